@@ -1,0 +1,5 @@
+"""``python -m bedfellows`` runs the command line."""
+
+from bedfellows.cli.main import main
+
+main()

@@ -1,0 +1,75 @@
+"""``bedfellows code``: read articles, code events, store them."""
+
+from __future__ import annotations
+
+import click
+
+from bedfellows.errors import IngestError
+from bedfellows.pipeline import Pipeline, RunSummary, provenance_json
+from bedfellows.store import Store
+
+from .progress import progressbar
+
+DEFAULT_DB = "bedfellows.duckdb"
+
+
+def run_coding(
+    inputs: list[str], db: str, *, include_comments: bool, silent: bool, max_mb: float
+) -> RunSummary:
+    """Code ``inputs`` into ``db``, reporting skipped inputs on stderr as they occur."""
+    pipeline = Pipeline(include_comments=include_comments)
+    with Store.open(db) as store:
+        prov = pipeline.provenance()
+        run_id = store.begin_run(
+            bedfellows_version=prov["bedfellows_version"],
+            data_manifest_sha256=prov["data_manifest_sha256"],
+            model_name=prov["model_name"],
+            model_version=prov["model_version"],
+            config_json=provenance_json(pipeline),
+        )
+        with progressbar("coding", silent=silent) as advance:
+
+            def on_article(item, n_events: int) -> None:
+                if isinstance(item, IngestError):
+                    click.echo(f"skipped {item}", err=True)
+                advance(n_events)
+
+            summary = pipeline.run(
+                inputs, store, run_id, max_bytes=int(max_mb * 1_000_000), on_article=on_article
+            )
+        store.finish_run(run_id)
+    return summary
+
+
+def echo_summary(summary: RunSummary) -> None:
+    """The closing summary line(s), on stderr so stdout stays data."""
+    words_per_s = summary.words / summary.seconds if summary.seconds else 0.0
+    click.echo(
+        f"read {summary.articles_read} articles: {summary.articles_coded} coded, "
+        f"{summary.articles_already_stored} already stored, {len(summary.skipped)} inputs skipped; "
+        f"{summary.events} events in {summary.seconds:.1f}s ({words_per_s:,.0f} words/s)",
+        err=True,
+    )
+    by_reason: dict[str, int] = {}
+    for err in summary.skipped:
+        by_reason[type(err).__name__] = by_reason.get(type(err).__name__, 0) + 1
+    if by_reason:
+        reasons = ", ".join(f"{k}: {v}" for k, v in sorted(by_reason.items()))
+        click.echo(f"skipped by reason: {reasons}", err=True)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write to.")
+@click.option("--include-comments", is_flag=True, help="Also code reader comments (marked as such).")
+@click.option("--max-mb", default=20.0, show_default=True, help="Skip inputs larger than this.")
+@click.option("--silent", is_flag=True, help="No progress bar.")
+@click.pass_context
+def code(ctx, inputs, db, include_comments, max_mb, silent) -> None:
+    """Code INPUTS (files, directories, globs: .txt .html .jsonl) into events."""
+    summary = run_coding(
+        list(inputs), db, include_comments=include_comments, silent=silent, max_mb=max_mb
+    )
+    echo_summary(summary)
+    if not summary.ok:
+        ctx.exit(1)

@@ -1,0 +1,43 @@
+"""``bedfellows demo``: code the bundled sample corpus and show the results."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import click
+
+from bedfellows.network import dyad_summary
+from bedfellows.store import Store
+
+from .code import echo_summary, run_coding
+from .render import print_events
+
+
+def sample_dir() -> str:
+    """Path of the bundled sample corpus."""
+    return str(files("bedfellows") / "samples")
+
+
+def print_alliances(rows: list[dict]) -> None:
+    """The alliance summary: per dyad, cooperation vs conflict, and talk."""
+    click.echo("\nAlliance summary (asserted events; talk = negated/hypothetical/intended)")
+    click.echo(f"{'dyad':<18}{'stance':<13}{'coop':>5}{'conf':>6}{'talk':>6}{'goldstein':>11}")
+    for d in dyad_summary(rows):
+        click.echo(
+            f"{d.a + '-' + d.b:<18}{d.stance:<13}{d.cooperation:>5}{d.conflict:>6}"
+            f"{d.talk:>6}{d.goldstein:>11.1f}"
+        )
+
+
+@click.command()
+@click.option("--db", default="bedfellows-demo.duckdb", show_default=True)
+@click.option("--silent", is_flag=True, help="No progress bar.")
+def demo(db, silent) -> None:
+    """Code the bundled sample corpus into DuckDB; print events and alliances."""
+    summary = run_coding([sample_dir()], db, include_comments=False, silent=silent, max_mb=20)
+    with Store.open(db, read_only=True) as store:
+        rows = store.events()
+    print_events(rows, "table")
+    print_alliances(rows)
+    echo_summary(summary)
+    click.echo(f"database: {db}", err=True)

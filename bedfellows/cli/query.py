@@ -1,0 +1,113 @@
+"""``bedfellows events``, ``export`` and ``info``: read what was coded."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from bedfellows.about import __version__
+from bedfellows.data import verify
+from bedfellows.store import Store
+from bedfellows.store.export import FORMATS, export as export_events
+
+from .code import DEFAULT_DB
+from .render import print_events
+
+_db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read.",
+    type=click.Path(exists=True, dir_okay=False),
+)
+
+
+def _filters(actor, event_type, since, until, modality, include_comments) -> dict:
+    return {
+        "actor": actor,
+        "plover_type": event_type.upper() if event_type else None,
+        "start": since.date() if since else None,
+        "end": until.date() if until else None,
+        "modality": modality,
+        "include_comments": include_comments,
+    }
+
+
+_filter_options = [
+    click.option("--actor", help="Country ISO3 (IRN), CAMEO actor prefix (IRNMIL) or actor id."),
+    click.option("--type", "event_type", help="PLOVER event type (AGREE, THREATEN, ...)."),
+    click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events on or after this date."),
+    click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events on or before this date."),
+    click.option(
+        "--modality",
+        type=click.Choice(["asserted", "negated", "hypothetical", "intended"]),
+        help="Only events of this modality.",
+    ),
+    click.option("--include-comments", is_flag=True, help="Include events coded from comments."),
+]
+
+
+def filter_options(func):
+    """Attach the shared event filter options to a command."""
+    for option in reversed(_filter_options):
+        func = option(func)
+    return func
+
+
+@click.command()
+@_db_option
+@filter_options
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv"]), default="table",
+    show_default=True,
+)
+@click.option("--limit", type=int, help="At most this many events.")
+def events(db, actor, event_type, since, until, modality, include_comments, fmt, limit) -> None:
+    """List coded events, one row each, with their evidence."""
+    with Store.open(db, read_only=True) as store:
+        rows = store.events(
+            **_filters(actor, event_type, since, until, modality, include_comments), limit=limit
+        )
+    print_events(rows, fmt)
+    if fmt == "table":
+        click.echo(f"{len(rows)} events", err=True)
+
+
+@click.command()
+@_db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="plover-jsonl",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (default stdout).")
+def export(db, actor, event_type, since, until, modality, include_comments, fmt, output) -> None:
+    """Export events as PLOVER JSONL, a GDELT-style table, CSV or Parquet."""
+    filters = _filters(actor, event_type, since, until, modality, include_comments)
+    if fmt == "parquet" and not output:
+        raise click.UsageError("parquet needs -o/--output FILE")
+    with Store.open(db, read_only=True) as store:
+        if output:
+            export_events(store, fmt, Path(output), **filters)
+        else:
+            export_events(store, fmt, sys.stdout, **filters)
+
+
+@click.command()
+@click.option("--db", default=None, help="Also describe this database.",
+              type=click.Path(exists=True, dir_okay=False))
+def info(db) -> None:
+    """Versions, packaged data status and database counts."""
+    from bedfellows.nlp.model import DEFAULT_MODEL
+    from bedfellows.pipeline import data_manifest_sha256
+
+    click.echo(f"bedfellows {__version__}")
+    click.echo(f"spaCy model: {DEFAULT_MODEL}")
+    click.echo(f"data manifest sha256: {data_manifest_sha256()}")
+    problems = verify()
+    click.echo("packaged data: ok" if not problems else "packaged data: " + "; ".join(problems))
+    if db:
+        with Store.open(db, read_only=True) as store:
+            for key, value in store.counts().items():
+                click.echo(f"{key}: {value}")
+    click.echo(f"today: {date.today().isoformat()}")
+    if problems:
+        sys.exit(1)

@@ -1,0 +1,71 @@
+"""Terminal rendering of event rows (one row per event)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+COLUMNS = ("date", "source", "event", "target", "place", "modality", "evidence")
+
+
+def _actors(actors: Sequence[dict]) -> str:
+    return "+".join(a.get("cameo") or a.get("country") or a.get("text") or "?" for a in actors) or "-"
+
+
+def _date(row: dict) -> str:
+    start, end = row.get("date_start"), row.get("date_end")
+    if start is None:
+        return "undated"
+    gran = row.get("date_granularity") or ""
+    text = str(start) if start == end or end is None else f"{start}..{end}"
+    return f"{text} ({gran})" if gran and gran != "day" else text
+
+
+def flat(row: dict) -> dict:
+    """One event as a flat dict of display strings."""
+    mod = row.get("modality") or "asserted"
+    if row.get("reported_by_text"):
+        mod += f", per {row['reported_by_text']}"
+    return {
+        "date": _date(row),
+        "source": _actors(row.get("sources") or []),
+        "event": f"{row['plover_type']} {row['cameo_code']}",
+        "target": _actors(row.get("targets") or []),
+        "place": row.get("place_name") or "",
+        "modality": mod,
+        "evidence": (
+            f"{row['article_id']} s{row['sentence_index']} "
+            f"[{row['trigger_start']}:{row['trigger_end']}] {row['trigger']}"
+        ),
+        "sentence": row.get("sentence", ""),
+    }
+
+
+def print_events(rows: list[dict], fmt: str, *, show_sentence: bool = True) -> None:
+    """Print events as a rich table, JSON lines, CSV or TSV on stdout."""
+    if fmt == "json":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, default=str, sort_keys=True) + "\n")
+        return
+    if fmt in ("csv", "tsv"):
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=[*COLUMNS, "sentence"], delimiter="," if fmt == "csv" else "\t"
+        )
+        writer.writeheader()
+        writer.writerows(flat(r) for r in rows)
+        return
+    table = Table(show_lines=show_sentence, expand=False)
+    for col in COLUMNS:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        f = flat(row)
+        cells = [f[c] for c in COLUMNS]
+        if show_sentence:
+            cells[-1] = f"{f['evidence']}\n[dim]{f['sentence']}[/dim]"
+        table.add_row(*cells)
+    Console(soft_wrap=False, width=max(Console().width, 140)).print(table)

@@ -1,0 +1,165 @@
+"""Who did it and to whom: source and target tokens of a trigger in the parse.
+
+Handles active and passive voice (the ``agent`` is the source), subjects shared
+across ``xcomp``/``advcl``/``conj`` ("came together to sign", "met and agreed"),
+relative clauses ("governments that finance"), phrasal verbs ("called on Iraq"),
+and purpose clauses ("sent troops to help bolster the Iraqi military").
+Returned tokens are noun-phrase heads; conjuncts are expanded by the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "attr", "oprd"})
+# Prepositions that introduce an event's target ("talks with Iran", "fight
+# against ISIS", "aid to Iraq", "called on Iraq").
+TARGET_PREPS = frozenset(
+    {"with", "against", "to", "on", "upon", "toward", "towards", "at", "into", "over", "from"}
+)
+# Clauses whose missing subject is the head's subject.
+SHARED_SUBJECT_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+# Non-referential words that never name an actor.
+NON_ACTOR_HEADS = frozenset({"it", "there", "this", "that", "what", "which", "who", "one"})
+
+
+@dataclass(slots=True)
+class Arguments:
+    """Candidate source and target noun-phrase heads for one trigger."""
+
+    sources: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    passive: bool = False
+    inherited_source: bool = False
+
+
+def conjuncts(tok) -> list:
+    """``tok`` and the heads it is coordinated with ("Iran, Iraq and Syria")."""
+    out, stack = [], [tok]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _subjects(verb) -> tuple[list, list, bool]:
+    """(active subjects, passive subjects, has_agent) of a verb's own clause."""
+    subj, psubj, agents = [], [], []
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            subj.append(child)
+        elif child.dep_ in PASSIVE_SUBJECT_DEPS:
+            psubj.append(child)
+        elif child.dep_ == "agent":
+            agents.extend(g for g in child.children if g.dep_ == "pobj")
+    if agents:
+        return agents, psubj, True
+    return subj, psubj, False
+
+
+def _inherit_subject(verb) -> list:
+    """Subject shared from the governing verb (control, coordination, relcl)."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            return [cur.head]
+        if cur.dep_ not in SHARED_SUBJECT_DEPS or cur.head is cur:
+            return []
+        head = cur.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return []
+        subj, psubj, has_agent = _subjects(head)
+        if subj:
+            return subj
+        if psubj and not has_agent and cur.dep_ == "conj":
+            return []
+        cur = head
+    return []
+
+
+def objects_of(tok, *, skip: frozenset[int] = frozenset()) -> list:
+    """Direct objects and target-preposition objects attached to ``tok``."""
+    out = []
+    for child in tok.children:
+        if child.i in skip:
+            continue
+        if child.dep_ in OBJECT_DEPS:
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prt":
+            # "called on Iraq" may attach "on" as a particle with a dobj sibling.
+            continue
+    return out
+
+
+def arguments_of(verb) -> Arguments:
+    """Source and target heads for a verbal trigger.
+
+    verb (Token): the trigger verb.
+    RETURNS (Arguments): sources in the agent role, targets in the patient role.
+    """
+    args = Arguments()
+    subj, psubj, has_agent = _subjects(verb)
+    if has_agent:
+        args.sources, args.targets, args.passive = subj, psubj, True
+    elif psubj:
+        args.targets, args.passive = psubj, True
+    else:
+        args.sources = subj
+    if not args.sources and not args.passive:
+        args.sources = _inherit_subject(verb)
+        args.inherited_source = bool(args.sources)
+    args.sources = [
+        verb.head if (s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else s
+        for s in args.sources
+    ]
+    if not args.passive or not args.targets:
+        args.targets.extend(objects_of(verb))
+    return args
+
+
+def purpose_objects(verb) -> list:
+    """Objects of purpose/complement clauses ("to help bolster the army")."""
+    out, frontier = [], [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
+    for _ in range(3):
+        nxt = []
+        for clause in frontier:
+            out.extend(objects_of(clause))
+            nxt.extend(c for c in clause.children if c.dep_ in ("xcomp", "advcl", "ccomp"))
+        frontier = nxt
+    return out
+
+
+def governing_subject(noun):
+    """Subject of the verb that governs a nominal trigger ("X considers talks")."""
+    cur = noun
+    for _ in range(5):
+        head = cur.head
+        if head is cur:
+            return []
+        if head.pos_ in ("VERB", "AUX"):
+            subj, _psubj, _agent = _subjects(head)
+            if subj:
+                return subj
+            inherited = _inherit_subject(head)
+            if inherited:
+                return inherited
+            return []
+        cur = head
+    return []
+
+
+def between_parties(tok) -> list:
+    """Objects of "between"/"among" ("talks between Iran and Iraq"): joint parties."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]

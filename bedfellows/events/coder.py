@@ -1,0 +1,308 @@
+"""Code parsed sentences into events: who did what to whom, when, where, how sure.
+
+For each sentence: verbs found in the CAMEO verb-pattern dictionary and event
+nouns from the noun table are triggers; their sources and targets come from the
+dependency parse (``arguments``), are resolved to actors (``mentions``) at the
+event's own date, and the event is coded in CAMEO and PLOVER (``codebook``),
+with modality and attribution (``modality``), date (``dates``) and place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import date
+
+from bedfellows.actors import ActorKB
+from bedfellows.dates import event_date, find_expressions
+from bedfellows.schema import ActorRef, Article, DateBasis, Event, Modality, Paragraph, Place
+
+from .arguments import (
+    arguments_of,
+    between_parties,
+    governing_subject,
+    objects_of,
+    purpose_objects,
+)
+from .codebook import Codebook
+from .mentions import ArticleMemory, MentionResolver
+from .modality import SPEECH_VERBS, modality_of, reporter_of
+from .nouns import NounLexicon
+from .verbs import VerbLexicon
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+# Verbs too light to carry an event of their own ("have", "be", "do").
+_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come"})
+_WINDOW = 12  # words after the verb that patterns may match
+
+
+@dataclass
+class SentenceContext:
+    """Per-sentence facts shared by all its triggers."""
+
+    sent: object
+    offset: int  # char offset of the Doc in the article body (or comment)
+    index: int  # sentence index within the article
+    expressions: list[tuple[str, int, int]]
+    places: list[tuple[object, Place]]
+
+
+def _event_id(article_id: str, sentence_index: int, trigger_start: int, code: str, actors) -> str:
+    key = f"{article_id}|{sentence_index}|{trigger_start}|{code}|" + ",".join(
+        sorted(a.cameo or a.actor_id or a.text for a in actors)
+    )
+    return "e_" + hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+class EventCoder:
+    """Turns spaCy Docs of article paragraphs into Events."""
+
+    def __init__(
+        self,
+        kb: ActorKB | None = None,
+        lexicon: VerbLexicon | None = None,
+        codebook: Codebook | None = None,
+        nouns: NounLexicon | None = None,
+    ) -> None:
+        self.kb = kb or ActorKB.load()
+        self.lexicon = lexicon or VerbLexicon.load()
+        self.codebook = codebook or Codebook.load()
+        self.nouns = nouns or NounLexicon.load()
+        self.mentions = MentionResolver(self.kb)
+
+    # -- public ------------------------------------------------------------
+    def code_doc(
+        self,
+        doc,
+        article: Article,
+        paragraph: Paragraph,
+        first_sentence_index: int,
+        memory: ArticleMemory,
+    ) -> tuple[list[Event], int]:
+        """Code one parsed paragraph.
+
+        RETURNS (tuple[list[Event], int]): the events and the number of sentences.
+        """
+        events: list[Event] = []
+        n = 0
+        for n, sent in enumerate(doc.sents, start=1):
+            ctx = self._context(sent, paragraph.start, first_sentence_index + n - 1, article)
+            events.extend(self._code_sentence(ctx, article, paragraph, memory, events))
+        return events, n
+
+    # -- sentence level ----------------------------------------------------
+    def _context(self, sent, offset: int, index: int, article: Article) -> SentenceContext:
+        exprs: list[tuple[str, int, int]] = []
+        for ent in sent.ents:
+            if ent.label_ in _DATE_LABELS:
+                exprs.append((ent.text, ent.start_char - sent.start_char, ent.end_char - sent.start_char))
+        covered = {(s, e) for _, s, e in exprs}
+        for expr in find_expressions(sent.text):
+            if (expr.start, expr.end) not in covered:
+                exprs.append((expr.text, expr.start, expr.end))
+        places = []
+        for ent in sent.ents:
+            if ent.label_ in _PLACE_LABELS and ent.root.head.lower_ in _PLACE_PREPS:
+                place = self._place(ent, offset)
+                if place is not None:
+                    places.append((ent, place))
+        return SentenceContext(sent, offset, index, exprs, places)
+
+    def _place(self, ent, offset: int) -> Place | None:
+        res = self.mentions._resolve_words([t.text for t in ent], None)
+        country = res.country if res is not None else None
+        return Place(
+            text=ent.text,
+            start=ent.start_char + offset,
+            end=ent.end_char + offset,
+            name=ent.text,
+            country=country,
+        )
+
+    def _code_sentence(self, ctx, article, paragraph, memory, earlier) -> list[Event]:
+        out: list[Event] = []
+        consumed: set[int] = set()
+        sent = ctx.sent
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma not in SPEECH_VERBS and lemma not in _LIGHT_VERBS:
+                ev = self._verbal(tok, lemma, ctx, article, paragraph, memory, consumed, earlier)
+            elif tok.pos_ == "NOUN" and lemma in self.nouns.nouns:
+                ev = self._nominal(tok, lemma, ctx, article, paragraph, memory)
+            elif tok.pos_ == "VERB" and lemma in _LIGHT_VERBS:
+                # "came together to sign": the light verb lends its subject only.
+                continue
+            else:
+                continue
+            if ev is not None:
+                out.append(ev)
+        for ev in out:
+            memory.remember_group(list(ev.sources))
+        return out
+
+    # -- triggers ----------------------------------------------------------
+    def _verbal(self, verb, lemma, ctx, article, paragraph, memory, consumed, earlier):
+        sent = ctx.sent
+        after = [t.lemma_.lower() for t in sent if verb.i < t.i <= verb.i + _WINDOW]
+        before = [t.lemma_.lower() for t in sent if t.i < verb.i][-_WINDOW:]
+        pattern = self.lexicon.match(lemma, before, after)
+        if pattern is None or not pattern.code:
+            return None
+        args = arguments_of(verb)
+        when = self._when(ctx, article, verb)
+        sources = self._resolve(args.sources, when, ctx, memory)
+        targets = self._resolve(args.targets, when, ctx, memory)
+        fallback = False
+        if not sources and not args.passive and verb.dep_ not in ("ROOT", "xcomp", "advcl", "ccomp"):
+            sources, targets, fallback = self._surface_fallback(verb, when, ctx, memory)
+        if not targets:
+            targets = self._resolve(purpose_objects(verb), when, ctx, memory)
+        if pattern.after:
+            # The pattern used the object noun ("sign an agreement", "hold talks"):
+            # it must not be coded again as an event noun.
+            consumed.update(t.i for t in objects_of(verb))
+        if not sources:
+            self._enrich_antecedent(verb, pattern.code, ctx, earlier)
+            return None
+        specific = bool(pattern.after or pattern.before)
+        conf = 0.55 + (0.15 if specific else 0.0) + (0.1 if targets else 0.0)
+        conf -= 0.15 if fallback else 0.0
+        conf -= 0.05 if args.inherited_source else 0.0
+        return self._make_event(
+            verb, pattern.code, sources, targets, ctx, article, paragraph, memory,
+            confidence=conf, rule=f"verb:{pattern.verb}:{' '.join(pattern.after)}".rstrip(":"),
+            when=when,
+        )
+
+    def _nominal(self, noun, lemma, ctx, article, paragraph, memory):
+        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")]
+        code = self.nouns.code(lemma, mods)
+        if code is None:
+            return None
+        when = self._when(ctx, article, noun)
+        # "US-Iranian cooperation", "Iran-Iraq talks": the modifiers are the parties.
+        modifier_heads = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        parties = self._resolve(modifier_heads, when, ctx, memory)
+        parties += self._resolve(between_parties(noun), when, ctx, memory)
+        sources = parties or self._resolve(governing_subject(noun), when, ctx, memory)
+        targets = self._resolve(objects_of(noun), when, ctx, memory)
+        if not sources:
+            rep = reporter_of(noun)
+            if rep is not None:
+                sources = self._resolve([rep], when, ctx, memory)
+        if not sources:
+            return None
+        conf = 0.45 + (0.1 if targets else 0.0)
+        return self._make_event(
+            noun, code, sources, targets, ctx, article, paragraph, memory,
+            confidence=conf, rule=f"noun:{lemma}", when=when,
+        )
+
+    # -- helpers -----------------------------------------------------------
+    def _resolve(self, heads, when, ctx, memory) -> list[ActorRef]:
+        if not heads:
+            return []
+        return self.mentions.resolve_heads(heads, when, ctx.offset, memory)
+
+    def _when(self, ctx, article, trigger) -> date | None:
+        """The date used to pick actors' roles: the event's own, else publication."""
+        d = event_date(ctx.expressions, article.published, trigger_offset=trigger.idx - ctx.sent.start_char)
+        return d.start if d.start is not None else article.published
+
+    def _surface_fallback(self, verb, when, ctx, memory):
+        """When the parse gives no subject ("Trump threatened “…”" misparsed),
+        take the nearest actor entity to the left as source and actor
+        entities to the right (within the clause) as targets."""
+        left = [e for e in ctx.sent.ents if e.end <= verb.i and e.label_ not in _DATE_LABELS]
+        if not left:
+            return [], [], False
+        between = [t for t in ctx.sent if left[-1].end <= t.i < verb.i and t.pos_ == "VERB"]
+        if between:
+            return [], [], False
+        sources = self._resolve([left[-1].root], when, ctx, memory)
+        right = [
+            e.root for e in ctx.sent.ents
+            if e.start > verb.i and e.label_ not in _DATE_LABELS and e.start - verb.i <= 25
+        ]
+        targets = self._resolve(right, when, ctx, memory)
+        return sources, targets, bool(sources)
+
+    def _enrich_antecedent(self, verb, code, ctx, earlier: list[Event]) -> None:
+        """An agentless re-mention ("the accords were signed in Tehran") adds its
+        place to the earlier event of the same kind, instead of a new event."""
+        if not ctx.places:
+            return
+        for i in range(len(earlier) - 1, -1, -1):
+            ev = earlier[i]
+            if ev.cameo_root == code[:2] and ev.place is None:
+                earlier[i] = replace(ev, place=ctx.places[0][1])
+                return
+
+    def _event_place(self, trigger, ctx) -> Place | None:
+        if not ctx.places:
+            return None
+        clause = {trigger.i} | {a.i for a in trigger.ancestors} | {t.i for t in trigger.subtree}
+        for ent, place in ctx.places:
+            if ent.root.head.head.i in clause:
+                return place
+        return None
+
+    def _make_event(self, trigger, code, sources, targets, ctx, article, paragraph, memory,
+                    *, confidence: float, rule: str, when) -> Event | None:
+        source_keys = {(a.country, a.sector, a.actor_id) for a in sources}
+        targets = [t for t in targets if (t.country, t.sector, t.actor_id) not in source_keys]
+        info = self.codebook.cameo(code)
+        mod = modality_of(trigger)
+        rep_tok = reporter_of(trigger)
+        reporter = None
+        rep_text = None
+        if rep_tok is not None:
+            refs = self._resolve([rep_tok], when, ctx, memory)
+            reporter = refs[0] if refs else None
+            phrase = [t for t in rep_tok.subtree if t.i <= rep_tok.i]
+            rep_text = ctx.sent.doc.text[phrase[0].idx : rep_tok.idx + len(rep_tok.text)]
+        sent = ctx.sent
+        rel = trigger.idx - sent.start_char
+        edate = event_date(ctx.expressions, article.published, trigger_offset=rel)
+        if edate.basis is DateBasis.EXPRESSION and edate.text_start is not None:
+            edate = replace(
+                edate,
+                text_start=edate.text_start + sent.start_char + ctx.offset,
+                text_end=edate.text_end + sent.start_char + ctx.offset,
+            )
+        if mod.modality is not Modality.ASSERTED:
+            confidence -= 0.05
+        start = trigger.idx + ctx.offset
+        return Event(
+            event_id=_event_id(article.article_id, ctx.index, start, code, list(sources) + targets),
+            article_id=article.article_id,
+            sentence_index=ctx.index,
+            sentence=sent.text,
+            sentence_start=sent.start_char + ctx.offset,
+            sources=tuple(sources),
+            targets=tuple(targets),
+            trigger=trigger.text,
+            trigger_start=start,
+            trigger_end=start + len(trigger.text),
+            cameo_code=info.code,
+            cameo_root=info.root,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            plover_type=info.plover_type,
+            plover_mode=info.plover_mode or None,
+            plover_context=info.plover_context or None,
+            plover_score=info.plover_score,
+            modality=mod.modality,
+            reported_by=reporter,
+            reported_by_text=rep_text,
+            date=edate,
+            place=self._event_place(trigger, ctx),
+            confidence=round(max(0.05, min(0.95, confidence)), 2),
+            is_comment=paragraph.is_comment,
+            comment_index=paragraph.comment_index,
+            pattern=rule,
+        )

@@ -1,0 +1,147 @@
+"""Turn noun-phrase heads in the parse into resolved actors (ActorRef).
+
+The words of the phrase ("Iraqi Defense Minister Erfan al-Hiyali", "Defense
+Ministers of Iraq and Iran", "Sarah Allawi, advisor to the Iraqi vice
+president") go to the actor resolver with the event's date. An article-level
+memory carries what was learnt about a person to later mentions of the same
+surname, and "the two nations" / "both sides" to the last pair of countries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bedfellows.actors import ActorKB, resolve_phrase
+from bedfellows.schema import ActorRef
+
+from .arguments import NON_ACTOR_HEADS, conjuncts
+
+_PHRASE_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "npadvmod"}
+)
+_PAIR_WORDS = frozenset({"two", "both"})
+_PAIR_NOUNS = frozenset({"nation", "country", "side", "government", "state", "neighbor"})
+_AGENT_OF = frozenset({"of"})
+
+
+def _left_phrase(head) -> list:
+    """Tokens of the head's noun phrase up to and including the head."""
+    toks = [head]
+    for child in head.lefts:
+        if child.dep_ in _PHRASE_DEPS:
+            toks.extend(t for t in child.subtree)
+    toks = sorted(set(toks), key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].is_quote):
+        toks.pop(0)
+    return toks or [head]
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """What earlier sentences of the same article taught about actors."""
+
+    people: dict[str, ActorRef] = field(default_factory=dict)  # surname → actor
+    last_pair: tuple[ActorRef, ...] = ()
+
+    def remember(self, head, ref: ActorRef) -> None:
+        """Remember a person by surname, and pairs of countries for "both sides"."""
+        if head.ent_type_ == "PERSON" or ref.kind == "person":
+            self.people[head.lower_] = ref
+
+    def remember_group(self, refs: list[ActorRef]) -> None:
+        countries = {r.country for r in refs if r.country}
+        if len(countries) == 2:
+            self.last_pair = tuple(refs)
+
+
+class MentionResolver:
+    """Resolves noun-phrase heads to ActorRefs, one instance per coder."""
+
+    def __init__(self, kb: ActorKB) -> None:
+        self.kb = kb
+
+    def _resolve_words(self, words: list[str], when: date | None):
+        return resolve_phrase(words, when, kb=self.kb)
+
+    def resolve_head(
+        self, head, when: date | None, offset: int, memory: ArticleMemory
+    ) -> list[ActorRef]:
+        """Actors denoted by one noun-phrase head (a pair phrase gives two).
+
+        head (Token): the head token; offset (int): char offset of the Doc in
+        Article.body, so spans point into the article.
+        """
+        if head.lower_ in NON_ACTOR_HEADS or head.pos_ == "PRON":
+            return []
+        phrase = _left_phrase(head)
+        start = phrase[0].idx + offset
+        end = head.idx + len(head.text) + offset
+        text = head.doc.text[phrase[0].idx : head.idx + len(head.text)]
+        words = [t.text for t in phrase]
+        if head.lemma_.lower() in _PAIR_NOUNS and any(t.lower_ in _PAIR_WORDS for t in phrase):
+            return [
+                ActorRef(text, start, end, r.name, r.actor_id, r.country, r.sector, r.cameo, r.kind)
+                for r in memory.last_pair
+            ]
+        if head.pos_ in ("NOUN", "PROPN"):
+            many = self._of_conjuncts(head, words, text, start, end, when)
+            if many:
+                return many
+        extra: list[str] = []
+        for child in head.rights:
+            if child.dep_ == "appos":
+                extra.extend(t.text for t in child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in _AGENT_OF:
+                extra.extend(t.text for t in child.subtree)
+        res = self._resolve_words(words, when)
+        if (res is None or res.country is None) and extra:
+            combined = self._resolve_words(words + extra, when)
+            if combined is not None:
+                res = combined
+        if res is None:
+            known = memory.people.get(head.lower_)
+            if known is not None:
+                return [
+                    ActorRef(text, start, end, known.name, known.actor_id, known.country,
+                             known.sector, known.cameo, known.kind)
+                ]
+            return []
+        ref = res.to_ref(text, start, end)
+        if res.kind == "person" or head.ent_type_ == "PERSON":
+            memory.remember(head, ref)
+        return [ref]
+
+    def _of_conjuncts(self, head, words, text, start, end, when) -> list[ActorRef]:
+        """"Defense Ministers of Iraq and Iran": one actor per country named."""
+        objs = [
+            g
+            for c in head.rights
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if not objs:
+            return []
+        parts = conjuncts(objs[0])
+        if len(parts) < 2:
+            return []
+        out = []
+        for part in parts:
+            res = self._resolve_words(words + [t.text for t in _left_phrase(part)], when)
+            if res is not None and res.country:
+                out.append(res.to_ref(text, start, end))
+        return out if len(out) >= 2 else []
+
+    def resolve_heads(self, heads, when, offset, memory) -> list[ActorRef]:
+        """Resolve each head and its conjuncts; drop repeats of the same actor."""
+        out: list[ActorRef] = []
+        seen: set[tuple] = set()
+        for head in heads:
+            for tok in conjuncts(head):
+                for ref in self.resolve_head(tok, when, offset, memory):
+                    key = (ref.start, ref.cameo or ref.actor_id)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(ref)
+        return out

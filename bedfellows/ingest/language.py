@@ -1,0 +1,90 @@
+"""Is this text English? A dependency-free check good enough to gate ingest.
+
+English prose is dense in function words ("the", "of", "and", "that"). The
+text is English when such words make up a fair share of its alphabetic tokens
+and outnumber the function words of the languages most often confused with it.
+Text mostly in a non-Latin script is rejected outright.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_SAMPLE_CHARS = 20_000
+_SHORT = 8  # below this many tokens the ratios are too noisy to reject on
+_MIN_RATIO = 0.15
+
+# Words shared with another language ("a", "in", "on", "was", …) are listed
+# for both, so they raise neither side over the other.
+_ENGLISH = frozenset(
+    """the of and to is that for it with as by he she they we you his her its their our
+    this these those be been being are were has have had do does did not but or if
+    then than which who whom whose what when where why how would could should can
+    may might must shall at from into onto over under after before about against
+    between through during without within while because until upon there here
+    said says also just only very more most some any each other such no nor one
+    all both few many much own same too out up down off again further once him them
+    us my your mine yours hers ours theirs i it's isn't don't didn't won't can't
+    a an in on was so also will
+    """.split()
+)
+
+_OTHERS = {
+    "fr": frozenset(
+        """le la les des du de un une et est sont dans pour que qui pas sur au aux avec ce
+        cette ces il elle ils elles nous vous leur leurs par plus mais ou où été être
+        avait sont ont selon aussi lors entre sans sous vers chez a on""".split()
+    ),
+    "es": frozenset(
+        """el la los las de del y que en un una es son por para con no se su sus al lo
+        como más pero ya fue ha han este esta estos estas entre sobre también desde
+        cuando muy sin hasta según donde a""".split()
+    ),
+    "de": frozenset(
+        """der die das den dem des und ist sind ein eine einen einem einer nicht mit von
+        zu im auf für sich auch es wird werden hat haben war wurde dass nach bei aus
+        wie oder aber noch nur über unter zum zur vom in an was also so will""".split()
+    ),
+    "it": frozenset(
+        """il lo la gli le di del della dei delle che e è per con non una uno sono nel
+        nella alla al da ha anche più come ma questo questa a in""".split()
+    ),
+    "pt": frozenset(
+        """o os as do da dos das e é em um uma para com não que se por mais como mas foi
+        ao na no pelo pela são também entre sobre a""".split()
+    ),
+}
+
+
+def _latin_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    latin = sum(1 for ch in letters if ch < "\u0250" or "\u1e00" <= ch <= "\u1eff")
+    return latin / len(letters)
+
+
+def is_english(text: str) -> bool:
+    """Return True if ``text`` reads as English.
+
+    Rejects text mostly in a non-Latin script (Arabic, Chinese, Cyrillic, …)
+    and Latin-script text whose function words are not English; very short
+    text (under 8 words) is accepted unless another language's function words
+    outnumber the English ones.
+    """
+    sample = text[:_SAMPLE_CHARS]
+    if _latin_share(sample) < 0.5:
+        return False
+    words = _TOKEN.findall(sample)
+    # Acronyms ("UN", "US") would count as the French "un" or English "us";
+    # but an all-caps text keeps its words.
+    mixed = [t for t in words if len(t) < 2 or not t.isupper()]
+    tokens = [t.casefold() for t in (mixed if len(mixed) * 2 >= len(words) else words)]
+    if not tokens:
+        return False
+    english = sum(t in _ENGLISH for t in tokens)
+    best_other = max(sum(t in vocab for t in tokens) for vocab in _OTHERS.values())
+    if len(tokens) < _SHORT:
+        return english >= best_other
+    return english / len(tokens) >= _MIN_RATIO and english > best_other

@@ -1,0 +1,158 @@
+"""Frozen records passed between the layers: ingest → nlp → events → store.
+
+Character offsets (``start``/``end``) are always into ``Article.body`` unless a
+field says otherwise, so every stored span can be checked against the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Granularity(StrEnum):
+    """How precisely an event date is known."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    DECADE = "decade"
+
+
+class DateBasis(StrEnum):
+    """Where an event date came from."""
+
+    EXPRESSION = "expression"  # a temporal expression in the event's own sentence
+    PUBLICATION = "publication"  # the article's publication date (sentence had none)
+    NONE = "none"  # no date could be given: the article is undated
+
+
+class Modality(StrEnum):
+    """How sure the text is that the event happened (first version)."""
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+    INTENDED = "intended"
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A reader comment cut from an article; stored, not coded by default."""
+
+    index: int
+    text: str
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article, split into body, reader comments and boilerplate.
+
+    ``article_id`` is a stable hash of the body text (see ``util.hashing``), so
+    the same article read twice, from any file, gets the same id.
+    """
+
+    article_id: str
+    source_path: str  # file it came from ("path" or "path:line" for JSONL)
+    body: str
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None  # publisher / outlet name
+    url: str | None = None
+    language: str = "en"
+    comments: tuple[Comment, ...] = ()
+    boilerplate: tuple[str, ...] = ()  # login prompts, newsletter blurbs, share bars
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of an article body (or of one comment), the unit fed to spaCy."""
+
+    article_id: str
+    index: int
+    start: int  # offset of the paragraph in Article.body (or in the comment text)
+    text: str
+    is_comment: bool = False
+    comment_index: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """The event's own date: a day range with a granularity and its basis."""
+
+    start: date | None = None
+    end: date | None = None
+    granularity: Granularity | None = None
+    basis: DateBasis = DateBasis.NONE
+    text: str | None = None  # the temporal expression, if any
+    text_start: int | None = None
+    text_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor mention resolved to a country, sector and codes.
+
+    ``country`` is ISO 3166-1 alpha-3 (or None for non-state/unknown),
+    ``sector`` a PLOVER sector code (GOV, MIL, REB, ...), ``cameo`` the CAMEO
+    actor code string (e.g. "IRNMIL"), ``actor_id`` the knowledge-base id.
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str
+    actor_id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    cameo: str | None = None
+    kind: str = "country"  # country | person | igo | group | unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an event happened."""
+
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event with its codes, modality, date, place and evidence."""
+
+    event_id: str  # stable hash of article, sentence, trigger and actors
+    article_id: str
+    sentence_index: int  # index of the sentence within the article
+    sentence: str
+    sentence_start: int  # offset of the sentence in Article.body
+    sources: tuple[ActorRef, ...]
+    targets: tuple[ActorRef, ...]
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    cameo_code: str
+    cameo_root: str
+    quad_class: int  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    goldstein: float
+    plover_type: str
+    plover_mode: str | None = None
+    plover_context: str | None = None
+    plover_score: float | None = None
+    modality: Modality = Modality.ASSERTED
+    reported_by: ActorRef | None = None  # who the sentence attributes the event to
+    reported_by_text: str | None = None
+    date: EventDate = field(default_factory=EventDate)
+    place: Place | None = None
+    confidence: float = 0.5
+    is_comment: bool = False
+    comment_index: int | None = None
+    pattern: str | None = None  # which rule/pattern produced the event

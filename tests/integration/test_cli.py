@@ -1,0 +1,150 @@
+"""The command line end to end: coding, idempotence, bad input, kill -9 resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.slow
+
+COUNTRIES = ["France", "Germany", "Japan", "Brazil", "Kenya", "Canada", "India", "Egypt"]
+TEMPLATES = [
+    "{a} signed a trade agreement with {b} on Monday.",
+    "{a} accused {b} of violating the ceasefire.",
+    "Officials from {a} met their counterparts from {b} in Geneva on Tuesday.",
+    "{a} threatened {b} with sanctions over the dispute.",
+    "{a} sent humanitarian aid to {b} after the floods.",
+]
+
+
+def make_corpus(folder: Path, n: int) -> list[Path]:
+    """n small, distinct articles written from templates (no third-party text)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        a, b = COUNTRIES[i % len(COUNTRIES)], COUNTRIES[(i * 3 + 1) % len(COUNTRIES)]
+        lines = [TEMPLATES[(i + k) % len(TEMPLATES)].format(a=a, b=b) for k in range(3)]
+        text = f"date: 2019-05-{1 + i % 28:02d}\n\nReport number {i}.\n\n" + "\n\n".join(lines) + "\n"
+        path = folder / f"article-{i:03d}.txt"
+        path.write_text(text)
+        paths.append(path)
+    return paths
+
+
+def run(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bedfellows", *args], capture_output=True, text=True, timeout=timeout
+    )
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            t: con.sql(f"select count(*) from {t}").fetchone()[0]
+            for t in ("articles", "comments", "events", "event_actors")
+        }
+    finally:
+        con.close()
+
+
+def test_cli_code_twice_leaves_database_unchanged(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", 6)
+    db = tmp_path / "ev.duckdb"
+    first = run("code", str(tmp_path / "corpus"), "--db", str(db), "--silent")
+    assert first.returncode == 0, first.stderr
+    before = table_counts(db)
+    assert before["articles"] == len(corpus) and before["events"] > 0
+    second = run("code", str(tmp_path / "corpus" / "*.txt"), "--db", str(db), "--silent")
+    assert second.returncode == 0, second.stderr
+    assert table_counts(db) == before
+    assert "6 already stored" in second.stderr
+
+
+def test_cli_events_and_export(tmp_path):
+    make_corpus(tmp_path / "corpus", 4)
+    db = tmp_path / "ev.duckdb"
+    assert run("code", str(tmp_path / "corpus"), "--db", str(db), "--silent").returncode == 0
+    listed = run("events", "--db", str(db), "--actor", "FRA", "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert rows
+    for row in rows:
+        codes = {a["country"] for a in row["sources"] + row["targets"]}
+        assert "FRA" in codes
+    exported = run("export", "--db", str(db), "--format", "plover-jsonl")
+    assert exported.returncode == 0, exported.stderr
+    records = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert len(records) == table_counts(db)["events"]
+    assert all("event" in r and "source" in r for r in records)
+
+
+def test_cli_bad_inputs_are_named_and_the_batch_goes_on(tmp_path):
+    folder = tmp_path / "mixed"
+    make_corpus(folder, 2)
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (folder / "latin.txt").write_bytes(b"\xff\xfe\x00garbage \x81\x8d\x8f\x90\x9d" * 50)
+    (folder / "french.txt").write_text(
+        "Le gouvernement a annoncé mardi une nouvelle série de mesures pour les agriculteurs. "
+        "Les syndicats ont dénoncé une réforme qui ne répond pas à leurs demandes.\n"
+    )
+    (folder / "big.txt").write_text("Germany and France agreed to cooperate. " * 60_000)
+    (folder / "broken.jsonl").write_text(
+        '{"text": "Canada signed an agreement with Mexico on Friday.", "date": "2018-02-02"}\n'
+        "{not json\n"
+        '{"title": "no text field"}\n'
+    )
+    db = tmp_path / "ev.duckdb"
+    res = run("code", str(folder), str(tmp_path / "missing.txt"), "--db", str(db), "--silent",
+              "--max-mb", "1")
+    assert res.returncode == 1
+    skipped = [line for line in res.stderr.splitlines() if line.startswith("skipped ")]
+    named = " ".join(skipped)
+    for name in ("empty.txt", "binary.txt", "french.txt", "big.txt", "missing.txt",
+                 "broken.jsonl:2", "broken.jsonl:3"):
+        assert name in named, f"{name} not reported: {res.stderr}"
+    counts = table_counts(db)
+    assert counts["articles"] == 3  # two generated articles + the good JSONL line
+    again = run("code", str(folder), "--db", str(db), "--silent", "--max-mb", "1")
+    assert again.returncode == 1
+    assert table_counts(db) == counts
+
+
+def test_cli_resumes_after_kill_without_loss_or_duplicates(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", 60)
+    db = tmp_path / "ev.duckdb"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bedfellows", "-v", "code", str(tmp_path / "corpus"),
+         "--db", str(db), "--silent"],
+        stderr=subprocess.PIPE, text=True,
+    )
+    coded = 0
+    deadline = time.time() + 300
+    while coded < 5 and time.time() < deadline:
+        line = proc.stderr.readline()
+        if not line:
+            break
+        coded += line.startswith("INFO") and " coded " in line
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert coded >= 5
+    partial = table_counts(db)
+    assert 0 < partial["articles"] < len(corpus)
+    resumed = run("code", str(tmp_path / "corpus"), "--db", str(db), "--silent")
+    assert resumed.returncode == 0, resumed.stderr
+    fresh_db = tmp_path / "fresh.duckdb"
+    assert run("code", str(tmp_path / "corpus"), "--db", str(fresh_db), "--silent").returncode == 0
+    assert table_counts(db) == table_counts(fresh_db)
+    con = duckdb.connect(str(db), read_only=True)
+    dupes = con.sql("select count(*) - count(distinct event_id) from events").fetchone()[0]
+    con.close()
+    assert dupes == 0

@@ -65,6 +65,7 @@ class Article:
     language: str = "en"
     comments: tuple[Comment, ...] = ()
     boilerplate: tuple[str, ...] = ()  # login prompts, newsletter blurbs, share bars
+    external_id: str | None = None  # the input's own id for the article (JSONL "id"), if any
 
 
 @dataclass(frozen=True, slots=True)

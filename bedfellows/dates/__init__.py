@@ -1,0 +1,11 @@
+"""Temporal expressions → ``EventDate`` with a granularity and a basis.
+
+``find_expressions`` finds expressions in a sentence, ``resolve_expression``
+reads one against the publication date, and ``event_date`` picks the event's
+date among a sentence's expressions with the publication fallbacks.
+"""
+
+from bedfellows.dates.expressions import TimeExpression, find_expressions
+from bedfellows.dates.resolve import event_date, resolve_expression
+
+__all__ = ["TimeExpression", "event_date", "find_expressions", "resolve_expression"]

@@ -116,6 +116,13 @@ NUMBER_WORDS: dict[str, float] = {
 
 
 # --- building blocks ---------------------------------------------------------
+#
+# Patterns run on an ASCII-lowercased copy of the text (same length, same
+# offsets) without re.IGNORECASE, which is several times slower in CPython.
+# Each pattern is split in two: a ``core`` that starts with a literal or a
+# digit (so the regex engine can skip ahead quickly: "weekend", "ago", a month
+# name, a year) and an optional or required ``prefix`` ("on", "last", "for the
+# past ten") that is matched backwards from the core, only where a core hit.
 
 
 def _alt(words: list[str]) -> str:
@@ -123,39 +130,28 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _cased(words: list[str]) -> str:
-    """Month names must be capitalised (or all caps): "may", "march" are verbs."""
-    forms = [w.capitalize() for w in words] + [w.upper() for w in words]
-    return "(?-i:" + _alt(forms) + ")"
-
-
-_FULL_MONTHS = [m for m, _ in sorted(MONTHS.items(), key=lambda kv: kv[1]) if len(m) > 4] + [
-    "may",
-    "june",
-    "july",
-]
-_FULL_MONTHS = sorted(set(_FULL_MONTHS))
+_FULL_MONTHS = sorted(m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july"))
 _ABBR_MONTHS = sorted(set(MONTHS) - set(_FULL_MONTHS))
 
 # A month anywhere a day or year follows: full names or abbreviations ("Jun. 16").
-_MONTH = rf"(?P<month>{_cased(_FULL_MONTHS + _ABBR_MONTHS)})\.?"
+_MONTH = (
+    rf"(?P<month>{_alt(_FULL_MONTHS + _ABBR_MONTHS)})\b"
+    # The full stop of an abbreviation ("Jun. 16"), not a sentence's ("on 1 April.").
+    r"(?:(?<=jan|feb|mar|apr|jun|jul|aug|sep|ept|oct|nov|dec)\.)?"
+)
 # A month on its own ("in March"): full names only, "Jan"/"Mar" are too often names.
-_MONTH_FULL = rf"(?P<month>{_cased(_FULL_MONTHS)})"
+_MONTH_FULL = rf"(?P<month>{_alt(_FULL_MONTHS)})\b"
 _WEEKDAY = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+_DAY = r"(?P<day>[12]\d|3[01]|0[1-9]|[1-9])(?:st|nd|rd|th)?\b"
 _DAY2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d,.]\d)\b"
 
-_NUM_WORDS = [w for w in NUMBER_WORDS if " " not in w] + [
-    "a couple of",
-    "couple of",
-    "a hundred",
-]
+_NUM_WORDS = [w for w in NUMBER_WORDS if " " not in w] + ["a couple of", "couple of", "a hundred"]
 _VAGUE = ["a few", "few", "several", "many", "some", "a number of", "dozens of", "hundreds of"]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _NUM = (
-    r"(?<![\d,.])(?P<num>\d+(?:\.\d+)?|(?:"
+    r"(?<![\w,.])(?P<num>\d+(?:\.\d+)?|(?:"
     + _alt(_TENS)
     + r")[\s-](?:"
     + _alt(_ONES)
@@ -235,19 +231,36 @@ _NOT_A_YEAR = (
     r"families|homes|houses|votes|seats|deaths|dead|casualties|times|units|barrels|cases))"
 )
 
+# Holiday and event names that end in a weekday name.
+_NOT_WEEKDAY = "".join(
+    f"(?<!{w} )"
+    for w in ("bloody", "good", "black", "palm", "easter", "holy", "ash", "super", "cyber")
+)
+
+_DIGIT = re.compile(r"\d")
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_WINDOW = 48  # how far back a prefix may reach from its core
+
+_Groups = dict[str, str | None]
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
 
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     name: str
     kind: str
-    regex: re.Pattern[str]
+    prefix: str  # regex matched right before the core (may match empty)
+    core: str  # regex starting with a literal, a month name or a digit
+    gate: str  # name of a cheap test (in _GATES) the lowered text must pass
     # Extra condition for hits found in running text (not for anchored matches).
-    accept: Callable[[re.Match[str]], bool] | None = None
+    accept: Callable[[_Groups], bool] | None = None
 
 
-def _has(*groups: str, allowed: frozenset[str] | None = None) -> Callable[[re.Match[str]], bool]:
-    def accept(m: re.Match[str]) -> bool:
-        gd = m.groupdict()
+def _has(*groups: str, allowed: frozenset[str] | None = None) -> Callable[[_Groups], bool]:
+    def accept(gd: _Groups) -> bool:
         for g in groups:
             v = gd.get(g)
             if v is None:
@@ -260,243 +273,178 @@ def _has(*groups: str, allowed: frozenset[str] | None = None) -> Callable[[re.Ma
     return accept
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
-
-
-_FLAGS = re.IGNORECASE
-
-# Holiday and event names that end in a weekday name.
-_NOT_WEEKDAY = "".join(
-    f"(?<!{w} )"
-    for w in ("Bloody", "Good", "Black", "Palm", "Easter", "Holy", "Ash", "Super", "Cyber")
-)
+# Cheap tests on the lowered text: a pattern runs only if its gate matches.
+_GATES: dict[str, re.Pattern[str]] = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(_alt(_FULL_MONTHS + _ABBR_MONTHS)),
+    "unit": re.compile(r"minute|hour|day|week|month|year|decade|centur"),
+    "period": re.compile(r"week|month|year"),
+    "weekday": re.compile(r"day"),
+    "deictic": re.compile(r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night"),
+    "weekend": re.compile(r"weekend"),
+    "ago": re.compile(r"ago"),
+}
 
 # Ordered by priority: when two hits have the same length, the earlier one wins.
 _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
         "ago",
         KIND_DATE,
-        re.compile(
-            r"\b(?:(?:about|around|nearly|almost|some|just|only|more\s+than|less\s+than|over|"
-            r"roughly|exactly|at\s+least)\s+)?"
-            + _NUM
-            + r"[\s-]+"
-            + _UNIT
-            + r"\s+ago\b",
-            _FLAGS,
-        ),
+        r"\b(?:(?:about|around|nearly|almost|some|just|only|more\s+than|less\s+than|over|"
+        r"roughly|exactly|at\s+least)\s+)?" + _NUM + r"[\s-]+" + _UNIT + r"\s+",
+        r"ago\b",
+        "ago",
     ),
     _Pattern(
         "iso",
         KIND_DATE,
-        re.compile(
-            r"(?<![\w/.-])"
-            + _lead()
-            + r"(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
-            r"(?![\w/-])",
-            _FLAGS,
-        ),
+        _lead() + r"(?<![\w/.-])",
+        r"(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\w/-])",
+        "digit",
     ),
     _Pattern(
         "numeric",
         KIND_DATE,
-        re.compile(
-            r"(?<![\w/.-])"
-            + _lead()
-            + r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\w/])",
-            _FLAGS,
-        ),
+        _lead() + r"(?<![\w/.-])",
+        r"(?P<a>\d\d?)(?P<sep>[/.])(?P<b>\d\d?)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\w/])",
+        "digit",
     ),
     _Pattern(
         "mdy",
         KIND_DATE,
-        re.compile(
-            _lead()
-            + r"(?:"
-            + _WEEKDAY
-            + r",?\s+)?(?:(?P<q>early|late|mid)[\s-]+)?\b"
-            + _MONTH
-            + r"\s+"
-            + _DAY
-            + _DAY2
-            + r"(?:,?\s+"
-            + _YEAR
-            + r")?",
-            _FLAGS,
-        ),
+        _lead() + r"(?:\b" + _WEEKDAY + r",?\s+)?(?:\b(?P<q>early|late|mid)[\s-]+)?(?<!\w)",
+        _MONTH + r"\s+" + _DAY + _DAY2 + r"(?:,?\s+" + _YEAR + r")?",
+        "month",
     ),
     _Pattern(
         "dmy",
         KIND_DATE,
-        re.compile(
-            _lead()
-            + r"(?:"
-            + _WEEKDAY
-            + r",?\s+)?(?:the\s+)?\b"
-            + _DAY
-            + _DAY2
-            + r"(?:\s+of)?\s+"
-            + _MONTH
-            + r"(?:,?\s+"
-            + _YEAR
-            + r")?",
-            _FLAGS,
-        ),
+        _lead() + r"(?:\b" + _WEEKDAY + r",?\s+)?(?:\bthe\s+)?(?<![\w,.])",
+        _DAY + _DAY2 + r"(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?",
+        "digit",
     ),
     _Pattern(
         "month_year",
         KIND_DATE,
-        re.compile(
-            _lead()
-            + r"(?:"
-            + _QUAL
-            + r"[\s-]+)?\b"
-            + _MONTH
-            + r",?\s+(?:of\s+)?"
-            + _YEAR,
-            _FLAGS,
-        ),
+        _lead() + r"(?:\b" + _QUAL + r"[\s-]+)?(?<!\w)",
+        _MONTH + r",?\s+(?:of\s+)?" + _YEAR,
+        "month",
     ),
     _Pattern(
         "decade",
         KIND_DATE,
-        re.compile(
-            _lead(["of"])
-            + r"(?:(?P<the>the)\s+)?(?:(?P<q>early|late|mid)[\s-]+)?"
-            r"(?:\b(?P<century>1[89]|20)(?P<d>\d)0|(?P<apos>['’‘])?\b(?P<d2>\d)0)['’]?s\b",
-            _FLAGS,
-        ),
+        _lead(["of"])
+        + r"(?:\b(?P<the>the)\s+)?(?:\b(?P<q>early|late|mid)[\s-]+)?"
+        + r"(?:(?<![\w'’‘])(?P<century>1[89]|20)|(?P<apos>['’‘])|(?<![\w'’‘]))",
+        r"(?P<d2>\d)0['’]?s\b",
+        "digit",
         # "80s" alone is too often an age or a temperature: need "the" or "'80s".
-        accept=lambda m: m.group("century") is not None
-        or m.group("the") is not None
-        or m.group("apos") is not None,
+        accept=lambda g: any(g.get(k) is not None for k in ("century", "the", "apos")),
     ),
     _Pattern(
         "year",
         KIND_DATE,
-        re.compile(
-            _lead()
-            + r"(?:"
-            + _QUAL
-            + r"[\s-]+)?(?:the\s+year\s+)?(?<![\d,.$£€])\b"
-            + _YEAR
-            + r"(?!['’]?s\b)"
-            + _NOT_A_YEAR,
-            _FLAGS,
-        ),
+        _lead() + r"(?:\b" + _QUAL + r"[\s-]+)?(?:\bthe\s+year\s+)?(?<![\w,.$£€])",
+        _YEAR + r"(?!['’]?s\b)" + _NOT_A_YEAR,
+        "digit",
         accept=_has("lead", "q", allowed=_YEAR_LEADS),
     ),
     _Pattern(
         "weekend",
         KIND_DATE,
-        re.compile(
-            _lead(["across"])
-            + r"\b(?P<rel>this\s+past|the\s+past|this|last|next|coming|the)\s+weekend\b",
-            _FLAGS,
-        ),
+        _lead(["across"]) + r"\b(?P<rel>this\s+past|the\s+past|this|last|next|coming|the)\s+",
+        r"weekend\b",
+        "weekend",
     ),
     _Pattern(
         "deictic",
         KIND_DATE,
-        re.compile(
-            _lead()
-            + r"\b(?P<word>(?:earlier|later)\s+today|the\s+day\s+before\s+yesterday|"
-            r"the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|"
-            r"(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight)\b",
-            _FLAGS,
-        ),
+        _lead() + r"(?<!\w)",
+        r"(?P<word>earlier\s+today|later\s+today|the\s+day\s+before\s+yesterday|"
+        r"the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|"
+        r"(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight)\b",
+        "deictic",
     ),
     _Pattern(
         "period",
         KIND_DATE,
-        re.compile(
-            _lead()
-            + r"(?:\b(?P<q>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)"
-            r"[\s-]+)?\b(?P<rel>this\s+past|this|last|next)\s+(?P<unit>week|month|year)\b",
-            _FLAGS,
-        ),
+        _lead()
+        + r"(?:\b(?P<q>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)"
+        + r"[\s-]+)?(?<!\w)",
+        r"(?P<rel>this\s+past|this|last|next)\s+(?P<unit>week|month|year)\b",
+        "period",
     ),
     _Pattern(
         "period_in",
         KIND_DATE,
-        re.compile(
-            r"\b(?P<q>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b",
-            _FLAGS,
-        ),
+        r"(?<!\w)",
+        r"(?P<q>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b",
+        "period",
     ),
     _Pattern(
         "weekday",
         KIND_DATE,
-        re.compile(
-            r"(?:\b(?P<today>today|tonight),?\s+)?(?:\b(?P<q>late|early|earlier|later)\s+)?"
-            + _lead()
-            + r"(?:\b(?P<rel>this\s+past|last|next|this|coming|past)\s+)?"
-            + _NOT_WEEKDAY
-            + r"\b"
-            + _WEEKDAY
-            + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
-            _FLAGS,
-        ),
+        r"(?:\b(?P<today>today|tonight),?\s+)?(?:\b(?P<q>late|early|earlier|later)\s+)?"
+        + _lead()
+        + r"(?:\b(?P<rel>this\s+past|last|next|this|coming|past)\s+)?"
+        + _NOT_WEEKDAY
+        + r"(?<!\w)",
+        _WEEKDAY + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+        "weekday",
     ),
     _Pattern(
         "month",
         KIND_DATE,
-        re.compile(
-            _lead(["of"])
-            + r"(?:"
-            + _QUAL
-            + r"[\s-]+)?(?:(?P<rel>this\s+past|last|next|this)\s+)?\b"
-            + _MONTH_FULL
-            + r"\b(?!\s*\d)",
-            _FLAGS,
-        ),
+        _lead(["of"])
+        + r"(?:\b"
+        + _QUAL
+        + r"[\s-]+)?(?:\b(?P<rel>this\s+past|last|next|this)\s+)?(?<!\w)",
+        _MONTH_FULL + r"(?!\s*\d)",
+        "month",
         accept=_has("lead", "q", "rel", allowed=_MONTH_LEADS),
     ),
     # --- durations: recognised so that they are never read as dates ----------
     _Pattern(
         "duration",
         KIND_DURATION,
-        re.compile(
-            r"\b(?:(?:for|over|during|within|throughout|in|after|about|around|nearly|almost|"
-            r"some|more\s+than|less\s+than|at\s+least|up\s+to|another|the)\s+)*"
-            r"(?:(?:last|past|next|coming|first|previous|following|recent|final)\s+)?"
-            + _NUM
-            + r"(?:[\s-]+|\s+more\s+)"
-            + _UNIT
-            + r"(?:-(?:long|old))?\b",
-            _FLAGS,
-        ),
+        r"\b(?:(?:for|over|during|within|throughout|in|after|about|around|nearly|almost|"
+        r"some|more\s+than|less\s+than|at\s+least|up\s+to|another|the)\s+)*"
+        r"(?:\b(?:last|past|next|coming|first|previous|following|recent|final)\s+)?"
+        + _NUM
+        + r"(?:[\s-]+|\s+more\s+)",
+        _UNIT + r"(?:-(?:long|old))?\b",
+        "unit",
     ),
     _Pattern(
         "duration_the",
         KIND_DURATION,
-        re.compile(
-            r"\b(?:(?:for|over|during|within|throughout|in)\s+)?the\s+"
-            r"(?:last|past|next|coming|previous|following)\s+"
-            r"(?P<unit>day|week|month|year|decade|century)s?\b",
-            _FLAGS,
-        ),
+        r"\b(?:(?:for|over|during|within|throughout|in)\s+)?the\s+"
+        r"(?:last|past|next|coming|previous|following)\s+",
+        r"(?P<unit>day|week|month|year|decade|century)s?\b",
+        "unit",
     ),
     _Pattern(
         "duration_vague",
         KIND_DURATION,
-        re.compile(
-            r"\b(?:(?:for|in\s+recent|over\s+recent|in\s+the\s+coming|recent|coming)\s+)"
-            r"(?P<unit>days|weeks|months|years|decades)\b",
-            _FLAGS,
-        ),
+        r"\b(?:for|in\s+recent|over\s+recent|in\s+the\s+coming|recent|coming)\s+",
+        r"(?P<unit>days|weeks|months|years|decades)\b",
+        "unit",
     ),
 )
 
 
-# Cheap pre-check: a sentence with none of these cannot hold an expression.
-_TRIGGER = re.compile(
-    r"\d|day\b|days\b|\bto(?:day|night|morrow)|yesterday|week|month|year|decade|centur|night|"
-    r"morning|afternoon|evening|"
-    + _cased(_FULL_MONTHS + _ABBR_MONTHS)
-    + r"|['’‘]\d0s|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day",
-    _FLAGS,
+# (pattern, core, prefix anchored at its end, whole pattern, gate), compiled once.
+_COMPILED: tuple[
+    tuple[_Pattern, re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...
+] = tuple(
+    (
+        p,
+        re.compile(p.core),
+        re.compile("(?:" + p.prefix + r")\Z"),
+        re.compile("(?:" + p.prefix + ")" + p.core),
+        _GATES[p.gate],
+    )
+    for p in _PATTERNS
 )
 
 
@@ -533,13 +481,13 @@ class ParsedExpression:
 
     name: str
     kind: str
-    groups: dict[str, str | None]
+    groups: _Groups
 
 
-def _kind_of(pattern: _Pattern, m: re.Match[str]) -> str:
+def _kind_of(pattern: _Pattern, groups: _Groups) -> str:
     if pattern.kind != KIND_DATE:
         return pattern.kind
-    lead = m.groupdict().get("lead")
+    lead = groups.get("lead")
     if lead:
         lead = _norm(lead)
         if lead in ("since", "ever since"):
@@ -549,21 +497,48 @@ def _kind_of(pattern: _Pattern, m: re.Match[str]) -> str:
     return KIND_DATE
 
 
+def _month_cased(original: str, m: re.Match[str]) -> bool:
+    """Month names must be capitalised in the original: "may", "march" are verbs."""
+    if "month" not in m.re.groupindex:
+        return True
+    at = m.start("month")
+    return at < 0 or original[at].isupper()
+
+
 def _scan(text: str, strict: bool) -> list[tuple[int, int, str]]:
     """All non-overlapping hits as (start, end, kind); the longest hit wins."""
-    if not text or _TRIGGER.search(text) is None:
+    if not text:
         return []
+    low = text.translate(_LOWER)
+    gates: dict[int, bool] = {}
     hits: list[tuple[int, int, int, str]] = []
-    for prio, p in enumerate(_PATTERNS):
-        for m in p.regex.finditer(text):
-            if m.end() == m.start():
+    for prio, (p, core_re, prefix_re, _full, gate) in enumerate(_COMPILED):
+        key = id(gate)
+        passed = gates.get(key)
+        if passed is None:
+            passed = gates[key] = gate.search(low) is not None
+        if not passed:
+            continue
+        for m in core_re.finditer(low):
+            start = m.start()
+            if not _month_cased(text, m):
                 continue
-            if strict and p.accept is not None and not p.accept(m):
+            pm = prefix_re.search(low, max(0, start - _WINDOW), start)
+            if pm is None:
                 continue
-            hits.append((m.start(), m.end(), prio, _kind_of(p, m)))
+            if p.accept is None and p.kind != KIND_DATE:
+                kind = p.kind
+            else:
+                groups = {**pm.groupdict(), **m.groupdict()}
+                if strict and p.accept is not None and not p.accept(groups):
+                    continue
+                kind = _kind_of(p, groups)
+            hits.append((pm.start(), m.end(), prio, kind))
     if not hits:
         return []
-    hits.sort(key=lambda h: (-(h[1] - h[0]), h[2], h[0]))
+    if len(hits) == 1:
+        return [(hits[0][0], hits[0][1], hits[0][3])]
+    hits.sort(key=lambda h: (h[0] - h[1], h[2], h[0]))
     taken: list[tuple[int, int, str]] = []
     for start, end, _prio, kind in hits:
         if all(end <= s or start >= e for s, e, _ in taken):
@@ -587,7 +562,7 @@ def find_expressions_relaxed(text: str) -> list[TimeExpression]:
     """Like ``find_expressions`` but also accepting bare years and months.
 
     Used inside text already known to be a date (a spaCy DATE entity such as
-    "the summer of 2013"), where "2013" alone is a year and not a count.
+    "2013 and 2014"), where "2013" alone is a year and not a count.
     """
     return [TimeExpression(text[s:e], s, e) for s, e, _ in _scan(text, strict=False)]
 
@@ -602,10 +577,12 @@ def match_expression(text: str) -> ParsedExpression | None:
     t = _clean(text)
     if not t:
         return None
-    for p in _PATTERNS:
-        m = p.regex.fullmatch(t)
-        if m is not None:
-            return ParsedExpression(p.name, _kind_of(p, m), m.groupdict())
+    low = t.translate(_LOWER)
+    for p, _core, _prefix, full_re, _gate in _COMPILED:
+        m = full_re.fullmatch(low)
+        if m is not None and _month_cased(t, m):
+            groups = m.groupdict()
+            return ParsedExpression(p.name, _kind_of(p, groups), groups)
     return None
 
 
@@ -630,11 +607,10 @@ def expression_kind(text: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s$")
-_STRIP = " \t\r\n,.;:!?()[]{}\"“”"
+_STRIP = ' \t\r\n,.;:!?()[]{}"“”'
 
 
 def _clean(text: str) -> str:
     t = text.strip(_STRIP)
     t = _POSSESSIVE.sub("", t)
-    # Curly apostrophes in decades ("’80s") are matched as is; the rest is spacing.
     return " ".join(t.split())

@@ -15,7 +15,16 @@ from datetime import date
 
 from bedfellows.actors import ActorKB
 from bedfellows.dates import event_date, find_expressions
-from bedfellows.schema import ActorRef, Article, DateBasis, Event, Modality, Paragraph, Place
+from bedfellows.schema import (
+    ActorRef,
+    Article,
+    DateBasis,
+    Event,
+    EventDate,
+    Modality,
+    Paragraph,
+    Place,
+)
 
 from .arguments import (
     arguments_of,
@@ -153,7 +162,7 @@ class EventCoder:
         if pattern is None or not pattern.code:
             return None
         args = arguments_of(verb)
-        when = self._when(ctx, article, verb)
+        edate, when = self._date(ctx, article, verb)
         sources = self._resolve(args.sources, when, ctx, memory)
         targets = self._resolve(args.targets, when, ctx, memory)
         fallback = False
@@ -175,7 +184,7 @@ class EventCoder:
         return self._make_event(
             verb, pattern.code, sources, targets, ctx, article, paragraph, memory,
             confidence=conf, rule=f"verb:{pattern.verb}:{' '.join(pattern.after)}".rstrip(":"),
-            when=when,
+            when=when, edate=edate,
         )
 
     def _nominal(self, noun, lemma, ctx, article, paragraph, memory):
@@ -183,7 +192,7 @@ class EventCoder:
         code = self.nouns.code(lemma, mods)
         if code is None:
             return None
-        when = self._when(ctx, article, noun)
+        edate, when = self._date(ctx, article, noun)
         # "US-Iranian cooperation", "Iran-Iraq talks": the modifiers are the parties.
         modifier_heads = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
         parties = self._resolve(modifier_heads, when, ctx, memory)
@@ -199,7 +208,7 @@ class EventCoder:
         conf = 0.45 + (0.1 if targets else 0.0)
         return self._make_event(
             noun, code, sources, targets, ctx, article, paragraph, memory,
-            confidence=conf, rule=f"noun:{lemma}", when=when,
+            confidence=conf, rule=f"noun:{lemma}", when=when, edate=edate,
         )
 
     # -- helpers -----------------------------------------------------------
@@ -208,10 +217,19 @@ class EventCoder:
             return []
         return self.mentions.resolve_heads(heads, when, ctx.offset, memory)
 
-    def _when(self, ctx, article, trigger) -> date | None:
-        """The date used to pick actors' roles: the event's own, else publication."""
-        d = event_date(ctx.expressions, article.published, trigger_offset=trigger.idx - ctx.sent.start_char)
-        return d.start if d.start is not None else article.published
+    def _date(self, ctx, article, trigger) -> tuple[EventDate, date | None]:
+        """The event's date, and the date used to pick actors' roles (the
+        event's own date when known, else the publication date)."""
+        sent = ctx.sent
+        edate = event_date(
+            ctx.expressions, article.published, trigger_offset=trigger.idx - sent.start_char
+        )
+        if edate.basis is DateBasis.EXPRESSION and edate.text_start is not None:
+            shift = sent.start_char + ctx.offset
+            edate = replace(
+                edate, text_start=edate.text_start + shift, text_end=edate.text_end + shift
+            )
+        return edate, (edate.start if edate.start is not None else article.published)
 
     def _surface_fallback(self, verb, when, ctx, memory):
         """When the parse gives no subject ("Trump threatened “…”" misparsed),
@@ -252,7 +270,7 @@ class EventCoder:
         return None
 
     def _make_event(self, trigger, code, sources, targets, ctx, article, paragraph, memory,
-                    *, confidence: float, rule: str, when) -> Event | None:
+                    *, confidence: float, rule: str, when, edate: EventDate) -> Event | None:
         source_keys = {(a.country, a.sector, a.actor_id) for a in sources}
         targets = [t for t in targets if (t.country, t.sector, t.actor_id) not in source_keys]
         info = self.codebook.cameo(code)
@@ -266,14 +284,6 @@ class EventCoder:
             phrase = [t for t in rep_tok.subtree if t.i <= rep_tok.i]
             rep_text = ctx.sent.doc.text[phrase[0].idx : rep_tok.idx + len(rep_tok.text)]
         sent = ctx.sent
-        rel = trigger.idx - sent.start_char
-        edate = event_date(ctx.expressions, article.published, trigger_offset=rel)
-        if edate.basis is DateBasis.EXPRESSION and edate.text_start is not None:
-            edate = replace(
-                edate,
-                text_start=edate.text_start + sent.start_char + ctx.offset,
-                text_end=edate.text_end + sent.start_char + ctx.offset,
-            )
         if mod.modality is not Modality.ASSERTED:
             confidence -= 0.05
         start = trigger.idx + ctx.offset

@@ -40,22 +40,28 @@ def split_page(text: str) -> tuple[str, list[Comment], list[str]]:
     """
     body: list[str] = []
     boilerplate: list[str] = []
-    sections: list[list[str]] = []  # raw lines of each comments section
+    comments: list[Comment] = []
+    section: list[str] = []  # raw lines of the open comments section
     state = "body"
     seen_prose = False
     paragraph_words = 0
+
+    def close_section() -> None:
+        found, removed = parse_comments(section, first_index=len(comments))
+        comments.extend(found)
+        boilerplate.extend(removed)
+        section.clear()
 
     for raw in text.split("\n"):
         line = raw.strip()
         kind = _header_kind(line) if line else None
         if kind is not None:
-            boilerplate.append(line)
             if seen_prose:
+                if state == "comments":
+                    close_section()
                 state = kind
-                if kind == "comments":
-                    sections.append([])
-            continue
-        if state == "body":
+            boilerplate.append(line)
+        elif state == "body":
             if line and patterns.is_boilerplate_line(line):
                 boilerplate.append(line)
                 continue
@@ -63,15 +69,11 @@ def split_page(text: str) -> tuple[str, list[Comment], list[str]]:
             paragraph_words = paragraph_words + len(line.split()) if line else 0
             seen_prose = seen_prose or paragraph_words >= _PROSE_WORDS
         elif state == "comments":
-            sections[-1].append(raw)
+            section.append(raw)
         elif line:
             boilerplate.append(line)
-
-    comments: list[Comment] = []
-    for section in sections:
-        found, removed = parse_comments(section, first_index=len(comments))
-        comments.extend(found)
-        boilerplate.extend(removed)
+    if state == "comments":
+        close_section()
     body_text = _BLANK_RUNS.sub("\n\n", "\n".join(body)).strip()
     return body_text, comments, boilerplate
 
@@ -115,11 +117,11 @@ def parse_comments(lines: list[str], *, first_index: int = 0) -> tuple[list[Comm
 
     for block in blocks:
         starts = not numbered and not by_author
-        if numbered and (m := patterns.NUMBERED.fullmatch(block[0])):
-            if expected is None or int(m["num"]) == expected:
-                expected = int(m["num"]) + 1
-                block = [m["rest"], *block[1:]]
-                starts = True
+        m = patterns.NUMBERED.fullmatch(block[0]) if numbered else None
+        if m and (expected is None or int(m["num"]) == expected):
+            expected = int(m["num"]) + 1
+            block = [m["rest"], *block[1:]]
+            starts = True
         author = _author(block[0])
         if author is not None:
             block = block[1:]

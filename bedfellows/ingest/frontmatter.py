@@ -25,6 +25,7 @@ _KEY_LINE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_MAX_WORDS = 20
+_MD_HEADING = re.compile(r"#{1,6}\s+")
 
 
 def _yaml_block(lines: list[str], source: str) -> tuple[dict[str, Any], int] | None:
@@ -78,10 +79,10 @@ def split_title(text: str) -> tuple[str | None, str]:
 
     The first line is a headline if it has at most 20 words, no final period,
     is not page furniture, and is followed by a blank line; otherwise
-    ``(None, text)``.
+    ``(None, text)``. A Markdown "# " marker is dropped from the headline.
     """
     lines = text.lstrip("\n").split("\n")
-    first = lines[0].strip()
+    first = _MD_HEADING.sub("", lines[0].strip(), count=1)
     if (
         len(lines) < 3
         or lines[1].strip()

@@ -9,15 +9,23 @@ Text mostly in a non-Latin script is rejected outright.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_SAMPLE_CHARS = 20_000
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_LATIN_LETTER = re.compile(r"[\u0000-\u024f\u1e00-\u1eff]+")
+_SAMPLE_CHARS = 5_000  # plenty to tell languages apart
 _SHORT = 8  # below this many tokens the ratios are too noisy to reject on
 _MIN_RATIO = 0.15
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words shared with another language ("a", "in", "on", "was", …) are listed
 # for both, so they raise neither side over the other.
-_ENGLISH = frozenset(
+_ENGLISH = _words(
     """the of and to is that for it with as by he she they we you his her its their our
     this these those be been being are were has have had do does did not but or if
     then than which who whom whose what when where why how would could should can
@@ -27,42 +35,42 @@ _ENGLISH = frozenset(
     all both few many much own same too out up down off again further once him them
     us my your mine yours hers ours theirs i it's isn't don't didn't won't can't
     a an in on was so also will
-    """.split()
+    """
 )
 
 _OTHERS = {
-    "fr": frozenset(
+    "fr": _words(
         """le la les des du de un une et est sont dans pour que qui pas sur au aux avec ce
         cette ces il elle ils elles nous vous leur leurs par plus mais ou où été être
-        avait sont ont selon aussi lors entre sans sous vers chez a on""".split()
+        avait sont ont selon aussi lors entre sans sous vers chez a on"""
     ),
-    "es": frozenset(
+    "es": _words(
         """el la los las de del y que en un una es son por para con no se su sus al lo
         como más pero ya fue ha han este esta estos estas entre sobre también desde
-        cuando muy sin hasta según donde a""".split()
+        cuando muy sin hasta según donde a"""
     ),
-    "de": frozenset(
+    "de": _words(
         """der die das den dem des und ist sind ein eine einen einem einer nicht mit von
         zu im auf für sich auch es wird werden hat haben war wurde dass nach bei aus
-        wie oder aber noch nur über unter zum zur vom in an was also so will""".split()
+        wie oder aber noch nur über unter zum zur vom in an was also so will"""
     ),
-    "it": frozenset(
+    "it": _words(
         """il lo la gli le di del della dei delle che e è per con non una uno sono nel
-        nella alla al da ha anche più come ma questo questa a in""".split()
+        nella alla al da ha anche più come ma questo questa a in"""
     ),
-    "pt": frozenset(
+    "pt": _words(
         """o os as do da dos das e é em um uma para com não que se por mais como mas foi
-        ao na no pelo pela são também entre sobre a""".split()
+        ao na no pelo pela são também entre sobre a"""
     ),
 }
 
 
 def _latin_share(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = _NOT_LETTER.sub("", text)
     if not letters:
         return 0.0
-    latin = sum(1 for ch in letters if ch < "\u0250" or "\u1e00" <= ch <= "\u1eff")
-    return latin / len(letters)
+    non_latin = _LATIN_LETTER.sub("", letters)
+    return 1 - len(non_latin) / len(letters)
 
 
 def is_english(text: str) -> bool:
@@ -80,11 +88,12 @@ def is_english(text: str) -> bool:
     # Acronyms ("UN", "US") would count as the French "un" or English "us";
     # but an all-caps text keeps its words.
     mixed = [t for t in words if len(t) < 2 or not t.isupper()]
-    tokens = [t.casefold() for t in (mixed if len(mixed) * 2 >= len(words) else words)]
-    if not tokens:
+    counts = Counter(t.casefold() for t in (mixed if len(mixed) * 2 >= len(words) else words))
+    total = sum(counts.values())
+    if not total:
         return False
-    english = sum(t in _ENGLISH for t in tokens)
-    best_other = max(sum(t in vocab for t in tokens) for vocab in _OTHERS.values())
-    if len(tokens) < _SHORT:
+    english = sum(counts[w] for w in counts.keys() & _ENGLISH)
+    best_other = max(sum(counts[w] for w in counts.keys() & vocab) for vocab in _OTHERS.values())
+    if total < _SHORT:
         return english >= best_other
-    return english / len(tokens) >= _MIN_RATIO and english > best_other
+    return english / total >= _MIN_RATIO and english > best_other

@@ -72,11 +72,11 @@ _WHOLE_LINE = [
     r"(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+.{0,40}newsletters?.{0,200}",
     # navigation and post meta
     r"skip\s+to\s+(?:main\s+)?content",
-    r"(?:posted|published|filed)\s+(?:in|under)\b.{0,200}",
+    r"(?:posted|filed)\s+(?:in|under)\b.{0,200}",
     r"(?:tags?|tagged|categories|category)(?:\s+with)?:.{0,200}",
     r"follow\s+us(?:\s+on\s+.{1,60})?",
     r"(?:previous|next)\s+(?:post|article|story)\b.{0,200}",
-    r"(?:©|\(c\)|copyright)\s.{0,120}",
+    r"(?:©|\(c\)|copyright\s+(?:©|\(c\)|\d{4}))\s*.{0,120}",
     r"all\s+rights\s+reserved\.?",
     # comment form (WordPress.com and self-hosted)
     r"fill\s+in\s+your\s+details\s+below\b.*",
@@ -97,11 +97,14 @@ _WHOLE_LINE = [
 ]
 _WHOLE_LINE_RE = re.compile("|".join(f"(?:{p})" for p in _WHOLE_LINE), _FLAGS)
 
-# Prose lines that are furniture when short: newsletter blurbs, cookie notices.
+# Prose lines that are furniture when short: newsletter blurbs (a newsletter
+# plus a call to action, or "to your inbox") and cookie notices.
+_NEWSLETTER = re.compile(r"\bnewsletters?\b", _FLAGS)
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:subscrib\w*|sign(?:ing)?\s+up|stay\s+in\s+touch|join|e-?mail\s+address)\b", _FLAGS
+)
 _PROSE = re.compile(
-    r"""\b(?:our|my)\s+(?:\w+\s+){0,2}newsletters?\b
-    |\bsign\s+up\s+for\s+(?:\w+\s+){0,3}newsletters?\b
-    |\b(?:directly?|straight|delivered)\s+(?:\w+\s+){0,2}to\s+your\s+inbox\b
+    r"""\b(?:directly?|straight|delivered)\s+(?:\w+\s+){0,2}to\s+your\s+inbox\b
     |\b(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b
     |\bcookie\s+(?:policy|settings|preferences|consent)\b
     |\baccept\s+(?:all\s+)?cookies\b
@@ -109,6 +112,7 @@ _PROSE = re.compile(
     _FLAGS | re.VERBOSE,
 )
 _PROSE_MAX_WORDS = 60
+_WHOLE_LINE_MAX_WORDS = 30
 
 # Comment meta lines: reply links, timestamps, like counts.
 _COMMENT_META = re.compile(
@@ -155,9 +159,13 @@ def is_tail_header(line: str) -> bool:
 
 def is_boilerplate_line(line: str) -> bool:
     """True if the stripped ``line`` is page furniture wherever it appears."""
-    if _WHOLE_LINE_RE.fullmatch(line):
+    if _short(line, _WHOLE_LINE_MAX_WORDS) and _WHOLE_LINE_RE.fullmatch(line):
         return True
-    return _short(line, _PROSE_MAX_WORDS) and _PROSE.search(line) is not None
+    if not _short(line, _PROSE_MAX_WORDS):
+        return False
+    if _PROSE.search(line):
+        return True
+    return bool(_NEWSLETTER.search(line) and _CALL_TO_ACTION.search(line))
 
 
 def is_comment_meta(line: str) -> bool:

@@ -49,7 +49,7 @@ def table_counts(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {
-            t: con.sql(f"select count(*) from {t}").fetchone()[0]
+            t: con.execute(f"select count(*) from {t}").fetchone()[0]
             for t in ("articles", "comments", "events", "event_actors")
         }
     finally:
@@ -145,6 +145,6 @@ def test_cli_resumes_after_kill_without_loss_or_duplicates(tmp_path):
     assert run("code", str(tmp_path / "corpus"), "--db", str(fresh_db), "--silent").returncode == 0
     assert table_counts(db) == table_counts(fresh_db)
     con = duckdb.connect(str(db), read_only=True)
-    dupes = con.sql("select count(*) - count(distinct event_id) from events").fetchone()[0]
+    dupes = con.execute("select count(*) - count(distinct event_id) from events").fetchone()[0]
     con.close()
     assert dupes == 0

@@ -1,0 +1,567 @@
+"""Turn temporal expressions into ``EventDate`` ranges relative to publication.
+
+Rules (P is the article's publication date; news reports past events, so
+relative expressions prefer the past):
+
+* weekday ("on Sunday", "last Tuesday", "early Monday"): the most recent such
+  weekday strictly before P; P itself only when the text also says "today"
+  ("today, Sunday"). "next Sunday" is the first one after P, "this Sunday" the
+  one in P's Monday–Sunday week. DAY.
+* "this weekend", "over the weekend", "this past weekend": the Saturday–Sunday
+  whose Saturday is on or before P (P itself if P is a Saturday). "last
+  weekend": the most recent weekend that ended before P. "next weekend": the
+  first weekend starting after P. WEEK, start Saturday, end Sunday.
+* "today"/"tonight"/"this morning" = P, "yesterday"/"last night" = P-1,
+  "tomorrow" = P+1. DAY.
+* "this/last/next week|month|year": the calendar week (Monday–Sunday), month
+  or year containing P, or the one before/after it. "earlier this month" runs
+  from the first of P's month to P, "later this month" from P to its end.
+* month without year ("in March", "June 16"): the most recent one on or
+  before P; "last March" the most recent March before P's month.
+* "N days/weeks/months/years ago": the day, Monday–Sunday week, calendar
+  month or calendar year that lies N units before P.
+* absolute expressions ("June 16, 2014", "in 2013", "in the 1980s",
+  "March 2011", ISO dates) need no P.
+
+A relative expression with no P resolves to ``EventDate(basis=NONE)``: no date
+is ever guessed. Durations ("for eight years") resolve to None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from bedfellows.dates.expressions import (
+    KIND_DATE,
+    KIND_DURATION,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    expression_kind,
+    find_expressions_relaxed,
+    match_expression,
+)
+from bedfellows.schema import DateBasis, EventDate, Granularity
+
+__all__ = ["event_date", "resolve_expression"]
+
+logger = logging.getLogger(__name__)
+
+_RANK = {
+    Granularity.DAY: 0,
+    Granularity.WEEK: 1,
+    Granularity.MONTH: 2,
+    Granularity.YEAR: 3,
+    Granularity.DECADE: 4,
+}
+
+
+class _Relative:
+    """Marker: the expression is relative and there is no publication date."""
+
+
+_RELATIVE = _Relative()
+_Range = tuple[date, date, Granularity]
+_Result = _Range | _Relative | None
+_Groups = dict[str, str | None]
+
+
+# --- calendar helpers -------------------------------------------------------
+
+
+def _month_range(year: int, month: int) -> _Range:
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, 1), date(year, month, last), Granularity.MONTH
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _year_range(year: int) -> _Range | None:
+    if not 1 <= year <= 9999:
+        return None
+    return date(year, 1, 1), date(year, 12, 31), Granularity.YEAR
+
+
+def _week_range(day: date) -> _Range:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6), Granularity.WEEK
+
+
+def _decade_range(year: int) -> _Range:
+    start = year - year % 10
+    return date(start, 1, 1), date(start + 9, 12, 31), Granularity.DECADE
+
+
+def _day(d: date) -> _Range:
+    return d, d, Granularity.DAY
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _low(value: str | None) -> str:
+    return " ".join(value.lower().split()) if value else ""
+
+
+def _month_number(value: str | None) -> int:
+    return MONTHS[_low(value).rstrip(".")]
+
+
+# --- one rule per pattern ---------------------------------------------------
+
+
+def _deictic(g: _Groups, p: date | None) -> _Result:
+    if p is None:
+        return _RELATIVE
+    word = _low(g["word"])
+    if word.startswith("the day before"):
+        offset = -2
+    elif word.startswith("the day after"):
+        offset = 2
+    elif word.startswith("yesterday") or word == "last night":
+        offset = -1
+    elif word.startswith("tomorrow"):
+        offset = 1
+    else:  # today, tonight, this morning, earlier today
+        offset = 0
+    return _day(p + timedelta(days=offset))
+
+
+def _weekday(g: _Groups, p: date | None) -> _Result:
+    if p is None:
+        return _RELATIVE
+    wd = WEEKDAYS[_low(g["wd"])]
+    rel = _low(g.get("rel"))
+    if g.get("today") and wd == p.weekday():
+        return _day(p)
+    if rel in ("next", "coming"):
+        return _day(p + timedelta(days=(wd - p.weekday() - 1) % 7 + 1))
+    if rel == "this":
+        return _day(p - timedelta(days=p.weekday() - wd))
+    # Bare, "last", "past": strictly before P ("on Sunday" in Monday's paper = yesterday).
+    return _day(p - timedelta(days=(p.weekday() - wd - 1) % 7 + 1))
+
+
+def _weekend(g: _Groups, p: date | None) -> _Result:
+    if p is None:
+        return _RELATIVE
+    rel = _low(g["rel"])
+    saturday = p - timedelta(days=(p.weekday() - 5) % 7)  # on or before P
+    if rel == "last" and p.weekday() >= 5:
+        saturday -= timedelta(days=7)  # P is inside a weekend: "last" is the one before
+    elif rel in ("next", "coming"):
+        saturday = p + timedelta(days=(5 - p.weekday()) % 7 or 7)
+    return saturday, saturday + timedelta(days=1), Granularity.WEEK
+
+
+def _unit_range(unit: str, p: date, delta: int) -> _Range:
+    if unit == "week":
+        return _week_range(p + timedelta(days=7 * delta))
+    if unit == "month":
+        return _month_range(*_shift_month(p.year, p.month, delta))
+    year = p.year + delta
+    return date(year, 1, 1), date(year, 12, 31), Granularity.YEAR
+
+
+def _period(g: _Groups, p: date | None) -> _Result:
+    if p is None:
+        return _RELATIVE
+    unit = _low(g["unit"])
+    rel = _low(g.get("rel")) or "this"
+    q = _low(g.get("q"))
+    delta = {"last": -1, "this past": -1, "next": 1}.get(rel, 0)
+    start, end, gran = _unit_range(unit, p, delta)
+    if delta == 0 and q == "earlier":
+        return start, p, gran
+    if delta == 0 and q == "later":
+        return p, end, gran
+    return start, end, gran
+
+
+def _month(g: _Groups, p: date | None) -> _Result:
+    if p is None:
+        return _RELATIVE
+    month = _month_number(g["month"])
+    rel = _low(g.get("rel"))
+    if rel in ("last", "this past"):
+        year = p.year if month < p.month else p.year - 1
+    elif rel == "next":
+        year = p.year if month > p.month else p.year + 1
+    elif rel == "this":
+        year = p.year
+    else:
+        year = p.year if month <= p.month else p.year - 1
+    return _month_range(year, month)
+
+
+def _month_year(g: _Groups, p: date | None) -> _Result:
+    return _month_range(int(g["year"] or 0), _month_number(g["month"]))
+
+
+def _calendar_day(g: _Groups, p: date | None) -> _Result:
+    month = _month_number(g["month"])
+    day = int(g["day"] or 0)
+    if g.get("year"):
+        year = int(g["year"] or 0)
+        start = _safe_date(year, month, day)
+    else:
+        if p is None:
+            return _RELATIVE
+        year = p.year if (month, day) <= (p.month, p.day) else p.year - 1
+        start = _safe_date(year, month, day)
+        for back in range(1, 8):  # February 29: the most recent leap year
+            if start is not None:
+                break
+            start = _safe_date(year - back, month, day)
+    if start is None:
+        return None
+    day2 = g.get("day2")
+    if day2 and int(day2) > day:
+        end = _safe_date(start.year, month, int(day2))
+        if end is not None:
+            gran = Granularity.WEEK if (end - start).days <= 6 else Granularity.MONTH
+            return start, end, gran
+    return _day(start)
+
+
+def _year(g: _Groups, p: date | None) -> _Result:
+    return _year_range(int(g["year"] or 0))
+
+
+def _decade(g: _Groups, p: date | None) -> _Result:
+    if g.get("century"):
+        return _decade_range(int(g["century"] or 0) * 100 + int(g["d2"] or 0) * 10)
+    tens = int(g["d2"] or 0) * 10
+    if p is not None:
+        # "the '20s" in 2014 is the 1920s; "the '10s" in 2014 the 2010s.
+        year = 2000 + tens if 2000 + tens <= p.year else 1900 + tens
+    else:
+        year = 2000 + tens if tens <= 10 else 1900 + tens
+    return _decade_range(year)
+
+
+def _number(num: str | None, half: str | None) -> float | None:
+    word = _low(num)
+    value: float | None
+    if not word:
+        return None
+    if word[0].isdigit():
+        value = float(word)
+    elif word in NUMBER_WORDS:
+        value = NUMBER_WORDS[word]
+    else:
+        parts = re.split(r"[\s-]+", word)
+        if len(parts) == 2 and all(w in NUMBER_WORDS for w in parts):
+            value = NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+        else:
+            return None  # "a few", "several": too vague to date
+    return value + 0.5 if half else value
+
+
+_UNIT_DAYS = {"week": 7.0, "month": 30.44, "year": 365.25}
+
+
+def _ago(g: _Groups, p: date | None) -> _Result:
+    n = _number(g["num"], g.get("half"))
+    if n is None:
+        return None
+    if p is None:
+        return _RELATIVE
+    unit = _low(g["unit"]).rstrip("s")
+    if unit == "minute":
+        return _day(p)
+    if unit == "hour":
+        return _day(p - timedelta(days=int(n // 24)))
+    if unit == "day":
+        return _day(p - timedelta(days=round(n)))
+    if unit in ("decade", "century", "centurie"):
+        years = 10 * n if unit == "decade" else 100 * n
+        return _decade_range(p.year - round(years))
+    whole = n == int(n)
+    if unit == "week":
+        return _week_range(p - timedelta(days=round(7 * n)))
+    if unit == "month":
+        if whole:
+            return _month_range(*_shift_month(p.year, p.month, -int(n)))
+        back = p - timedelta(days=round(_UNIT_DAYS["month"] * n))
+        return _month_range(back.year, back.month)
+    # years
+    if whole:
+        return _year_range(p.year - int(n))
+    return _year_range((p - timedelta(days=round(_UNIT_DAYS["year"] * n))).year)
+
+
+def _iso(g: _Groups, p: date | None) -> _Result:
+    d = _safe_date(int(g["year"] or 0), int(g["mon"] or 0), int(g["day"] or 0))
+    return _day(d) if d is not None else None
+
+
+def _numeric(g: _Groups, p: date | None) -> _Result:
+    a, b, year = int(g["a"] or 0), int(g["b"] or 0), int(g["year"] or 0)
+    if a > 12:
+        day, month = a, b
+    elif b > 12:
+        month, day = a, b
+    elif g.get("sep") == ".":
+        day, month = a, b  # 16.06.2014 is European day-first
+    else:
+        month, day = a, b  # 06/07/2014: month-first, as dateparser reads English
+    d = _safe_date(year, month, day)
+    return _day(d) if d is not None else None
+
+
+_RULES: dict[str, Callable[[_Groups, date | None], _Result]] = {
+    "ago": _ago,
+    "iso": _iso,
+    "numeric": _numeric,
+    "mdy": _calendar_day,
+    "dmy": _calendar_day,
+    "month_year": _month_year,
+    "decade": _decade,
+    "year": _year,
+    "weekend": _weekend,
+    "deictic": _deictic,
+    "period": _period,
+    "period_in": _period,
+    "weekday": _weekday,
+    "month": _month,
+}
+
+
+# --- dateparser fallback ----------------------------------------------------
+
+_MONTH_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b")
+_RELATIVE_WORD = re.compile(
+    r"\b(?:ago|last|next|this|past|coming|yesterday|today|tomorrow|tonight|week|weekend|"
+    r"earlier|later|recent|since|until|till|for|night|morning|afternoon|evening|hours?|"
+    r"minutes?|days|months|years|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+_PERIOD_GRAN = {
+    "day": Granularity.DAY,
+    "time": Granularity.DAY,
+    "week": Granularity.WEEK,
+    "month": Granularity.MONTH,
+    "year": Granularity.YEAR,
+}
+
+
+@lru_cache(maxsize=64)
+def _date_parser(base: datetime, parts: tuple[str, ...]) -> Any:
+    # Imported here: dateparser is slow to import and is off the hot path.
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "REQUIRE_PARTS": list(parts),
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparser_fallback(text: str, p: date | None) -> _Result:
+    """Explicit calendar dates the patterns do not read ("June the 16th")."""
+    if len(text) > 60 or _RELATIVE_WORD.search(text):
+        return None
+    if not (_MONTH_WORD.search(text) or _NUMERIC_DATE.search(text)):
+        return None
+    if p is not None:
+        base = datetime(p.year, p.month, p.day)
+        parts: tuple[str, ...] = ("month",)
+    else:
+        year = _YEAR_IN_TEXT.search(text)
+        if year is None:
+            return _RELATIVE  # a day or month with no year and no publication date
+        # The base is the text's own year, never today's date; the year is required.
+        base = datetime(int(year.group()), 1, 1)
+        parts = ("month", "year")
+    try:
+        data = _date_parser(base, parts).get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input
+        logger.debug("dateparser failed on %r", text, exc_info=True)
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    found = data.date_obj.date()
+    gran = _PERIOD_GRAN.get(data.period or "day", Granularity.DAY)
+    if gran is Granularity.WEEK:
+        return _week_range(found)
+    if gran is Granularity.MONTH:
+        return _month_range(found.year, found.month)
+    if gran is Granularity.YEAR:
+        return _year_range(found.year)
+    return _day(found)
+
+
+# --- public API -------------------------------------------------------------
+
+
+def _as_date(published: date | None) -> date | None:
+    if isinstance(published, datetime):
+        return published.date()
+    return published
+
+
+def _to_event_date(result: _Result, text: str) -> EventDate | None:
+    if result is None:
+        return None
+    if isinstance(result, _Relative):
+        return EventDate(basis=DateBasis.NONE, text=text)
+    start, end, gran = result
+    return EventDate(start=start, end=end, granularity=gran, basis=DateBasis.EXPRESSION, text=text)
+
+
+def _better(a: EventDate, b: EventDate) -> bool:
+    """Whether ``a`` beats ``b``: resolved over unresolved, then more specific."""
+    if (a.start is None) != (b.start is None):
+        return a.start is not None
+    if a.granularity is None or b.granularity is None:
+        return False
+    return _RANK[a.granularity] < _RANK[b.granularity]
+
+
+def _resolve_anchored(text: str, published: date | None) -> EventDate | None:
+    parsed = match_expression(text)
+    if parsed is None or parsed.kind == KIND_DURATION:
+        return None
+    try:
+        result = _RULES[parsed.name](parsed.groups, published)
+    except (ValueError, OverflowError):  # "5000 decades ago": outside the calendar
+        return None
+    return _to_event_date(result, text)
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=131072)
+def _resolve(text: str, published: date | None) -> EventDate | None:
+    parsed = match_expression(text)
+    if parsed is not None:
+        return _resolve_anchored(text, published)
+    # Not one known expression: an odd spaCy entity ("the 1980s and 1990s",
+    # "June the 16th"). Use the most specific expression inside it ...
+    best: EventDate | None = None
+    for expr in find_expressions_relaxed(text):
+        if expr.kind != KIND_DATE:
+            continue
+        sub = _resolve_anchored(expr.text, published)
+        if sub is not None and (best is None or _better(sub, best)):
+            best = sub
+    if best is not None and (best.granularity is Granularity.DAY or not _HAS_DIGIT.search(text)):
+        return replace(best, text=text)
+    # ... unless dateparser reads a more precise calendar date that agrees with it.
+    parsed_date = _to_event_date(_dateparser_fallback(text, published), text)
+    if best is None:
+        return parsed_date
+    if (
+        parsed_date is not None
+        and parsed_date.start is not None
+        and best.start is not None
+        and best.end is not None
+        and best.start <= parsed_date.start <= best.end
+        and _better(parsed_date, best)
+    ):
+        return parsed_date
+    return replace(best, text=text)
+
+
+def resolve_expression(text: str, published: date | None) -> EventDate | None:
+    """Resolve one temporal expression against the publication date ``published``.
+
+    Returns an ``EventDate`` with basis EXPRESSION, ``start``/``end`` filled
+    (equal for DAY) and ``text`` set to ``text`` (offsets are left None: the
+    caller knows them); an ``EventDate`` with basis NONE when the expression is
+    relative ("on Sunday", "last year") and ``published`` is None; or None
+    when ``text`` is a duration ("for eight years") or no date at all.
+    """
+    return _resolve(text, _as_date(published))
+
+
+def _distance(start: int, end: int, offset: int) -> int:
+    if offset < start:
+        return start - offset
+    if offset >= end:
+        return offset - end + 1
+    return 0
+
+
+def _drop_overlaps(expressions: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Keep the longer of overlapping spans (spaCy "Sunday" inside "on Sunday")."""
+    spans = sorted(
+        {(e[0], int(e[1]), int(e[2])) for e in expressions}, key=lambda e: (e[1] - e[2], e[1])
+    )
+    kept: list[tuple[str, int, int]] = []
+    for text, start, end in spans:
+        if all(end <= s or start >= e for _, s, e in kept):
+            kept.append((text, start, end))
+    kept.sort(key=lambda e: e[1])
+    return kept
+
+
+def event_date(
+    expressions: Sequence[tuple[str, int, int]],
+    published: date | None,
+    *,
+    trigger_offset: int | None = None,
+) -> EventDate:
+    """The event's date from its sentence's temporal expressions.
+
+    ``expressions`` are ``(text, start, end)`` spans in the sentence (from
+    ``find_expressions`` and/or spaCy DATE entities; overlapping spans keep the
+    longer one). Durations and "since"/"until" bounds are ignored. Among the
+    expressions that resolve, the one nearest ``trigger_offset`` (a character
+    offset in the same sentence) wins, ties going to the more specific; with
+    no trigger the most specific wins, ties going to the first.
+
+    Fallbacks: no usable expression and a publication date → the publication
+    day (basis PUBLICATION, DAY); no publication date → ``EventDate`` with
+    basis NONE (keeping the text and offsets of a relative expression, if the
+    sentence had one, but never a date).
+    """
+    p = _as_date(published)
+    best: tuple[tuple[int, ...], EventDate] | None = None
+    unresolved: tuple[tuple[int, ...], EventDate] | None = None
+    for text, start, end in _drop_overlaps(expressions):
+        if expression_kind(text) != KIND_DATE:
+            continue
+        resolved = _resolve(text, p)
+        if resolved is None:
+            continue
+        resolved = replace(resolved, text=text, text_start=start, text_end=end)
+        rank = _RANK[resolved.granularity] if resolved.granularity is not None else 0
+        if trigger_offset is not None:
+            key: tuple[int, ...] = (_distance(start, end, trigger_offset), rank, start)
+        else:
+            key = (rank, start)
+        if resolved.start is None:
+            if unresolved is None or key < unresolved[0]:
+                unresolved = (key, resolved)
+        elif best is None or key < best[0]:
+            best = (key, resolved)
+    if best is not None:
+        return best[1]
+    if p is not None:
+        return EventDate(start=p, end=p, granularity=Granularity.DAY, basis=DateBasis.PUBLICATION)
+    if unresolved is not None:
+        return unresolved[1]
+    return EventDate(basis=DateBasis.NONE)

@@ -1,0 +1,136 @@
+"""Paths, directories and globs → Articles, one input at a time.
+
+``read_articles`` never raises for a bad input: it yields the ``IngestError``
+so the caller can log it and go on with the batch.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from bedfellows.errors import IngestError, UnreadableInput
+from bedfellows.ingest.assemble import build_article, meta_from_fields
+from bedfellows.ingest.decode import read_text
+from bedfellows.ingest.frontmatter import split_front_matter
+from bedfellows.ingest.html import extract_html
+from bedfellows.ingest.jsonl import iter_json, iter_jsonl
+from bedfellows.schema import Article
+from bedfellows.util.hashing import normalize_text
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | {".json", ""}
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _supported(path: Path) -> bool:
+    return not path.name.startswith(".") and path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def _walk(root: Path) -> Iterator[Path | IngestError]:
+    """Supported files under ``root``, sorted, hidden files and folders skipped."""
+    errors: list[OSError] = []
+    for folder, subdirs, files in os.walk(root, onerror=errors.append):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder, name)
+            if _supported(path) and path.is_file():
+                yield path
+    for err in errors:
+        yield UnreadableInput(str(err.filename or root), err.strerror or str(err))
+
+
+def _expand(path: Path, *, explicit: bool) -> Iterator[Path | IngestError]:
+    if path.is_dir():
+        yield from _walk(path)
+    elif path.is_file():
+        if explicit or _supported(path):
+            yield path
+    elif path.exists():
+        yield UnreadableInput(str(path), "not a regular file")
+    else:
+        yield UnreadableInput(str(path), "no such file or directory")
+
+
+def iter_sources(paths: Iterable[str]) -> Iterator[Path | IngestError]:
+    """Expand files, directories (recursively, sorted) and glob patterns into files.
+
+    Directory and glob expansion keep only .txt .md .text .html .htm .jsonl
+    .json .ndjson and extensionless files; a file named explicitly is always
+    kept. A missing path or a pattern matching nothing yields
+    ``UnreadableInput``. Each file is yielded once.
+    """
+    if isinstance(paths, str | os.PathLike):  # one path, not an iterable of characters
+        paths = [paths]
+    seen: set[Path] = set()
+    for raw in paths:
+        raw = str(raw)
+        expanded = os.path.expanduser(raw)
+        if _GLOB_CHARS.search(raw) and not Path(expanded).exists():
+            matches = [Path(m) for m in sorted(glob.glob(expanded, recursive=True))]
+            found = [p for m in matches for p in _expand(m, explicit=False)]
+            if not found:
+                yield UnreadableInput(raw, "no supported files match this pattern")
+                continue
+        else:
+            found = list(_expand(Path(expanded), explicit=True))
+        for item in found:
+            if isinstance(item, Path):
+                key = item.resolve()
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield item
+
+
+def _read_text_file(path: Path, max_bytes: int) -> Article:
+    source = str(path)
+    text = read_text(path, max_bytes=max_bytes)
+    if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(text[:4096]):
+        page = extract_html(text, source=source)
+        meta = meta_from_fields(page.fields, source=source)
+        return build_article(
+            page.body, source=source, meta=meta, find_title=False, comments=page.comments
+        )
+    fields, rest = split_front_matter(normalize_text(text), source=source)
+    return build_article(rest, source=source, meta=meta_from_fields(fields, source=source))
+
+
+def _read_one(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from iter_jsonl(path, max_bytes=max_bytes)
+    elif suffix == ".json":
+        yield from iter_json(path, max_bytes=max_bytes)
+    else:
+        yield _read_text_file(path, max_bytes)
+
+
+def read_articles(
+    paths: Iterable[str], *, max_bytes: int = 20_000_000
+) -> Iterator[Article | IngestError]:
+    """Read every input under ``paths``, yielding an Article or an ``IngestError`` per input.
+
+    ``paths`` are files, directories or glob patterns. Files (and, for JSONL,
+    single lines) over ``max_bytes`` are rejected before being read. Per-input
+    problems are yielded, never raised, so one bad file does not stop a batch.
+    """
+    for item in iter_sources(paths):
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        try:
+            yield from _read_one(item, max_bytes)
+        except IngestError as exc:
+            yield exc
+        except OSError as exc:  # vanished or unreadable between listing and reading
+            yield UnreadableInput(str(item), exc.strerror or str(exc))

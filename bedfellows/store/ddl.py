@@ -1,0 +1,175 @@
+"""The database schema: one ordered column list per table, and the DDL built from it.
+
+The column order here is the order of the row tuples built in ``_rows`` and fed
+to DuckDB's appender, so a table's columns are declared in exactly one place.
+Bump ``SCHEMA_VERSION`` whenever a table changes; ``Store.open`` refuses a
+database whose ``meta.schema_version`` is not this one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table: its name, ordered ``(column, type)`` pairs and constraints."""
+
+    name: str
+    columns: tuple[tuple[str, str], ...]
+    primary_key: tuple[str, ...] = ()
+    checks: tuple[str, ...] = ()
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        """Column names in declared order."""
+        return tuple(name for name, _ in self.columns)
+
+    def create_sql(self) -> str:
+        """The ``CREATE TABLE IF NOT EXISTS`` statement for this table."""
+        parts = [f"{quote(name)} {sql_type}" for name, sql_type in self.columns]
+        if self.primary_key:
+            parts.append(f"PRIMARY KEY ({', '.join(quote(c) for c in self.primary_key)})")
+        parts.extend(f"CHECK ({check})" for check in self.checks)
+        body = ",\n    ".join(parts)
+        return f"CREATE TABLE IF NOT EXISTS {self.name} (\n    {body}\n)"
+
+
+def quote(identifier: str) -> str:
+    """Double-quote an SQL identifier (``end`` and ``position`` are keywords)."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+META = Table(
+    "meta",
+    (("key", "VARCHAR NOT NULL"), ("value", "VARCHAR NOT NULL")),
+    primary_key=("key",),
+)
+
+RUNS = Table(
+    "runs",
+    (
+        ("run_id", "VARCHAR NOT NULL"),
+        ("started_at", "TIMESTAMP NOT NULL"),  # UTC, naive
+        ("finished_at", "TIMESTAMP"),
+        ("bedfellows_version", "VARCHAR NOT NULL"),
+        ("data_manifest_sha256", "VARCHAR"),
+        ("model_name", "VARCHAR"),
+        ("model_version", "VARCHAR"),
+        ("config_json", "VARCHAR"),  # JSON text of the run's settings
+        ("argv", "VARCHAR[]"),
+    ),
+    primary_key=("run_id",),
+)
+
+ARTICLES = Table(
+    "articles",
+    (
+        ("article_id", "VARCHAR NOT NULL"),
+        ("source_path", "VARCHAR NOT NULL"),
+        ("title", "VARCHAR"),
+        ("published", "DATE"),
+        ("source", "VARCHAR"),
+        ("url", "VARCHAR"),
+        ("language", "VARCHAR NOT NULL"),
+        ("body", "VARCHAR NOT NULL"),
+        ("n_comments", "INTEGER NOT NULL"),
+        ("boilerplate", "VARCHAR[] NOT NULL"),
+        ("run_id", "VARCHAR"),
+        ("coded_at", "TIMESTAMP NOT NULL"),  # UTC, naive
+    ),
+    primary_key=("article_id",),
+)
+
+COMMENTS = Table(
+    "comments",
+    (
+        ("article_id", "VARCHAR NOT NULL"),
+        ("comment_index", "INTEGER NOT NULL"),
+        ("author", "VARCHAR"),
+        ("text", "VARCHAR NOT NULL"),
+    ),
+    primary_key=("article_id", "comment_index"),
+)
+
+EVENTS = Table(
+    "events",
+    (
+        ("event_id", "VARCHAR NOT NULL"),
+        ("article_id", "VARCHAR NOT NULL"),
+        ("sentence_index", "INTEGER NOT NULL"),
+        ("sentence", "VARCHAR NOT NULL"),
+        ("sentence_start", "INTEGER NOT NULL"),
+        ("trigger", "VARCHAR NOT NULL"),
+        ("trigger_start", "INTEGER NOT NULL"),
+        ("trigger_end", "INTEGER NOT NULL"),
+        ("cameo_code", "VARCHAR NOT NULL"),
+        ("cameo_root", "VARCHAR NOT NULL"),
+        ("quad_class", "INTEGER NOT NULL"),
+        ("goldstein", "DOUBLE NOT NULL"),
+        ("plover_type", "VARCHAR NOT NULL"),
+        ("plover_mode", "VARCHAR"),
+        ("plover_context", "VARCHAR"),
+        ("plover_score", "DOUBLE"),
+        ("modality", "VARCHAR NOT NULL"),
+        ("reported_by_text", "VARCHAR"),
+        ("reported_by_actor_id", "VARCHAR"),
+        ("reported_by_country", "VARCHAR"),
+        ("date_start", "DATE"),
+        ("date_end", "DATE"),
+        ("date_granularity", "VARCHAR"),
+        ("date_basis", "VARCHAR NOT NULL"),
+        ("date_text", "VARCHAR"),
+        ("date_text_start", "INTEGER"),
+        ("date_text_end", "INTEGER"),
+        ("place_text", "VARCHAR"),
+        ("place_name", "VARCHAR"),
+        ("place_country", "VARCHAR"),
+        ("place_lat", "DOUBLE"),
+        ("place_lon", "DOUBLE"),
+        ("place_start", "INTEGER"),
+        ("place_end", "INTEGER"),
+        ("confidence", "DOUBLE NOT NULL"),
+        ("is_comment", "BOOLEAN NOT NULL"),
+        ("comment_index", "INTEGER"),
+        ("pattern", "VARCHAR"),
+        ("run_id", "VARCHAR"),
+    ),
+    primary_key=("event_id",),
+)
+
+EVENT_ACTORS = Table(
+    "event_actors",
+    (
+        ("event_id", "VARCHAR NOT NULL"),
+        ("role", "VARCHAR NOT NULL"),
+        ("position", "INTEGER NOT NULL"),
+        ("text", "VARCHAR NOT NULL"),
+        ("start", "INTEGER NOT NULL"),
+        ("end", "INTEGER NOT NULL"),
+        ("name", "VARCHAR NOT NULL"),
+        ("actor_id", "VARCHAR"),
+        ("country", "VARCHAR"),
+        ("sector", "VARCHAR"),
+        ("cameo", "VARCHAR"),
+        ("kind", "VARCHAR NOT NULL"),
+    ),
+    primary_key=("event_id", "role", "position"),
+    checks=("role IN ('source', 'target', 'reporter')",),
+)
+
+SKIPPED = Table(
+    "skipped",
+    (
+        ("source_path", "VARCHAR NOT NULL"),
+        ("record", "BIGINT"),  # line/record number within the file, NULL for whole files
+        ("reason", "VARCHAR NOT NULL"),
+        ("error_type", "VARCHAR"),
+        ("run_id", "VARCHAR"),
+        ("at", "TIMESTAMP NOT NULL"),  # UTC, naive
+    ),
+)
+
+TABLES: tuple[Table, ...] = (META, RUNS, ARTICLES, COMMENTS, EVENTS, EVENT_ACTORS, SKIPPED)

@@ -1,0 +1,398 @@
+"""Export stored events as PLOVER JSONL, a GDELT 2.0-style event table, CSV or Parquet.
+
+``plover-jsonl`` follows the field names of the PLOVER manual's "Data Fields"
+chapter: the event record (table ``tab:json``: id, date, enddate, actor,
+recipient, event, mode, context, event_loc, event_text, quad_code,
+event_scale, text, text_info, cite_info, coder, coded_date, coded_time), the
+entity object (``tab:actorinfo``: code, sector, entity_text, identifier_id,
+identifier_text), the text object (``tab:textinfo``: sequence, start, end),
+the citation object (``tab:citeinfo``) and the location object
+(``tab:locations``: extracted_place, resolved_place, lat, lon, country_code).
+PLOVER calls CAMEO's source/target "actor"/"recipient" (manual section
+"actor and recipient replace source and target"). Everything bedfellows adds
+sits under a ``"bedfellows"`` key.
+
+``gdelt`` writes GDELT 2.0 event-table column names (tab-separated, with a
+header line) for the columns bedfellows can fill, one row per source x target
+pair of each event.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+import duckdb
+
+from ..errors import ConfigError, StoreError
+from . import queries
+from .database import Store
+
+FORMATS: tuple[str, ...] = ("plover-jsonl", "gdelt", "csv", "parquet")
+EXPORT_FORMATS = FORMATS
+
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "DATEADDED",
+    "SOURCEURL",
+)
+
+# CAMEO country codes are ISO 3166 alpha-3 except for these (CAMEO/Phoenix country
+# dictionary in ../shared/data/reference: Timor-Leste TMP, Kosovo KSV; PLOVER uses KOS).
+_ISO3_TO_CAMEO = {"TLS": "TMP", "XKX": "KSV", "KOS": "KSV"}
+
+Output = IO[str] | IO[bytes] | str | Path
+
+
+def export(
+    store: Store,
+    fmt: str,
+    out: Output,
+    *,
+    include_text: bool = True,
+    iso3_to_fips: Mapping[str, str] | None = None,
+    **filters: Any,
+) -> int:
+    """Write the events selected by ``filters`` to ``out`` in format ``fmt``; return rows written.
+
+    ``fmt`` is one of ``FORMATS``. ``out`` is a path (created or
+    overwritten) or an open file: text for plover-jsonl/gdelt/csv, binary for
+    parquet. ``filters`` are those of ``Store.events`` (actor, article_id,
+    plover_type, cameo_root, start, end, modality, include_comments, limit;
+    ``limit`` counts events, a gdelt export may have more rows).
+    ``include_text=False`` leaves the sentence out of PLOVER's ``text`` field
+    (the manual fills it only where the coder may redistribute the text).
+    GDELT's ActionGeo_CountryCode is a FIPS 10-4 code; it is filled only when
+    an ``iso3_to_fips`` table is given, never guessed from the ISO code.
+    """
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    flt = queries.EventFilter.from_kwargs(**filters)
+    if fmt == "parquet":
+        return _export_parquet(store, flt, out)
+    with _text_output(out) as fh:
+        if fmt == "plover-jsonl":
+            return _export_plover(store, flt, fh, include_text=include_text)
+        if fmt == "gdelt":
+            return _export_gdelt(store, flt, fh, iso3_to_fips or {})
+        return _export_csv(store, flt, fh)
+
+
+# ------------------------------------------------------------------------ output
+
+
+@contextmanager
+def _text_output(out: Output) -> Iterator[IO[str]]:
+    if isinstance(out, str | Path):
+        try:
+            fh = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise StoreError(f"cannot write export file {out}: {exc}") from exc
+        try:
+            yield fh
+        finally:
+            fh.close()
+    elif isinstance(out, io.BufferedIOBase | io.RawIOBase):
+        raise ConfigError("this export format writes text; pass a text file or a path")
+    else:
+        yield out  # type: ignore[misc]
+
+
+@contextmanager
+def _reading(store: Store, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    cur = store.cursor()
+    try:
+        yield cur
+    except duckdb.Error as exc:
+        raise StoreError(f"{store.path}: {what} failed: {exc}") from exc
+    finally:
+        cur.close()
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+# ------------------------------------------------------------------------ PLOVER
+
+
+def _span(start: int | None, end: int | None) -> list[int] | None:
+    return None if start is None or end is None else [start, end]
+
+
+def _entity(actor: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """A PLOVER entity object (manual table tab:actorinfo) for one stored actor."""
+    if actor is None:
+        return None
+    return {
+        "code": actor["country"],
+        "sector": actor["sector"],
+        "entity_text": actor["text"],
+        "identifier_id": actor["actor_id"],
+        "identifier_text": actor["name"],
+        "bedfellows": {
+            "cameo": actor["cameo"],
+            "kind": actor["kind"],
+            "start": actor["start"],
+            "end": actor["end"],
+        },
+    }
+
+
+def _coder(rec: Mapping[str, Any]) -> str:
+    coder = f"bedfellows {rec['run_bedfellows_version'] or 'unknown'}"
+    model = " ".join(m for m in (rec["run_model_name"], rec["run_model_version"]) if m)
+    return f"{coder} ({model})" if model else coder
+
+
+def plover_record(rec: Mapping[str, Any], *, include_text: bool = True) -> dict[str, Any]:
+    """One PLOVER JSON record for an event from ``iter_event_records(..., with_article=True)``."""
+    coded_at: datetime | None = rec["article_coded_at"]
+    sentence_end = rec["sentence_start"] + len(rec["sentence"])
+    place = None
+    if rec["place_text"] is not None or rec["place_name"] is not None:
+        place = {
+            "extracted_place": rec["place_text"],
+            "resolved_place": rec["place_name"],
+            "lat": rec["place_lat"],
+            "lon": rec["place_lon"],
+            "country_code": rec["place_country"],
+        }
+    coder = _coder(rec)
+    reporter = rec["reporter"]
+    return {
+        "id": rec["event_id"],
+        "date": rec["date_start"],
+        "enddate": rec["date_end"],
+        "actor": [_entity(a) for a in rec["sources"]],
+        "recipient": [_entity(a) for a in rec["targets"]],
+        "event": [rec["plover_type"]],
+        "mode": [rec["plover_mode"]] if rec["plover_mode"] else [],
+        "context": [rec["plover_context"]] if rec["plover_context"] else [],
+        "event_loc": place,
+        "event_text": [rec["trigger"]],
+        "quad_code": rec["quad_class"],
+        "event_scale": rec["goldstein"],
+        "text": rec["sentence"] if include_text else None,
+        "text_info": {
+            "sequence": rec["sentence_index"],
+            "start": rec["sentence_start"],
+            "end": sentence_end,
+        },
+        "cite_info": {
+            "url": rec["article_url"],
+            "title": rec["article_title"],
+            "publication": rec["article_source"],
+            "language": rec["article_language"],
+            "coder": coder,
+        },
+        "coder": coder,
+        "coded_date": coded_at.date() if coded_at else None,
+        "coded_time": f"{coded_at:%H:%M:%S}Z" if coded_at else None,
+        "bedfellows": {
+            "article_id": rec["article_id"],
+            "source_path": rec["article_source_path"],
+            "published": rec["article_published"],
+            "sentence_index": rec["sentence_index"],
+            "cameo_code": rec["cameo_code"],
+            "cameo_root": rec["cameo_root"],
+            "goldstein": rec["goldstein"],
+            "plover_score": rec["plover_score"],
+            "modality": rec["modality"],
+            "reported_by": _entity(reporter),
+            "reported_by_text": rec["reported_by_text"],
+            "date_granularity": rec["date_granularity"],
+            "date_basis": rec["date_basis"],
+            "date_text": rec["date_text"],
+            "confidence": rec["confidence"],
+            "is_comment": rec["is_comment"],
+            "comment_index": rec["comment_index"],
+            "pattern": rec["pattern"],
+            "run_id": rec["run_id"],
+            "spans": {
+                "sentence": [rec["sentence_start"], sentence_end],
+                "trigger": [rec["trigger_start"], rec["trigger_end"]],
+                "actor": [[a["start"], a["end"]] for a in rec["sources"]],
+                "recipient": [[a["start"], a["end"]] for a in rec["targets"]],
+                "reported_by": _span(reporter["start"], reporter["end"]) if reporter else None,
+                "date_text": _span(rec["date_text_start"], rec["date_text_end"]),
+                "place": _span(rec["place_start"], rec["place_end"]),
+            },
+        },
+    }
+
+
+def _export_plover(
+    store: Store, flt: queries.EventFilter, fh: IO[str], *, include_text: bool
+) -> int:
+    n = 0
+    with _reading(store, "PLOVER export") as cur:
+        for rec in queries.iter_event_records(cur, flt, with_article=True):
+            record = plover_record(rec, include_text=include_text)
+            fh.write(json.dumps(record, ensure_ascii=False, default=_json_default) + "\n")
+            n += 1
+    return n
+
+
+# ------------------------------------------------------------------------- GDELT
+
+
+def cameo_country(iso3: str | None) -> str | None:
+    """The CAMEO country code for an ISO 3166 alpha-3 code (identical but for a few)."""
+    if not iso3:
+        return None
+    return _ISO3_TO_CAMEO.get(iso3, iso3)
+
+
+def _gdelt_actor(actor: Mapping[str, Any] | None) -> tuple[str, str, str, str]:
+    """Code, Name, CountryCode, Type1Code for one GDELT actor slot."""
+    if actor is None:
+        return ("", "", "", "")
+    country = cameo_country(actor["country"]) or ""
+    cameo = actor["cameo"] or ""
+    # A country actor's CAMEO code is country + role ("IRNMIL"); else use the PLOVER sector.
+    if country and cameo.startswith(country) and len(cameo) >= len(country) + 3:
+        type1 = cameo[len(country) : len(country) + 3]
+    else:
+        type1 = actor["sector"] or ""
+    return (cameo or country, actor["name"] or "", country, type1)
+
+
+def _tsv(value: object) -> str:
+    """GDELT files are unquoted TSV: no tabs or line breaks inside a field."""
+    if value is None:
+        return ""
+    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def gdelt_rows(
+    rec: Mapping[str, Any], iso3_to_fips: Mapping[str, str] | None = None
+) -> list[tuple[object, ...]]:
+    """GDELT-style rows (``GDELT_COLUMNS`` order) for one event: one per source x target."""
+    day: date | None = rec["date_start"]
+    if day is not None:
+        date_cols: tuple[object, ...] = (
+            f"{day:%Y%m%d}",
+            f"{day:%Y%m}",
+            f"{day:%Y}",
+            # GDELT's own formula: YYYY + (MONTH * 30 + DAY) / 365.
+            f"{day.year + (day.month * 30 + day.day) / 365:.4f}",
+        )
+    else:
+        date_cols = ("", "", "", "")
+    code = rec["cameo_code"]
+    coded_at: datetime | None = rec["article_coded_at"]
+    fips = (iso3_to_fips or {}).get(rec["place_country"] or "", "")
+    tail = (
+        # GDELT: 1 if the event is in the lead; bedfellows: the article's first sentence.
+        1 if rec["sentence_index"] == 0 and not rec["is_comment"] else 0,
+        code,
+        code[:3],
+        rec["cameo_root"],
+        rec["quad_class"],
+        rec["goldstein"],
+        1,  # NumMentions: this one mention
+        1,  # NumSources
+        1,  # NumArticles
+        "",  # AvgTone: not computed
+        "",  # ActionGeo_Type: a Place does not say if it is a country, state or city
+        rec["place_name"] or "",
+        fips,
+        rec["place_lat"],
+        rec["place_lon"],
+        f"{coded_at:%Y%m%d%H%M%S}" if coded_at else "",
+        rec["article_url"] or rec["article_source_path"] or "",
+    )
+    sources = rec["sources"] or [None]
+    targets = rec["targets"] or [None]
+    pairs = list(itertools.product(sources, targets))
+    rows = []
+    for k, (src, tgt) in enumerate(pairs, start=1):
+        # Single-pair events keep the event_id so rows join back to the database.
+        gid = rec["event_id"] if len(pairs) == 1 else f"{rec['event_id']}-{k}"
+        rows.append((gid, *date_cols, *_gdelt_actor(src), *_gdelt_actor(tgt), *tail))
+    return rows
+
+
+def _export_gdelt(
+    store: Store, flt: queries.EventFilter, fh: IO[str], iso3_to_fips: Mapping[str, str]
+) -> int:
+    n = 0
+    fh.write("\t".join(GDELT_COLUMNS) + "\n")
+    with _reading(store, "GDELT export") as cur:
+        for rec in queries.iter_event_records(cur, flt, with_article=True):
+            for row in gdelt_rows(rec, iso3_to_fips):
+                fh.write("\t".join(_tsv(v) for v in row) + "\n")
+                n += 1
+    return n
+
+
+# ------------------------------------------------------------------ CSV, Parquet
+
+
+def _export_csv(store: Store, flt: queries.EventFilter, fh: IO[str]) -> int:
+    sql, params = queries.flat_events_sql(flt)
+    writer = csv.writer(fh, lineterminator="\n")
+    n = 0
+    with _reading(store, "CSV export") as cur:
+        result = cur.execute(sql, params)
+        writer.writerow([d[0] for d in result.description])
+        while rows := result.fetchmany(5000):
+            writer.writerows(rows)
+            n += len(rows)
+    return n
+
+
+def _export_parquet(store: Store, flt: queries.EventFilter, out: Output) -> int:
+    sql, params = queries.flat_events_sql(flt)
+    with _reading(store, "Parquet export") as cur:
+        if isinstance(out, str | Path):
+            target = str(out).replace("'", "''")
+            try:
+                row = cur.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)", params).fetchone()
+            except duckdb.IOException as exc:
+                raise StoreError(f"cannot write export file {out}: {exc}") from exc
+            return int(row[0]) if row else 0
+        if isinstance(out, io.TextIOBase):
+            raise ConfigError("parquet is binary; pass a binary file or a path")
+        import pyarrow.parquet as pq  # only parquet exports pay for the import
+
+        table = cur.sql(sql, params=params).to_arrow_table()
+        pq.write_table(table, out)
+        return table.num_rows

@@ -1,0 +1,17 @@
+"""Gold data sets: one module each, with ``load(shared)`` and ``score(records, predictions)``.
+
+To add a set (ConfliBERT, CASE 2021, IndiaPoliceEvents, LGL, …), write a module
+with ``NAME``, ``FILE``, ``load`` and ``score`` (see ``plover`` and ``petrarch``)
+and list it in ``GOLD_SETS``. ``score`` returns a dict whose ``metrics`` are
+shares in [0, 1]; unbounded figures go under ``rates`` and ``counts``.
+"""
+
+from __future__ import annotations
+
+from . import petrarch, plover
+from .common import GoldEvent, GoldRecord, to_article
+
+#: Gold sets the accuracy benchmark runs, by name.
+GOLD_SETS = {plover.NAME: plover, petrarch.NAME: petrarch}
+
+__all__ = ["GOLD_SETS", "GoldEvent", "GoldRecord", "petrarch", "plover", "to_article"]

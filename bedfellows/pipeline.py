@@ -124,20 +124,18 @@ class Pipeline:
 
         current: str | None = None
         memory = ArticleMemory()
-        events: list[Event] = []
         sent_index = 0
         for doc, (article_id, para) in self.nlp.pipe(
             paragraphs(), as_tuples=True, batch_size=self.batch_size
         ):
             if article_id != current:
                 if current is not None:
-                    yield pending.pop(current), events
-                current, memory, events, sent_index = article_id, ArticleMemory(), [], 0
-            new, n = self.coder.code_doc(doc, pending[article_id], para, sent_index, memory)
-            events.extend(new)
+                    yield pending.pop(current), memory.events
+                current, memory, sent_index = article_id, ArticleMemory(), 0
+            _, n = self.coder.code_doc(doc, pending[article_id], para, sent_index, memory)
             sent_index += n
         if current is not None:
-            yield pending.pop(current), events
+            yield pending.pop(current), memory.events
 
     def run(
         self,
@@ -185,7 +183,9 @@ class Pipeline:
             if store.write_article(article, events, run_id):
                 summary.articles_coded += 1
                 summary.events += len(events)
-                log.info("coded %s (%s): %d events", article.source_path, article.article_id, len(events))
+                log.info(
+                    "coded %s (%s): %d events", article.source_path, article.article_id, len(events)
+                )
             else:
                 summary.articles_already_stored += 1
             summary.words += len(article.body.split())

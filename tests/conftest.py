@@ -35,7 +35,9 @@ def code_text(pipeline):
     from bedfellows.util.hashing import article_id
 
     def _code(text: str, published: date | None = date(2020, 6, 15)):
-        art = Article(article_id=article_id(text), source_path="test", body=text, published=published)
+        art = Article(
+            article_id=article_id(text), source_path="test", body=text, published=published
+        )
         [(article, events)] = list(pipeline.code_articles([art]))
         return article, events
 

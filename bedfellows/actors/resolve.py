@@ -466,6 +466,14 @@ def _resolve_person(
         heads = [m for m in first.matches if m.head and m.agent is not None and not m.places]
         agent_match = heads[-1] if heads else None
     spell, reason = person.spell_at(when)
+    if when is None and not former:
+        # Undated: "President Obama", "Secretary of State John Kerry" — the title in
+        # the phrase says which recorded office the text means.
+        titled = _title_sector(kb, segments[0])
+        fitting = [s for s in person.spells if not s.default and s.sector == titled]
+        if titled in _OFFICIAL_SECTORS and fitting:
+            spell = max(fitting, key=lambda s: s.start or date.min)
+            reason = f"no date given: the title in the phrase fits {spell.describe()}"
     if agent_match is not None:
         agent = agent_match.agent
         if agent is None:  # a seat of power: "the Obama White House"
@@ -540,6 +548,18 @@ def _resolve_person(
     return Resolution(
         person.actor_id, person.name, "person", iso3, None, _country_cameo(kb, iso3) or None, why
     )
+
+
+def _title_sector(kb: ActorKB, segment: _Segment) -> str | None:
+    """Sector of an office title inside the head ("President", "Secretary of
+    State"), even where a person alias covers it ("President Obama")."""
+    words = [lower for _text, lower in segment.toks[: segment.head_end]]
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            agent = kb.match_agent(" ".join(words[i : i + size]))
+            if agent is not None and agent.plover in _OFFICIAL_SECTORS:
+                return agent.plover
+    return None
 
 
 def _seat(match: _Match) -> PlaceAlias | None:

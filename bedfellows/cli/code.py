@@ -61,7 +61,9 @@ def echo_summary(summary: RunSummary) -> None:
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write to.")
-@click.option("--include-comments", is_flag=True, help="Also code reader comments (marked as such).")
+@click.option(
+    "--include-comments", is_flag=True, help="Also code reader comments (marked as such)."
+)
 @click.option("--max-mb", default=20.0, show_default=True, help="Skip inputs larger than this.")
 @click.option("--silent", is_flag=True, help="No progress bar.")
 @click.pass_context

@@ -39,7 +39,9 @@ class BedfellowsGroup(click.Group):
 def cli(verbose: int) -> None:
     """bedfellows: code news into political events and alliance networks."""
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 for command in (code, events, export, info, demo):

@@ -11,13 +11,17 @@ import click
 from bedfellows.about import __version__
 from bedfellows.data import verify
 from bedfellows.store import Store
-from bedfellows.store.export import FORMATS, export as export_events
+from bedfellows.store.export import FORMATS
+from bedfellows.store.export import export as export_events
 
 from .code import DEFAULT_DB
 from .render import print_events
 
 _db_option = click.option(
-    "--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read.",
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    help="DuckDB file to read.",
     type=click.Path(exists=True, dir_okay=False),
 )
 
@@ -36,8 +40,12 @@ def _filters(actor, event_type, since, until, modality, include_comments) -> dic
 _filter_options = [
     click.option("--actor", help="Country ISO3 (IRN), CAMEO actor prefix (IRNMIL) or actor id."),
     click.option("--type", "event_type", help="PLOVER event type (AGREE, THREATEN, ...)."),
-    click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events on or after this date."),
-    click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events on or before this date."),
+    click.option(
+        "--since", type=click.DateTime(["%Y-%m-%d"]), help="Events on or after this date."
+    ),
+    click.option(
+        "--until", type=click.DateTime(["%Y-%m-%d"]), help="Events on or before this date."
+    ),
     click.option(
         "--modality",
         type=click.Choice(["asserted", "negated", "hypothetical", "intended"]),
@@ -58,7 +66,10 @@ def filter_options(func):
 @_db_option
 @filter_options
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv"]), default="table",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "tsv"]),
+    default="table",
     show_default=True,
 )
 @click.option("--limit", type=int, help="At most this many events.")
@@ -76,9 +87,12 @@ def events(db, actor, event_type, since, until, modality, include_comments, fmt,
 @click.command()
 @_db_option
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="plover-jsonl",
-              show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (default stdout).")
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="plover-jsonl", show_default=True
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write here (default stdout)."
+)
 def export(db, actor, event_type, since, until, modality, include_comments, fmt, output) -> None:
     """Export events as PLOVER JSONL, a GDELT-style table, CSV or Parquet."""
     filters = _filters(actor, event_type, since, until, modality, include_comments)
@@ -92,8 +106,12 @@ def export(db, actor, event_type, since, until, modality, include_comments, fmt,
 
 
 @click.command()
-@click.option("--db", default=None, help="Also describe this database.",
-              type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--db",
+    default=None,
+    help="Also describe this database.",
+    type=click.Path(exists=True, dir_okay=False),
+)
 def info(db) -> None:
     """Versions, packaged data status and database counts."""
     from bedfellows.nlp.model import DEFAULT_MODEL

@@ -14,7 +14,9 @@ COLUMNS = ("date", "source", "event", "target", "place", "modality", "evidence")
 
 
 def _actors(actors: Sequence[dict]) -> str:
-    return "+".join(a.get("cameo") or a.get("country") or a.get("text") or "?" for a in actors) or "-"
+    return (
+        "+".join(a.get("cameo") or a.get("country") or a.get("text") or "?" for a in actors) or "-"
+    )
 
 
 def _date(row: dict) -> str:

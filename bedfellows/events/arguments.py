@@ -120,6 +120,10 @@ def arguments_of(verb) -> Arguments:
     ]
     if not args.passive or not args.targets:
         args.targets.extend(objects_of(verb))
+    if verb.dep_ == "amod" and subj and not args.targets and verb.i < verb.head.i:
+        # "Trump threatened “rogue regimes …”": a verb with its own subject cannot
+        # modify the noun after it; the parser misattached the verb's object.
+        args.targets.append(verb.head)
     return args
 
 
@@ -143,6 +147,11 @@ def governing_subject(noun):
         if head is cur:
             return []
         if head.pos_ in ("VERB", "AUX"):
+            if cur.dep_ in SUBJECT_DEPS and head.dep_ in ("ccomp", "xcomp") and cur is noun:
+                # "consider [a partnership … to manage]": the noun is the subject of a
+                # small clause; its party is the subject of the clause above.
+                cur = head
+                continue
             subj, _psubj, _agent = _subjects(head)
             if subj:
                 return subj
@@ -163,3 +172,27 @@ def between_parties(tok) -> list:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+# Documents that by definition record an intention ("memorandum of
+# understanding", "letter of intent", "declaration of intent").
+_INTENT_DOCUMENTS = frozenset({"memorandum", "mou", "letter", "declaration"})
+
+
+def commits_to_future(verb) -> bool:
+    """Whether a signed agreement commits its parties to future action.
+
+    PLOVER codes signing an agreement as SUPPORT, but an agreement whose content
+    is a commitment to cooperate ("signed a pact to fight terrorism", "a
+    memorandum of understanding on defence") is AGREE: "indicate willingness or
+    commitment to cooperate" (PLOVER manual, AGREE).
+    """
+    for obj in objects_of(verb):
+        if obj.lemma_.lower() in _INTENT_DOCUMENTS:
+            return True
+        for child in obj.children:
+            if child.dep_ in ("acl", "relcl") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+            ):
+                return True
+    return False

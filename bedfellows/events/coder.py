@@ -29,13 +29,14 @@ from bedfellows.schema import (
 from .arguments import (
     arguments_of,
     between_parties,
+    commits_to_future,
     governing_subject,
     objects_of,
     purpose_objects,
 )
 from .codebook import Codebook
 from .mentions import ArticleMemory, MentionResolver
-from .modality import SPEECH_VERBS, modality_of, reporter_of
+from .modality import CONSIDER_VERBS, INTENT_VERBS, SPEECH_VERBS, modality_of, reporter_of
 from .nouns import NounLexicon
 from .verbs import VerbLexicon
 
@@ -45,6 +46,7 @@ _DATE_LABELS = frozenset({"DATE", "TIME"})
 # Verbs too light to carry an event of their own ("have", "be", "do").
 _LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come"})
 _WINDOW = 12  # words after the verb that patterns may match
+_FRAMING_VERBS = CONSIDER_VERBS | INTENT_VERBS
 
 
 @dataclass
@@ -92,21 +94,26 @@ class EventCoder:
     ) -> tuple[list[Event], int]:
         """Code one parsed paragraph.
 
-        RETURNS (tuple[list[Event], int]): the events and the number of sentences.
+        The events are also appended to ``memory.events``, where later paragraphs
+        may still add a place to them: read the article's final events there.
+
+        RETURNS (tuple[list[Event], int]): the new events and the number of sentences.
         """
-        events: list[Event] = []
+        first = len(memory.events)
         n = 0
         for n, sent in enumerate(doc.sents, start=1):
             ctx = self._context(sent, paragraph.start, first_sentence_index + n - 1, article)
-            events.extend(self._code_sentence(ctx, article, paragraph, memory, events))
-        return events, n
+            memory.events.extend(self._code_sentence(ctx, article, paragraph, memory))
+        return memory.events[first:], n
 
     # -- sentence level ----------------------------------------------------
     def _context(self, sent, offset: int, index: int, article: Article) -> SentenceContext:
         exprs: list[tuple[str, int, int]] = []
         for ent in sent.ents:
             if ent.label_ in _DATE_LABELS:
-                exprs.append((ent.text, ent.start_char - sent.start_char, ent.end_char - sent.start_char))
+                exprs.append(
+                    (ent.text, ent.start_char - sent.start_char, ent.end_char - sent.start_char)
+                )
         covered = {(s, e) for _, s, e in exprs}
         for expr in find_expressions(sent.text):
             if (expr.start, expr.end) not in covered:
@@ -130,7 +137,7 @@ class EventCoder:
             country=country,
         )
 
-    def _code_sentence(self, ctx, article, paragraph, memory, earlier) -> list[Event]:
+    def _code_sentence(self, ctx, article, paragraph, memory) -> list[Event]:
         out: list[Event] = []
         consumed: set[int] = set()
         sent = ctx.sent
@@ -138,8 +145,12 @@ class EventCoder:
             if tok.i in consumed:
                 continue
             lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in _FRAMING_VERBS and self._frames_noun_event(tok):
+                # "might consider a partnership", "is weighing cooperation": the noun is
+                # the event and the verb only its modality.
+                continue
             if tok.pos_ == "VERB" and lemma not in SPEECH_VERBS and lemma not in _LIGHT_VERBS:
-                ev = self._verbal(tok, lemma, ctx, article, paragraph, memory, consumed, earlier)
+                ev = self._verbal(tok, lemma, ctx, article, paragraph, memory, consumed)
             elif tok.pos_ == "NOUN" and lemma in self.nouns.nouns:
                 ev = self._nominal(tok, lemma, ctx, article, paragraph, memory)
             elif tok.pos_ == "VERB" and lemma in _LIGHT_VERBS:
@@ -153,20 +164,46 @@ class EventCoder:
             memory.remember_group(list(ev.sources))
         return out
 
+    def _frames_noun_event(self, verb) -> bool:
+        # The object, or the subject of a small clause ("consider [a partnership
+        # with Sudan to manage the river]") the parser made of it.
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        objects += [
+            g
+            for c in verb.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for g in c.children
+            if g.dep_ == "nsubj"
+        ]
+        return any(o.lemma_.lower() in self.nouns.nouns for o in objects)
+
     # -- triggers ----------------------------------------------------------
-    def _verbal(self, verb, lemma, ctx, article, paragraph, memory, consumed, earlier):
+    def _verbal(self, verb, lemma, ctx, article, paragraph, memory, consumed):
         sent = ctx.sent
         after = [t.lemma_.lower() for t in sent if verb.i < t.i <= verb.i + _WINDOW]
         before = [t.lemma_.lower() for t in sent if t.i < verb.i][-_WINDOW:]
         pattern = self.lexicon.match(lemma, before, after)
         if pattern is None or not pattern.code:
+            # Passive voice puts the pattern's object before the verb ("the
+            # accords were signed"): match it as if it followed.
+            moved = [
+                t.lemma_.lower() for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree
+            ]
+            pattern = self.lexicon.match(lemma, before, moved + after) if moved else None
+            if pattern is None or not pattern.code:
+                return None
+        if pattern.after and self._pattern_needs_xcomp(verb, lemma, before):
             return None
         args = arguments_of(verb)
         edate, when = self._date(ctx, article, verb)
         sources = self._resolve(args.sources, when, ctx, memory)
         targets = self._resolve(args.targets, when, ctx, memory)
         fallback = False
-        if not sources and not args.passive and verb.dep_ not in ("ROOT", "xcomp", "advcl", "ccomp"):
+        if (
+            not sources
+            and not args.passive
+            and verb.dep_ not in ("ROOT", "xcomp", "advcl", "ccomp")
+        ):
             sources, targets, fallback = self._surface_fallback(verb, when, ctx, memory)
         if not targets:
             targets = self._resolve(purpose_objects(verb), when, ctx, memory)
@@ -175,17 +212,46 @@ class EventCoder:
             # it must not be coded again as an event noun.
             consumed.update(t.i for t in objects_of(verb))
         if not sources:
-            self._enrich_antecedent(verb, pattern.code, ctx, earlier)
+            self._enrich_antecedent(pattern.code, ctx, memory.events)
             return None
         specific = bool(pattern.after or pattern.before)
         conf = 0.55 + (0.15 if specific else 0.0) + (0.1 if targets else 0.0)
         conf -= 0.15 if fallback else 0.0
         conf -= 0.05 if args.inherited_source else 0.0
+        plover = "AGREE" if pattern.code == "057" and commits_to_future(verb) else None
         return self._make_event(
-            verb, pattern.code, sources, targets, ctx, article, paragraph, memory,
-            confidence=conf, rule=f"verb:{pattern.verb}:{' '.join(pattern.after)}".rstrip(":"),
-            when=when, edate=edate,
+            verb,
+            pattern.code,
+            sources,
+            targets,
+            ctx,
+            article,
+            paragraph,
+            memory,
+            confidence=conf,
+            rule=f"verb:{pattern.verb}:{' '.join(pattern.after)}".rstrip(":"),
+            when=when,
+            edate=edate,
+            plover_type=plover,
         )
+
+    def _pattern_needs_xcomp(self, verb, lemma, before) -> bool:
+        """True when the verb matched only through words of its own xcomp clause
+        ("united to sign a pact": the pact belongs to "sign", which is coded)."""
+        clauses = [
+            c
+            for c in verb.children
+            if c.pos_ == "VERB"
+            and (
+                c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.lefts))
+            )
+        ]
+        if not clauses:
+            return False
+        stop = min(c.left_edge.i for c in clauses)
+        own = [t.lemma_.lower() for t in verb.doc[verb.i + 1 : stop]]
+        mine = self.lexicon.match(lemma, before, own)
+        return mine is None or not mine.code
 
     def _nominal(self, noun, lemma, ctx, article, paragraph, memory):
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")]
@@ -194,11 +260,21 @@ class EventCoder:
             return None
         edate, when = self._date(ctx, article, noun)
         # "US-Iranian cooperation", "Iran-Iraq talks": the modifiers are the parties.
-        modifier_heads = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
-        parties = self._resolve(modifier_heads, when, ctx, memory)
+        modifier_heads = [
+            c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+        ]
+        # A bare sector word ("military coordination") names no party.
+        parties = [
+            r for r in self._resolve(modifier_heads, when, ctx, memory) if r.country or r.actor_id
+        ]
         parties += self._resolve(between_parties(noun), when, ctx, memory)
         sources = parties or self._resolve(governing_subject(noun), when, ctx, memory)
         targets = self._resolve(objects_of(noun), when, ctx, memory)
+        if not targets and noun.dep_ in ("dobj", "obj"):
+            # "sign a deal with Greece": the target hangs on the governing verb.
+            targets = self._resolve(
+                objects_of(noun.head, skip=frozenset({noun.i})), when, ctx, memory
+            )
         if not sources:
             rep = reporter_of(noun)
             if rep is not None:
@@ -207,8 +283,18 @@ class EventCoder:
             return None
         conf = 0.45 + (0.1 if targets else 0.0)
         return self._make_event(
-            noun, code, sources, targets, ctx, article, paragraph, memory,
-            confidence=conf, rule=f"noun:{lemma}", when=when, edate=edate,
+            noun,
+            code,
+            sources,
+            targets,
+            ctx,
+            article,
+            paragraph,
+            memory,
+            confidence=conf,
+            rule=f"noun:{lemma}",
+            when=when,
+            edate=edate,
         )
 
     # -- helpers -----------------------------------------------------------
@@ -243,13 +329,14 @@ class EventCoder:
             return [], [], False
         sources = self._resolve([left[-1].root], when, ctx, memory)
         right = [
-            e.root for e in ctx.sent.ents
+            e.root
+            for e in ctx.sent.ents
             if e.start > verb.i and e.label_ not in _DATE_LABELS and e.start - verb.i <= 25
         ]
         targets = self._resolve(right, when, ctx, memory)
         return sources, targets, bool(sources)
 
-    def _enrich_antecedent(self, verb, code, ctx, earlier: list[Event]) -> None:
+    def _enrich_antecedent(self, code, ctx, earlier: list[Event]) -> None:
         """An agentless re-mention ("the accords were signed in Tehran") adds its
         place to the earlier event of the same kind, instead of a new event."""
         if not ctx.places:
@@ -269,8 +356,23 @@ class EventCoder:
                 return place
         return None
 
-    def _make_event(self, trigger, code, sources, targets, ctx, article, paragraph, memory,
-                    *, confidence: float, rule: str, when, edate: EventDate) -> Event | None:
+    def _make_event(
+        self,
+        trigger,
+        code,
+        sources,
+        targets,
+        ctx,
+        article,
+        paragraph,
+        memory,
+        *,
+        confidence: float,
+        rule: str,
+        when,
+        edate: EventDate,
+        plover_type: str | None = None,
+    ) -> Event | None:
         source_keys = {(a.country, a.sector, a.actor_id) for a in sources}
         targets = [t for t in targets if (t.country, t.sector, t.actor_id) not in source_keys]
         info = self.codebook.cameo(code)
@@ -302,10 +404,12 @@ class EventCoder:
             cameo_root=info.root,
             quad_class=info.quad_class,
             goldstein=info.goldstein,
-            plover_type=info.plover_type,
+            plover_type=plover_type or info.plover_type,
             plover_mode=info.plover_mode or None,
             plover_context=info.plover_context or None,
-            plover_score=info.plover_score,
+            plover_score=(
+                self.codebook.plover_score(plover_type) if plover_type else info.plover_score
+            ),
             modality=mod.modality,
             reported_by=reporter,
             reported_by_text=rep_text,

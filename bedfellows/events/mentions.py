@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bedfellows.actors import ActorKB, resolve_phrase
-from bedfellows.schema import ActorRef
+from bedfellows.schema import ActorRef, Event
 
 from .arguments import NON_ACTOR_HEADS, conjuncts
 
@@ -23,13 +23,16 @@ _PHRASE_DEPS = frozenset(
 _PAIR_WORDS = frozenset({"two", "both"})
 _PAIR_NOUNS = frozenset({"nation", "country", "side", "government", "state", "neighbor"})
 _AGENT_OF = frozenset({"of"})
+# "regimes like North Korea and Iran", "groups such as Hezbollah": the examples
+# name the actors a generic head stands for.
+_EXAMPLE_PREPS = frozenset({"like", "including", "as"})
 
 
 def _left_phrase(head) -> list:
     """Tokens of the head's noun phrase up to and including the head."""
     toks = [head]
     for child in head.lefts:
-        if child.dep_ in _PHRASE_DEPS:
+        if child.dep_ in _PHRASE_DEPS and child.pos_ not in ("VERB", "AUX"):
             toks.extend(t for t in child.subtree)
     toks = sorted(set(toks), key=lambda t: t.i)
     while toks and (toks[0].is_punct or toks[0].is_quote):
@@ -43,6 +46,9 @@ class ArticleMemory:
 
     people: dict[str, ActorRef] = field(default_factory=dict)  # surname → actor
     last_pair: tuple[ActorRef, ...] = ()
+    # The article's events so far; a later agentless re-mention ("the accords
+    # were signed in Tehran") may add its place to one of them.
+    events: list[Event] = field(default_factory=list)
 
     def remember(self, head, ref: ActorRef) -> None:
         """Remember a person by surname, and pairs of countries for "both sides"."""
@@ -90,30 +96,72 @@ class MentionResolver:
                 return many
         extra: list[str] = []
         for child in head.rights:
-            if child.dep_ == "appos":
-                extra.extend(t.text for t in child.subtree)
-            elif child.dep_ == "prep" and child.lower_ in _AGENT_OF:
+            if child.dep_ == "appos" or child.dep_ == "prep" and child.lower_ in _AGENT_OF:
                 extra.extend(t.text for t in child.subtree)
         res = self._resolve_words(words, when)
         if (res is None or res.country is None) and extra:
             combined = self._resolve_words(words + extra, when)
             if combined is not None:
                 res = combined
+        if (res is None or res.country is None) and head.pos_ == "NOUN":
+            examples = self._examples(head, when, offset, memory)
+            if examples:
+                return examples
         if res is None:
             known = memory.people.get(head.lower_)
             if known is not None:
                 return [
-                    ActorRef(text, start, end, known.name, known.actor_id, known.country,
-                             known.sector, known.cameo, known.kind)
+                    ActorRef(
+                        text,
+                        start,
+                        end,
+                        known.name,
+                        known.actor_id,
+                        known.country,
+                        known.sector,
+                        known.cameo,
+                        known.kind,
+                    )
                 ]
             return []
+        known = memory.people.get(head.lower_)
+        if when is None and known is not None and known.actor_id == res.actor_id:
+            # Undated: a later bare "Obama" means the office the article named
+            # earlier ("President Obama"), not the person's default role.
+            return [
+                ActorRef(
+                    text,
+                    start,
+                    end,
+                    known.name,
+                    known.actor_id,
+                    known.country,
+                    known.sector,
+                    known.cameo,
+                    known.kind,
+                )
+            ]
         ref = res.to_ref(text, start, end)
         if res.kind == "person" or head.ent_type_ == "PERSON":
             memory.remember(head, ref)
         return [ref]
 
+    def _examples(self, head, when, offset, memory) -> list[ActorRef]:
+        """Actors named as examples of a generic head ("regimes like Iran")."""
+        out: list[ActorRef] = []
+        for child in head.rights:
+            if child.dep_ != "prep" or child.lower_ not in _EXAMPLE_PREPS:
+                continue
+            if child.lower_ == "as" and not any(t.lower_ == "such" for t in child.lefts):
+                continue
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                for part in conjuncts(obj):
+                    if part.pos_ == "PROPN":
+                        out.extend(self.resolve_head(part, when, offset, memory))
+        return out
+
     def _of_conjuncts(self, head, words, text, start, end, when) -> list[ActorRef]:
-        """"Defense Ministers of Iraq and Iran": one actor per country named."""
+        """ "Defense Ministers of Iraq and Iran": one actor per country named."""
         objs = [
             g
             for c in head.rights

@@ -49,8 +49,23 @@ INTENT_VERBS = frozenset(
     {"plan", "intend", "aim", "prepare", "pledge", "promise", "vow", "want", "expect", "decide"}
 )
 HYPOTHETICAL_WORDS = frozenset(
-    {"possible", "possibility", "possibly", "perhaps", "maybe", "potential", "potentially",
-     "likely", "unlikely", "whether", "if", "idea", "prospect", "impossible", "hypothetical"}
+    {
+        "possible",
+        "possibility",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "potential",
+        "potentially",
+        "likely",
+        "unlikely",
+        "whether",
+        "if",
+        "idea",
+        "prospect",
+        "impossible",
+        "hypothetical",
+    }
 )
 # Speech and report verbs: their complement is attributed, not embedded modally.
 SPEECH_VERBS = frozenset(
@@ -125,9 +140,7 @@ def _local_cues(verb, trigger) -> ModalityCue | None:
             pass
     if trigger is not verb:
         for child in trigger.children:
-            if child.dep_ == "det" and child.lower_ in ("no", "neither"):
-                neg = child.lower_
-            elif child.dep_ == "neg":
+            if child.dep_ == "det" and child.lower_ in ("no", "neither") or child.dep_ == "neg":
                 neg = child.lower_
             elif child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_WORDS:
                 hyp = child.lower_
@@ -201,11 +214,14 @@ def reporter_of(trigger):
             # with the quoted clause as ccomp of the speech verb (handled above),
             # or the speech verb as a parataxis/ccomp child of the quote's root.
             for child in cur.children:
-                if child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in SPEECH_VERBS:
-                    if child.i > trigger.i:
-                        for grand in child.children:
-                            if grand.dep_ == "nsubj":
-                                return grand
+                if (
+                    child.dep_ in ("parataxis", "ccomp")
+                    and child.lemma_.lower() in SPEECH_VERBS
+                    and child.i > trigger.i
+                ):
+                    for grand in child.children:
+                        if grand.dep_ == "nsubj":
+                            return grand
             break
         cur = cur.head
     return None

@@ -30,7 +30,7 @@ class DyadSummary:
 
     @property
     def stance(self) -> str:
-        """"cooperative", "hostile", "mixed" or "talk only"."""
+        """ "cooperative", "hostile", "mixed" or "talk only"."""
         if not self.cooperation and not self.conflict:
             return "talk only"
         if self.cooperation and self.conflict:
@@ -69,6 +69,4 @@ def dyad_summary(rows: Iterable[dict]) -> list[DyadSummary]:
             else:
                 d.conflict += 1
                 d.goldstein += row["goldstein"] or 0.0
-    return sorted(
-        dyads.values(), key=lambda d: (-(d.cooperation + d.conflict), -d.talk, d.a, d.b)
-    )
+    return sorted(dyads.values(), key=lambda d: (-(d.cooperation + d.conflict), -d.talk, d.a, d.b))

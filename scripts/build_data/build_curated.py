@@ -31,16 +31,23 @@ def main() -> int:
     bad = [r for r in rows if r["cameo_code"] not in codes]
     if bad:
         for r in bad:
-            print(f"noun_triggers.tsv: unknown CAMEO code {r['cameo_code']!r} for {r['noun']!r}",
-                  file=sys.stderr)
+            print(
+                f"noun_triggers.tsv: unknown CAMEO code {r['cameo_code']!r} for {r['noun']!r}",
+                file=sys.stderr,
+            )
         return 1
     n = write_tsv(path, HEADER, ([r[h] for h in HEADER] for r in rows))
     update_manifest(
-        DATA, "noun_triggers.tsv", version="1", source="hand-written (bedfellows)",
-        licence="MIT", generator="scripts/build_data/build_curated.py",
+        DATA,
+        "noun_triggers.tsv",
+        version="1",
+        source="hand-written (bedfellows)",
+        licence="MIT",
+        generator="scripts/build_data/build_curated.py",
     )
     update_notice(
-        DATA, "noun_triggers",
+        DATA,
+        "noun_triggers",
         "noun_triggers.tsv: written by hand for bedfellows (MIT); codes checked against"
         " cameo_codes.tsv.",
     )

@@ -32,7 +32,9 @@ def make_corpus(folder: Path, n: int) -> list[Path]:
     for i in range(n):
         a, b = COUNTRIES[i % len(COUNTRIES)], COUNTRIES[(i * 3 + 1) % len(COUNTRIES)]
         lines = [TEMPLATES[(i + k) % len(TEMPLATES)].format(a=a, b=b) for k in range(3)]
-        text = f"date: 2019-05-{1 + i % 28:02d}\n\nReport number {i}.\n\n" + "\n\n".join(lines) + "\n"
+        text = (
+            f"date: 2019-05-{1 + i % 28:02d}\n\nReport number {i}.\n\n" + "\n\n".join(lines) + "\n"
+        )
         path = folder / f"article-{i:03d}.txt"
         path.write_text(text)
         paths.append(path)
@@ -84,7 +86,10 @@ def test_cli_events_and_export(tmp_path):
     assert exported.returncode == 0, exported.stderr
     records = [json.loads(line) for line in exported.stdout.splitlines()]
     assert len(records) == table_counts(db)["events"]
-    assert all("event" in r and "source" in r for r in records)
+    for record in records:
+        # PLOVER manual field names: actor/recipient, not CAMEO's source/target.
+        assert {"id", "event", "actor", "recipient", "mode", "context"} <= record.keys()
+        assert record["event"] and record["actor"]
 
 
 def test_cli_bad_inputs_are_named_and_the_batch_goes_on(tmp_path):
@@ -104,13 +109,28 @@ def test_cli_bad_inputs_are_named_and_the_batch_goes_on(tmp_path):
         '{"title": "no text field"}\n'
     )
     db = tmp_path / "ev.duckdb"
-    res = run("code", str(folder), str(tmp_path / "missing.txt"), "--db", str(db), "--silent",
-              "--max-mb", "1")
+    res = run(
+        "code",
+        str(folder),
+        str(tmp_path / "missing.txt"),
+        "--db",
+        str(db),
+        "--silent",
+        "--max-mb",
+        "1",
+    )
     assert res.returncode == 1
     skipped = [line for line in res.stderr.splitlines() if line.startswith("skipped ")]
     named = " ".join(skipped)
-    for name in ("empty.txt", "binary.txt", "french.txt", "big.txt", "missing.txt",
-                 "broken.jsonl:2", "broken.jsonl:3"):
+    for name in (
+        "empty.txt",
+        "binary.txt",
+        "french.txt",
+        "big.txt",
+        "missing.txt",
+        "broken.jsonl:2",
+        "broken.jsonl:3",
+    ):
         assert name in named, f"{name} not reported: {res.stderr}"
     counts = table_counts(db)
     assert counts["articles"] == 3  # two generated articles + the good JSONL line
@@ -123,9 +143,19 @@ def test_cli_resumes_after_kill_without_loss_or_duplicates(tmp_path):
     corpus = make_corpus(tmp_path / "corpus", 60)
     db = tmp_path / "ev.duckdb"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bedfellows", "-v", "code", str(tmp_path / "corpus"),
-         "--db", str(db), "--silent"],
-        stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "bedfellows",
+            "-v",
+            "code",
+            str(tmp_path / "corpus"),
+            "--db",
+            str(db),
+            "--silent",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
     )
     coded = 0
     deadline = time.time() + 300

@@ -384,7 +384,8 @@ class EventCoder:
             refs = self._resolve([rep_tok], when, ctx, memory)
             reporter = refs[0] if refs else None
             phrase = [t for t in rep_tok.subtree if t.i <= rep_tok.i]
-            rep_text = ctx.sent.doc.text[phrase[0].idx : rep_tok.idx + len(rep_tok.text)]
+            # A Span's text, not Doc.text: the latter rebuilds the whole paragraph.
+            rep_text = ctx.sent.doc[phrase[0].i : rep_tok.i + 1].text
         sent = ctx.sent
         if mod.modality is not Modality.ASSERTED:
             confidence -= 0.05

@@ -83,7 +83,8 @@ class MentionResolver:
         phrase = _left_phrase(head)
         start = phrase[0].idx + offset
         end = head.idx + len(head.text) + offset
-        text = head.doc.text[phrase[0].idx : head.idx + len(head.text)]
+        # A Span's text, not Doc.text: the latter rebuilds the whole paragraph.
+        text = head.doc[phrase[0].i : head.i + 1].text
         words = [t.text for t in phrase]
         if head.lemma_.lower() in _PAIR_NOUNS and any(t.lower_ in _PAIR_WORDS for t in phrase):
             return [
@@ -92,6 +93,7 @@ class MentionResolver:
             ]
         if head.pos_ in ("NOUN", "PROPN"):
             many = self._of_conjuncts(head, words, text, start, end, when)
+            many = many or self._modifier_conjuncts(head, phrase, text, start, end, when)
             if many:
                 return many
         extra: list[str] = []
@@ -159,6 +161,23 @@ class MentionResolver:
                     if part.pos_ == "PROPN":
                         out.extend(self.resolve_head(part, when, offset, memory))
         return out
+
+    def _modifier_conjuncts(self, head, phrase, text, start, end, when) -> list[ActorRef]:
+        """ "Egyptian and Turkish diplomats": one actor per coordinated modifier."""
+        for mod in head.lefts:
+            parts = [mod] + [c for c in mod.children if c.dep_ == "conj"]
+            if mod.dep_ not in ("amod", "compound") or len(parts) < 2:
+                continue
+            coordinated = {t.i for part in parts for t in part.subtree}
+            rest = [t.text for t in phrase if t.i not in coordinated]
+            out = []
+            for part in parts:
+                res = self._resolve_words([part.text, *rest], when)
+                if res is not None and res.country:
+                    out.append(res.to_ref(text, start, end))
+            if len(out) >= 2:
+                return out
+        return []
 
     def _of_conjuncts(self, head, words, text, start, end, when) -> list[ActorRef]:
         """ "Defense Ministers of Iraq and Iran": one actor per country named."""

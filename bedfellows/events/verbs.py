@@ -142,17 +142,18 @@ class _Token:
         self.simple = all(not r for bucket in rests.values() for r in bucket)
         self.width = min(len(alt) for alt in alternatives)
 
-    def find(self, words: Sequence[str], start: int) -> int:
-        """Index just past the earliest-ending match at or after ``start``, or -1."""
+    def find(self, words: Sequence[str], start: int, stop: int | None = None) -> int:
+        """Index just past the earliest-ending match starting in ``[start, stop)``, or -1."""
         n = len(words)
+        last = n if stop is None else min(n, stop)
         if self.simple:
             keys = self.keys
-            for i in range(start, n):
+            for i in range(start, last):
                 if words[i] in keys:
                     return i + 1
             return -1
         best = -1
-        for i in range(start, n):
+        for i in range(start, last):
             if best != -1 and i + 1 >= best:
                 break
             bucket = self.rests.get(words[i])
@@ -167,13 +168,45 @@ class _Token:
         return best
 
 
+# A pattern word after one of these is its object and must follow closely
+# ("met in a bitter dispute", not "met in Cairo … to discuss the dispute").
+_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "with",
+        "for",
+        "to",
+        "of",
+        "by",
+        "from",
+        "into",
+        "against",
+        "over",
+        "under",
+        "about",
+        "between",
+        "toward",
+        "towards",
+        "through",
+        "across",
+        "upon",
+    }
+)
+_PP_GAP = 3  # determiner and adjectives between a preposition and its object
+
+
 def _match_in_order(tokens: tuple[_Token, ...], words: Sequence[str]) -> bool:
-    """True when every token matches, in order, without overlapping."""
+    """True when every token matches, in order, without overlapping; a token
+    after a preposition must start within the preposition's phrase."""
     position = 0
+    stop = None
     for token in tokens:
-        position = token.find(words, position)
+        position = token.find(words, position, stop)
         if position < 0:
             return False
+        stop = position + _PP_GAP + 1 if token.keys <= _PREPOSITIONS else None
     return True
 
 

@@ -1,7 +1,8 @@
 """Who cooperates with whom: a per-dyad summary of coded events.
 
 A dyad is an unordered pair of actors at country level (or the actor's CAMEO
-code when it has no country, e.g. an armed group). Events with several sources
+code when it is a known actor with no country, e.g. an armed group; a bare
+sector with no country joins no dyad). Events with several sources
 and no target (``Iran and Iraq signed a pact``) count for every pair among the
 sources, as PLOVER codes such joint actions. By default only asserted events
 count; negated and hypothetical ones are listed separately as "talk".
@@ -39,7 +40,11 @@ class DyadSummary:
 
 
 def _key(actor: dict) -> str | None:
-    return actor.get("country") or actor.get("cameo") or actor.get("actor_id")
+    # A bare sector ("the governments", "protesters") is nobody in particular:
+    # it joins no dyad.
+    if actor.get("country"):
+        return actor["country"]
+    return (actor.get("cameo") or actor.get("actor_id")) if actor.get("actor_id") else None
 
 
 def _pairs(row: dict) -> set[tuple[str, str]]:

@@ -26,7 +26,7 @@ def _variants(surface: str) -> set[str]:
 
 
 def actor_patterns(surface_forms: Iterable[tuple[str, str, str]]) -> list[dict]:
-    """EntityRuler phrase patterns from ``(surface, actor_id, label)`` triples.
+    """Ruler phrase patterns from ``(surface, actor_id, label)`` triples.
 
     RETURNS (list[dict]): sorted, de-duplicated patterns with ``id`` = actor id.
     """
@@ -44,15 +44,27 @@ def actor_patterns(surface_forms: Iterable[tuple[str, str, str]]) -> list[dict]:
 
 
 def add_actor_ruler(nlp, surface_forms: Iterable[tuple[str, str, str]]) -> None:
-    """Add the actor entity ruler to ``nlp`` before ``ner`` (no-op if present)."""
+    """Add the actor entity ruler to ``nlp`` before ``ner`` (no-op if present).
+
+    A ``span_ruler`` writing ``doc.ents`` rather than the older ``entity_ruler``:
+    the latter recounts its hundred thousand patterns on every document, which
+    cost a tenth of the parse time.
+    """
     if RULER_NAME in nlp.pipe_names:
         return
     ruler = nlp.add_pipe(
-        "entity_ruler",
+        "span_ruler",
         name=RULER_NAME,
         before="ner" if "ner" in nlp.pipe_names else None,
-        config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
+        config={
+            "spans_key": None,
+            "annotate_ents": True,
+            "overwrite": True,
+            "phrase_matcher_attr": "ORTH",
+        },
     )
     patterns = actor_patterns(surface_forms)
-    with nlp.select_pipes(enable=["tok2vec"] if "tok2vec" in nlp.pipe_names else []):
+    # Phrase patterns only need the tokenizer: keep the earlier components off.
+    earlier = nlp.pipe_names[: nlp.pipe_names.index(RULER_NAME)]
+    with nlp.select_pipes(disable=earlier):
         ruler.add_patterns(patterns)

@@ -32,11 +32,17 @@ from bedfellows.schema import Article, Event
 log = logging.getLogger(__name__)
 
 
+_WRITE_SECONDS = 2.0  # longest a coded article waits in the write batch
+
+
 class EventSink(Protocol):
     """What the pipeline needs from a store (``bedfellows.store.Store`` fits)."""
 
     def known_article_ids(self) -> set[str]: ...
     def write_article(self, article: Article, events: list[Event], run_id: str) -> bool: ...
+    def write_articles(
+        self, items: list[tuple[Article, list[Event]]], run_id: str
+    ) -> list[bool]: ...
     def record_skip(
         self, source_path: str, record: int | None, reason: str, error_type: str, run_id: str
     ) -> None: ...
@@ -76,11 +82,13 @@ class Pipeline:
         kb: ActorKB | None = None,
         include_comments: bool = False,
         batch_size: int = 64,
+        write_batch: int = 32,
     ) -> None:
         self.model_name = model
         self.kb = kb or ActorKB.load()
         self.include_comments = include_comments
         self.batch_size = batch_size
+        self.write_batch = max(1, write_batch)
         self._nlp = None
         self._coder: EventCoder | None = None
 
@@ -179,18 +187,39 @@ class Pipeline:
                 known.add(item.article_id)  # the same article twice in one batch
                 yield item
 
+        # Articles are written in small batches, one transaction each: a commit
+        # per article would cost more than coding a short one. A kill loses at
+        # most the open batch, which the next run codes again.
+        batch: list[tuple[Article, list[Event]]] = []
+        opened = time.perf_counter()
+
+        def flush() -> None:
+            written = store.write_articles(batch, run_id)
+            for (article, events), new in zip(batch, written, strict=True):
+                if new:
+                    summary.articles_coded += 1
+                    summary.events += len(events)
+                    log.info(
+                        "coded %s (%s): %d events",
+                        article.source_path,
+                        article.article_id,
+                        len(events),
+                    )
+                else:
+                    summary.articles_already_stored += 1
+                summary.words += len(article.body.split())
+                if on_article:
+                    on_article(article, len(events))
+            batch.clear()
+
         for article, events in self.code_articles(fresh_articles()):
-            if store.write_article(article, events, run_id):
-                summary.articles_coded += 1
-                summary.events += len(events)
-                log.info(
-                    "coded %s (%s): %d events", article.source_path, article.article_id, len(events)
-                )
-            else:
-                summary.articles_already_stored += 1
-            summary.words += len(article.body.split())
-            if on_article:
-                on_article(article, len(events))
+            if not batch:
+                opened = time.perf_counter()
+            batch.append((article, events))
+            if len(batch) >= self.write_batch or time.perf_counter() - opened > _WRITE_SECONDS:
+                flush()
+        if batch:
+            flush()
         summary.seconds = time.perf_counter() - started
         return summary
 

@@ -37,6 +37,7 @@ def article_row(article: Article, run_id: str, coded_at: datetime) -> Row:
         article.published,
         article.source,
         article.url,
+        article.external_id,
         article.language,
         article.body,
         len(article.comments),

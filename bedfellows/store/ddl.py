@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,7 @@ ARTICLES = Table(
         ("published", "DATE"),
         ("source", "VARCHAR"),
         ("url", "VARCHAR"),
+        ("external_id", "VARCHAR"),  # the input's own id (JSONL "id"), if any
         ("language", "VARCHAR NOT NULL"),
         ("body", "VARCHAR NOT NULL"),
         ("n_comments", "INTEGER NOT NULL"),

@@ -228,6 +228,7 @@ def plover_record(rec: Mapping[str, Any], *, include_text: bool = True) -> dict[
         "bedfellows": {
             "article_id": rec["article_id"],
             "source_path": rec["article_source_path"],
+            "external_id": rec["article_external_id"],
             "published": rec["article_published"],
             "sentence_index": rec["sentence_index"],
             "cameo_code": rec["cameo_code"],

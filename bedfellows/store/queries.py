@@ -140,6 +140,7 @@ def event_records_sql(flt: EventFilter, *, with_article: bool = False) -> tuple[
             ", ar.url AS article_url, ar.title AS article_title, ar.source AS article_source,"
             " ar.published AS article_published, ar.language AS article_language,"
             " ar.coded_at AS article_coded_at, ar.source_path AS article_source_path,"
+            " ar.external_id AS article_external_id,"
             " ru.bedfellows_version AS run_bedfellows_version,"
             " ru.model_name AS run_model_name, ru.model_version AS run_model_version"
         )

@@ -9,7 +9,7 @@ surname, and "the two nations" / "both sides" to the last pair of countries.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bedfellows.actors import ActorKB, resolve_phrase
@@ -87,10 +87,7 @@ class MentionResolver:
         text = head.doc[phrase[0].i : head.i + 1].text
         words = [t.text for t in phrase]
         if head.lemma_.lower() in _PAIR_NOUNS and any(t.lower_ in _PAIR_WORDS for t in phrase):
-            return [
-                ActorRef(text, start, end, r.name, r.actor_id, r.country, r.sector, r.cameo, r.kind)
-                for r in memory.last_pair
-            ]
+            return [replace(r, text=text, start=start, end=end) for r in memory.last_pair]
         if head.pos_ in ("NOUN", "PROPN"):
             many = self._of_conjuncts(head, words, text, start, end, when)
             many = many or self._modifier_conjuncts(head, phrase, text, start, end, when)
@@ -112,37 +109,13 @@ class MentionResolver:
         if res is None:
             known = memory.people.get(head.lower_)
             if known is not None:
-                return [
-                    ActorRef(
-                        text,
-                        start,
-                        end,
-                        known.name,
-                        known.actor_id,
-                        known.country,
-                        known.sector,
-                        known.cameo,
-                        known.kind,
-                    )
-                ]
+                return [replace(known, text=text, start=start, end=end)]
             return []
         known = memory.people.get(head.lower_)
         if when is None and known is not None and known.actor_id == res.actor_id:
             # Undated: a later bare "Obama" means the office the article named
             # earlier ("President Obama"), not the person's default role.
-            return [
-                ActorRef(
-                    text,
-                    start,
-                    end,
-                    known.name,
-                    known.actor_id,
-                    known.country,
-                    known.sector,
-                    known.cameo,
-                    known.kind,
-                )
-            ]
+            return [replace(known, text=text, start=start, end=end)]
         ref = res.to_ref(text, start, end)
         if res.kind == "person" or head.ent_type_ == "PERSON":
             memory.remember(head, ref)

@@ -127,6 +127,34 @@ def arguments_of(verb) -> Arguments:
     return args
 
 
+def object_attachments(verb) -> list:
+    """Target-preposition objects on the verb's direct object ("held a
+    meeting with Obama", "shared evidence with the U.S.")."""
+    out = []
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in (
+                "with",
+                "to",
+                "against",
+                "toward",
+                "towards",
+            ):
+                out.extend(g for g in prep.children if g.dep_ == "pobj")
+    return out
+
+
+def complement_subjects(verb) -> list:
+    """Subjects of the verb's clausal complement ("demanded that the US cancel")."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp")
+        for g in c.children
+        if g.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
 def purpose_objects(verb) -> list:
     """Objects of purpose/complement clauses ("to help bolster the army")."""
     out, frontier = [], [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]

@@ -30,7 +30,9 @@ from .arguments import (
     arguments_of,
     between_parties,
     commits_to_future,
+    complement_subjects,
     governing_subject,
+    object_attachments,
     objects_of,
     purpose_objects,
 )
@@ -47,6 +49,8 @@ _DATE_LABELS = frozenset({"DATE", "TIME"})
 _LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come"})
 _WINDOW = 12  # words after the verb that patterns may match
 _FRAMING_VERBS = CONSIDER_VERBS | INTENT_VERBS
+# CAMEO roots whose target is whoever is asked to act: appeal, demand.
+_ASKING_ROOTS = frozenset({"02", "10"})
 
 
 @dataclass
@@ -207,6 +211,13 @@ class EventCoder:
             sources, targets, fallback = self._surface_fallback(verb, when, ctx, memory)
         if not targets:
             targets = self._resolve(purpose_objects(verb), when, ctx, memory)
+        if not targets:
+            # "held a meeting with Obama", "shared evidence with the U.S.": the
+            # target hangs on the object; "demanded that the US cancel": a demand
+            # or appeal targets the subject of what it asks for.
+            targets = self._resolve(object_attachments(verb), when, ctx, memory)
+        if not targets and pattern.code[:2] in _ASKING_ROOTS:
+            targets = self._resolve(complement_subjects(verb), when, ctx, memory)
         if pattern.after:
             # The pattern used the object noun ("sign an agreement", "hold talks"):
             # it must not be coded again as an event noun.

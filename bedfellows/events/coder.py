@@ -196,8 +196,10 @@ class EventCoder:
             pattern = self.lexicon.match(lemma, before, moved + after) if moved else None
             if pattern is None or not pattern.code:
                 return None
-        if pattern.after and self._pattern_needs_xcomp(verb, lemma, before):
-            return None
+        if pattern.after:
+            pattern = self._own_pattern(verb, lemma, before, pattern)
+            if pattern is None:
+                return None
         args = arguments_of(verb)
         edate, when = self._date(ctx, article, verb)
         sources = self._resolve(args.sources, when, ctx, memory)
@@ -246,23 +248,26 @@ class EventCoder:
             plover_type=plover,
         )
 
-    def _pattern_needs_xcomp(self, verb, lemma, before) -> bool:
-        """True when the verb matched only through words of its own xcomp clause
-        ("united to sign a pact": the pact belongs to "sign", which is coded)."""
-        clauses = [
-            c
-            for c in verb.children
-            if c.pos_ == "VERB"
-            and (
-                c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.lefts))
+    def _own_pattern(self, verb, lemma, before, pattern):
+        """The pattern to code ``verb`` with, or None when its to-clause carries
+        the same event ("united to sign a pact": "unite &TREATY" matched through
+        the pact, which "sign" codes in its own right). CAMEO patterns that span
+        the clause on purpose ("agree to send troops") are kept."""
+        for clause in verb.children:
+            if clause.pos_ != "VERB" or not (
+                clause.dep_ == "xcomp"
+                or (clause.dep_ == "advcl" and any(a.lower_ == "to" for a in clause.lefts))
+            ):
+                continue
+            sent = clause.sent
+            inner = self.lexicon.match(
+                clause.lemma_.lower(),
+                [t.lemma_.lower() for t in sent if t.i < clause.i][-_WINDOW:],
+                [t.lemma_.lower() for t in sent if clause.i < t.i <= clause.i + _WINDOW],
             )
-        ]
-        if not clauses:
-            return False
-        stop = min(c.left_edge.i for c in clauses)
-        own = [t.lemma_.lower() for t in verb.doc[verb.i + 1 : stop]]
-        mine = self.lexicon.match(lemma, before, own)
-        return mine is None or not mine.code
+            if inner is not None and inner.code == pattern.code:
+                return None
+        return pattern
 
     def _nominal(self, noun, lemma, ctx, article, paragraph, memory):
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")]

@@ -48,6 +48,30 @@ NEGATING_VERBS = frozenset({"refuse", "deny", "decline", "fail", "reject", "aban
 INTENT_VERBS = frozenset(
     {"plan", "intend", "aim", "prepare", "pledge", "promise", "vow", "want", "expect", "decide"}
 )
+# Verbs that commit to their complement without doing it ("agreed to send").
+COMMIT_VERBS = frozenset({"agree", "offer", "commit", "undertake", "volunteer", "consent"})
+# Verbs whose complement is asked for or threatened, not done ("urged Iran to
+# stop", "called on Iraq to settle", "threatened to cut supplies").
+ASKING_VERBS = frozenset(
+    {
+        "ask",
+        "urge",
+        "call",
+        "demand",
+        "press",
+        "appeal",
+        "request",
+        "order",
+        "invite",
+        "encourage",
+        "threaten",
+        "warn",
+        "push",
+        "pressure",
+        "beg",
+    }
+)
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 HYPOTHETICAL_WORDS = frozenset(
     {
         "possible",
@@ -174,8 +198,10 @@ def modality_of(trigger) -> ModalityCue:
             found = ModalityCue(Modality.NEGATED, head.text)
         elif lemma in CONSIDER_VERBS or head.lower_ in HYPOTHETICAL_WORDS:
             found = ModalityCue(Modality.HYPOTHETICAL, head.text)
-        elif lemma in INTENT_VERBS:
+        elif lemma in INTENT_VERBS or lemma in COMMIT_VERBS and cur.dep_ in _COMPLEMENT_DEPS:
             found = ModalityCue(Modality.INTENDED, head.text)
+        elif lemma in ASKING_VERBS and cur.dep_ in _COMPLEMENT_DEPS:
+            found = ModalityCue(Modality.HYPOTHETICAL, head.text)
         else:
             found = _local_cues(head, head)
             if found and found.modality is Modality.INTENDED and cur.dep_ == "conj":

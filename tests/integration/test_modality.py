@@ -44,6 +44,9 @@ CASES = [
     ("Sweden will send aid to Somalia next month.", "send", "SWE", "intended"),
     ("Argentina plans to sign an agreement with Uruguay.", "sign", "ARG", "intended"),
     ("Ghana pledged to cooperate with Nigeria against piracy.", "cooperate", "GHA", "intended"),
+    ("Peru agreed to send troops to Bolivia.", "send", "PER", "intended"),
+    ("Qatar threatened to cut gas supplies to Bahrain.", "cut", "QAT", "hypothetical"),
+    ("Mali threatened Niger and cut its electricity supplies to Niamey.", "cut", "MLI", "asserted"),
 ]
 
 

@@ -59,6 +59,18 @@ _TEXT = re.compile(r"<Text>(?P<text>.*?)</Text>", re.S)
 _PARSE = re.compile(r"<Parse>(?P<conllu>.*?)</Parse>", re.S)
 
 
+# What one predicted event is checked for against a gold event.
+MATCH_FLAGS = (
+    "code",
+    "root",
+    "quad",
+    "source_code",
+    "source_country",
+    "target_code",
+    "target_country",
+)
+
+
 def attributes(tag_attrs: str) -> dict[str, str]:
     """The ``name="value"`` attributes of one tag."""
     return dict(_ATTR.findall(tag_attrs))
@@ -191,18 +203,7 @@ def best_match(gold: GoldEvent, events: Sequence[Event]) -> tuple[Event | None, 
         ``target_code``, ``target_country``), all False without an event.
     """
     best: Event | None = None
-    best_flags = dict.fromkeys(
-        (
-            "code",
-            "root",
-            "quad",
-            "source_code",
-            "source_country",
-            "target_code",
-            "target_country",
-        ),
-        False,
-    )
+    best_flags = dict.fromkeys(MATCH_FLAGS, False)
     best_key: tuple | None = None
     for event in events:
         f = _match(gold, event)
@@ -225,20 +226,7 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
     predictions (Mapping): record id → predicted events (missing = none).
     RETURNS (dict): ``metrics`` (shares in [0, 1]), ``rates`` and ``counts``.
     """
-    flags: dict[str, list[bool]] = {
-        k: []
-        for k in (
-            "code",
-            "root",
-            "quad",
-            "source_code",
-            "source_country",
-            "target_code",
-            "target_country",
-            "joint",
-            "any_event",
-        )
-    }
+    flags: dict[str, list[bool]] = {k: [] for k in (*MATCH_FLAGS, "joint", "any_event")}
     n_gold = n_pred = n_dyads = 0
     fp_events = 0
     no_event_sentences = 0

@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from bedfellows.about import __version__
@@ -80,12 +81,16 @@ class Pipeline:
         *,
         model: str = DEFAULT_MODEL,
         kb: ActorKB | None = None,
+        actors_file: str | Path | None = None,
         include_comments: bool = False,
         batch_size: int = 64,
         write_batch: int = 32,
     ) -> None:
+        """actors_file: a user actor file (YAML/CSV, see ``bedfellows.actors.user``)
+        added to the packaged knowledge base; ignored when ``kb`` is given."""
         self.model_name = model
-        self.kb = kb or ActorKB.load()
+        self.actors_file = Path(actors_file) if actors_file is not None and kb is None else None
+        self.kb = kb or ActorKB.load(self.actors_file)
         self.include_comments = include_comments
         self.batch_size = batch_size
         self.write_batch = max(1, write_batch)
@@ -117,8 +122,19 @@ class Pipeline:
             "model_name": self.model_name,
             "model_version": model_version(self.nlp),
             "data_manifest_sha256": data_manifest_sha256(),
-            "config": {"include_comments": self.include_comments, "batch_size": self.batch_size},
+            "config": {
+                "include_comments": self.include_comments,
+                "batch_size": self.batch_size,
+                "actors_file": self._actors_file_provenance(),
+            },
         }
+
+    def _actors_file_provenance(self) -> dict | None:
+        # The user's actors coded these events as much as the packaged tables.
+        if self.actors_file is None:
+            return None
+        digest = hashlib.sha256(self.actors_file.read_bytes()).hexdigest()
+        return {"path": str(self.actors_file.resolve()), "sha256": digest}
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         """Parse and code articles, yielding each with its events, in input order."""
@@ -138,12 +154,12 @@ class Pipeline:
         ):
             if article_id != current:
                 if current is not None:
-                    yield pending.pop(current), memory.events
+                    yield pending.pop(current), self.coder.finish_article(memory)
                 current, memory, sent_index = article_id, ArticleMemory(), 0
             _, n = self.coder.code_doc(doc, pending[article_id], para, sent_index, memory)
             sent_index += n
         if current is not None:
-            yield pending.pop(current), memory.events
+            yield pending.pop(current), self.coder.finish_article(memory)
 
     def run(
         self,

@@ -100,6 +100,12 @@ class ActorRef:
     ``country`` is ISO 3166-1 alpha-3 (or None for non-state/unknown),
     ``sector`` a PLOVER sector code (GOV, MIL, REB, ...), ``cameo`` the CAMEO
     actor code string (e.g. "IRNMIL"), ``actor_id`` the knowledge-base id.
+    ``basis`` says where the actor came from: ``text`` (the phrase itself),
+    ``context`` (the phrase had no country; it came from the sentence or
+    article, e.g. "the president" in a sentence about Algeria), ``location``
+    (no target was named; the event's place stands for it) or ``reciprocal``
+    (coordinated parties of a joint act: "Iran and Iraq met" codes each as the
+    other's target).
     """
 
     text: str
@@ -111,6 +117,7 @@ class ActorRef:
     sector: str | None = None
     cameo: str | None = None
     kind: str = "country"  # country | person | igo | group | unknown
+    basis: str = "text"  # text | context | location | reciprocal
 
 
 @dataclass(frozen=True, slots=True)

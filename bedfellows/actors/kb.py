@@ -237,16 +237,26 @@ class ActorKB:
         if len(parts) > self._max_len.get(first, 0):
             self._max_len[first] = len(parts)
 
-    def _index(self, index: dict, key: str, value: object) -> None:
+    def _index(self, index: dict, key: str, value: object, *, first: bool = False) -> None:
         if not key:
             return
         bucket = index.setdefault(key, [])
-        if value not in bucket:
+        if value in bucket:
+            if not first:
+                return
+            bucket.remove(value)
+        if first:
+            bucket.insert(0, value)
+        else:
             bucket.append(value)
         self._note_len(key)
 
-    def add(self, entry: ActorEntry) -> None:
-        """Add (or replace) an actor and index its aliases."""
+    def add(self, entry: ActorEntry, *, first: bool = False) -> None:
+        """Add (or replace) an actor and index its aliases.
+
+        first: put the actor ahead of others sharing an alias (a user's
+        actors win over the packaged ones).
+        """
         if entry.actor_id in self._by_id or entry.actor_id in self._raw:
             self._unindex(entry.actor_id)
         self._raw.pop(entry.actor_id, None)
@@ -257,11 +267,26 @@ class ActorKB:
         for alias in dict.fromkeys((entry.name, *entry.aliases)):
             cs = alias in entry.case_sensitive
             if cs:
-                self._index(self._actor_cs, cased_key_of(alias), entry.actor_id)
+                self._index(self._actor_cs, cased_key_of(alias), entry.actor_id, first=first)
             else:
-                self._index(self._actor_ci, key_of(alias), entry.actor_id)
+                self._index(self._actor_ci, key_of(alias), entry.actor_id, first=first)
             forms.append((alias, entry.kind, label, cs))
         self._aliases_of[entry.actor_id] = forms
+
+    def add_country(self, entry: ActorEntry) -> None:
+        """Add (or replace) a country; its name and aliases become place names."""
+        self._by_id[entry.actor_id] = entry
+        for alias in dict.fromkeys((entry.name, *entry.aliases)):
+            self.add_place(alias, PlaceAlias(entry.actor_id, "name", alias))
+
+    def add_place(self, text: str, place: PlaceAlias) -> None:
+        """Add a name of a country: a capital, seat of power, region or demonym."""
+        if place.iso3 not in self._by_id:
+            raise ConfigError(f"place {text!r}: unknown country {place.iso3}")
+        if place.case_sensitive:
+            self._index(self._place_cs, cased_key_of(text), place, first=True)
+        else:
+            self._index(self._place_ci, key_of(text), place, first=True)
 
     def _add_raw(
         self, actor_id: str, line: str, aliases: list[tuple[str, str, str, str, bool]]
@@ -282,15 +307,17 @@ class ActorKB:
                     del index[key]
 
     @classmethod
-    def load(cls, extra: Path | None = None) -> ActorKB:
+    def load(cls, extra: str | Path | None = None) -> ActorKB:
         """Load the packaged knowledge base (cached per process).
 
-        extra (Path | None): an additional actors JSONL file in the format of
-            ``actors.jsonl``; its entries are added on top (same actor_id
-            replaces). The default KB (no ``extra``) is built once per process.
+        extra (Path | None): a user actor file added on top (same id
+            replaces; its actors win over packaged ones sharing an alias):
+            YAML or CSV (see :mod:`bedfellows.actors.user`), or JSON lines
+            in the format of ``actors.jsonl``. The default KB (no ``extra``)
+            is built once per process; with ``extra`` a fresh copy is built.
         RETURNS (ActorKB): the knowledge base.
         Raises DataFileError for a missing/corrupt packaged table and
-        ConfigError for a bad ``extra`` file.
+        ConfigError (naming file and line) for a bad ``extra`` file.
         """
         if extra is None:
             with _CACHE_LOCK:
@@ -298,9 +325,14 @@ class ActorKB:
                     _CACHE["default"] = cls._load_packaged()
                 return _CACHE["default"]
         kb = cls._load_packaged()
-        for entry in _read_actor_lines(Path(extra), error=ConfigError):
-            kb.add(entry)
-        return kb
+        extra = Path(extra)
+        if extra.suffix.lower() == ".jsonl":
+            for entry in _read_actor_lines(extra, error=ConfigError):
+                kb.add(entry, first=True)
+            return kb
+        from bedfellows.actors.user import apply_user_actors, read_user_actors
+
+        return apply_user_actors(kb, read_user_actors(extra, kb))
 
     @classmethod
     def _load_packaged(cls) -> ActorKB:

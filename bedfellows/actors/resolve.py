@@ -423,9 +423,10 @@ def _country_cameo(kb: ActorKB, iso3: str | None) -> str:
 
 
 def _agent_part(spell_cameo: str | None, country_cameo: str, sector: str | None) -> str:
-    """The 3-letter CAMEO agent code of a spell ("IRQGOVMIL" → "GOV")."""
+    """The CAMEO agent codes of a spell after its country ("IRQGOVMIL" → "GOVMIL":
+    a defence minister is government and military, as PETRARCH codes it)."""
     if spell_cameo and country_cameo and spell_cameo.startswith(country_cameo):
-        part = spell_cameo[len(country_cameo) : len(country_cameo) + 3]
+        part = spell_cameo[len(country_cameo) :]
         if part:
             return part
     return _cameo_code(sector)

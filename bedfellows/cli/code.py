@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
+from bedfellows.config import load_settings
 from bedfellows.errors import IngestError
 from bedfellows.pipeline import Pipeline, RunSummary, provenance_json
 from bedfellows.store import Store
@@ -12,12 +15,31 @@ from .progress import progressbar
 
 DEFAULT_DB = "bedfellows.duckdb"
 
+actors_option = click.option(
+    "--actors",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="User actor file (YAML or CSV) added to the knowledge base; "
+    "default: [actors] file in bedfellows.toml.",
+)
+
+
+def actors_file(option: Path | None) -> Path | None:
+    """The user actor file: the option, else the config file's setting."""
+    return option if option is not None else load_settings().actors_file
+
 
 def run_coding(
-    inputs: list[str], db: str, *, include_comments: bool, silent: bool, max_mb: float
+    inputs: list[str],
+    db: str,
+    *,
+    include_comments: bool,
+    silent: bool,
+    max_mb: float,
+    actors_file: Path | None = None,
 ) -> RunSummary:
     """Code ``inputs`` into ``db``, reporting skipped inputs on stderr as they occur."""
-    pipeline = Pipeline(include_comments=include_comments)
+    pipeline = Pipeline(include_comments=include_comments, actors_file=actors_file)
     with Store.open(db) as store:
         prov = pipeline.provenance()
         run_id = store.begin_run(
@@ -66,11 +88,17 @@ def echo_summary(summary: RunSummary) -> None:
 )
 @click.option("--max-mb", default=20.0, show_default=True, help="Skip inputs larger than this.")
 @click.option("--silent", is_flag=True, help="No progress bar.")
+@actors_option
 @click.pass_context
-def code(ctx, inputs, db, include_comments, max_mb, silent) -> None:
+def code(ctx, inputs, db, include_comments, max_mb, silent, actors) -> None:
     """Code INPUTS (files, directories, globs: .txt .html .jsonl) into events."""
     summary = run_coding(
-        list(inputs), db, include_comments=include_comments, silent=silent, max_mb=max_mb
+        list(inputs),
+        db,
+        include_comments=include_comments,
+        silent=silent,
+        max_mb=max_mb,
+        actors_file=actors_file(actors),
     )
     echo_summary(summary)
     if not summary.ok:

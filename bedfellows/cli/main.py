@@ -14,6 +14,7 @@ import click
 from bedfellows.about import __version__
 from bedfellows.errors import BedfellowsError
 
+from .actors import actors
 from .code import code
 from .demo import demo
 from .query import events, export, info
@@ -44,7 +45,7 @@ def cli(verbose: int) -> None:
     )
 
 
-for command in (code, events, export, info, demo):
+for command in (code, events, export, info, demo, actors):
     cli.add_command(command)
 
 

@@ -24,6 +24,13 @@ SHARED_SUBJECT_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 # Non-referential words that never name an actor.
 NON_ACTOR_HEADS = frozenset({"it", "there", "this", "that", "what", "which", "who", "one"})
+#: Abstract heads that a sector word may modify without naming an actor:
+#: "border security", "military support", "security cooperation".
+ABSTRACT_HEADS = frozenset({
+    "security", "support", "aid", "assistance", "help", "cooperation", "coordination",
+    "training", "equipment", "capability", "capabilities", "affairs", "operation",
+    "operations", "exercise", "exercises", "offensive", "strategy", "policy", "presence",
+})  # fmt: skip
 
 
 @dataclass(slots=True)

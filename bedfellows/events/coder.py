@@ -37,6 +37,11 @@ from .arguments import (
     purpose_objects,
 )
 from .codebook import Codebook
+from .implicit import (
+    location_target,
+    reciprocal_targets,
+    with_context_country,
+)
 from .mentions import ArticleMemory, MentionResolver
 from .modality import CONSIDER_VERBS, INTENT_VERBS, SPEECH_VERBS, modality_of, reporter_of
 from .nouns import NounLexicon
@@ -62,6 +67,7 @@ class SentenceContext:
     index: int  # sentence index within the article
     expressions: list[tuple[str, int, int]]
     places: list[tuple[object, Place]]
+    countries: set[str]  # ISO3 codes of the sentence's places ("in Algiers")
 
 
 def _event_id(article_id: str, sentence_index: int, trigger_start: int, code: str, actors) -> str:
@@ -110,6 +116,34 @@ class EventCoder:
             memory.events.extend(self._code_sentence(ctx, article, paragraph, memory))
         return memory.events[first:], n
 
+    def finish_article(self, memory: ArticleMemory) -> list[Event]:
+        """The article's final events: in an undated article, a person named
+        with an office anywhere ("President Obama") holds it throughout, so
+        bare mentions coded before the title was seen take that office too."""
+        offices = memory.offices()
+        if not offices:
+            return memory.events
+        out = []
+        for ev in memory.events:
+            if ev.date.start is not None:
+                out.append(ev)
+                continue
+            sources = tuple(memory.with_office(a, offices) for a in ev.sources)
+            targets = tuple(memory.with_office(a, offices) for a in ev.targets)
+            if sources == ev.sources and targets == ev.targets:
+                out.append(ev)
+                continue
+            event_id = _event_id(
+                ev.article_id,
+                ev.sentence_index,
+                ev.trigger_start,
+                ev.cameo_code,
+                list(sources) + list(targets),
+            )
+            out.append(replace(ev, sources=sources, targets=targets, event_id=event_id))
+        memory.events[:] = out
+        return out
+
     # -- sentence level ----------------------------------------------------
     def _context(self, sent, offset: int, index: int, article: Article) -> SentenceContext:
         exprs: list[tuple[str, int, int]] = []
@@ -128,7 +162,8 @@ class EventCoder:
                 place = self._place(ent, offset)
                 if place is not None:
                     places.append((ent, place))
-        return SentenceContext(sent, offset, index, exprs, places)
+        countries = {p.country for _, p in places if p.country}
+        return SentenceContext(sent, offset, index, exprs, places, countries)
 
     def _place(self, ent, offset: int) -> Place | None:
         res = self.mentions._resolve_words([t.text for t in ent], None)
@@ -389,8 +424,17 @@ class EventCoder:
         edate: EventDate,
         plover_type: str | None = None,
     ) -> Event | None:
+        sources = with_context_country(sources, ctx.countries, self.kb)
+        targets = with_context_country(targets, ctx.countries, self.kb)
         source_keys = {(a.country, a.sector, a.actor_id) for a in sources}
         targets = [t for t in targets if (t.country, t.sector, t.actor_id) not in source_keys]
+        place = self._event_place(trigger, ctx)
+        if not any(t.country for t in targets):
+            implied = reciprocal_targets(sources, code)
+            located = location_target(place, self.kb) if not implied else None
+            if located is not None and (located.country, None, located.actor_id) not in source_keys:
+                implied = [located]
+            targets = [t for t in targets if t.country is None] + implied
         info = self.codebook.cameo(code)
         mod = modality_of(trigger)
         rep_tok = reporter_of(trigger)
@@ -431,7 +475,7 @@ class EventCoder:
             reported_by=reporter,
             reported_by_text=rep_text,
             date=edate,
-            place=self._event_place(trigger, ctx),
+            place=place,
             confidence=round(max(0.05, min(0.95, confidence)), 2),
             is_comment=paragraph.is_comment,
             comment_index=paragraph.comment_index,

@@ -15,14 +15,18 @@ from datetime import date
 from bedfellows.actors import ActorKB, resolve_phrase
 from bedfellows.schema import ActorRef, Event
 
-from .arguments import NON_ACTOR_HEADS, conjuncts
+from .arguments import ABSTRACT_HEADS, NON_ACTOR_HEADS, conjuncts
 
 _PHRASE_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "npadvmod"}
 )
 _PAIR_WORDS = frozenset({"two", "both"})
+#: Sectors of a person's office; an undated article's title mention sets them.
+_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _PAIR_NOUNS = frozenset({"nation", "country", "side", "government", "state", "neighbor"})
-_AGENT_OF = frozenset({"of"})
+# "advisor of the president", "security forces in Guinea": the country of a
+# country-less head may hang on it.
+_AGENT_OF = frozenset({"of", "in"})
 # "regimes like North Korea and Iran", "groups such as Hezbollah": the examples
 # name the actors a generic head stands for.
 _EXAMPLE_PREPS = frozenset({"like", "including", "as"})
@@ -55,6 +59,25 @@ class ArticleMemory:
         if head.ent_type_ == "PERSON" or ref.kind == "person":
             self.people[head.lower_] = ref
 
+    def offices(self) -> dict[str, ActorRef]:
+        """Persons of undated events named with an office (actor id → the office's ref)."""
+        out: dict[str, ActorRef] = {}
+        for ev in self.events:
+            if ev.date.start is not None:
+                continue
+            for ref in (*ev.sources, *ev.targets):
+                if ref.kind == "person" and ref.actor_id and ref.sector in _OFFICES:
+                    out.setdefault(ref.actor_id, ref)
+        return out
+
+    @staticmethod
+    def with_office(ref: ActorRef, offices: dict[str, ActorRef]) -> ActorRef:
+        """``ref`` with the office its person holds elsewhere in the article."""
+        office = offices.get(ref.actor_id or "")
+        if office is None or ref.sector in _OFFICES or ref.kind != "person":
+            return ref
+        return replace(office, text=ref.text, start=ref.start, end=ref.end, basis=ref.basis)
+
     def remember_group(self, refs: list[ActorRef]) -> None:
         countries = {r.country for r in refs if r.country}
         if len(countries) == 2:
@@ -79,6 +102,8 @@ class MentionResolver:
         Article.body, so spans point into the article.
         """
         if head.lower_ in NON_ACTOR_HEADS or head.pos_ == "PRON":
+            return []
+        if head.pos_ == "NOUN" and head.lower_ in ABSTRACT_HEADS:
             return []
         phrase = _left_phrase(head)
         start = phrase[0].idx + offset
@@ -112,11 +137,12 @@ class MentionResolver:
                 return [replace(known, text=text, start=start, end=end)]
             return []
         known = memory.people.get(head.lower_)
-        if when is None and known is not None and known.actor_id == res.actor_id:
-            # Undated: a later bare "Obama" means the office the article named
-            # earlier ("President Obama"), not the person's default role.
-            return [replace(known, text=text, start=start, end=end)]
         ref = res.to_ref(text, start, end)
+        # Undated: a bare "Obama" means the office the article names elsewhere
+        # ("President Obama"), not the person's default role.
+        same = known is not None and known.actor_id == res.actor_id
+        if when is None and same and known.sector in _OFFICES and res.sector not in _OFFICES:
+            return [replace(known, text=text, start=start, end=end)]
         if res.kind == "person" or head.ent_type_ == "PERSON":
             memory.remember(head, ref)
         return [ref]

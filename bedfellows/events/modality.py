@@ -212,6 +212,12 @@ def modality_of(trigger) -> ModalityCue:
     # and a nominal trigger governed by a consideration verb is hypothetical.
     if found is None and trigger is not verb and verb.lemma_.lower() in CONSIDER_VERBS:
         found = ModalityCue(Modality.HYPOTHETICAL, verb.text)
+    # An event noun as the subject of a copula is being judged, not reported
+    # ("Collaboration between the two is something that will not be an easy
+    # sell", "A deal is unlikely"): hypothetical.
+    judged = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj"
+    if found is None and judged and trigger.head.lemma_.lower() == "be":
+        found = ModalityCue(Modality.HYPOTHETICAL, trigger.head.text)
     return found or ModalityCue(Modality.ASSERTED)
 
 

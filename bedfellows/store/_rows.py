@@ -114,6 +114,7 @@ def _actor_row(event_id: str, role: str, position: int, ref: ActorRef) -> Row:
         ref.sector,
         ref.cameo,
         ref.kind,
+        ref.basis,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +156,7 @@ EVENT_ACTORS = Table(
         ("sector", "VARCHAR"),
         ("cameo", "VARCHAR"),
         ("kind", "VARCHAR NOT NULL"),
+        ("basis", "VARCHAR NOT NULL"),
     ),
     primary_key=("event_id", "role", "position"),
     checks=("role IN ('source', 'target', 'reporter')",),

@@ -169,6 +169,7 @@ def _entity(actor: Mapping[str, Any] | None) -> dict[str, Any] | None:
         "bedfellows": {
             "cameo": actor["cameo"],
             "kind": actor["kind"],
+            "basis": actor["basis"],
             "start": actor["start"],
             "end": actor["end"],
         },

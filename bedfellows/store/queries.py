@@ -19,7 +19,18 @@ from .ddl import EVENT_ACTORS, EVENTS, quote
 # Deterministic order for every event listing and export.
 _ORDER_COLUMNS = ("date_start", "article_id", "sentence_index", "trigger_start", "event_id")
 
-ACTOR_FIELDS = ("text", "start", "end", "name", "actor_id", "country", "sector", "cameo", "kind")
+ACTOR_FIELDS = (
+    "text",
+    "start",
+    "end",
+    "name",
+    "actor_id",
+    "country",
+    "sector",
+    "cameo",
+    "kind",
+    "basis",
+)
 
 COUNTED_TABLES = ("articles", "comments", "events", "runs", "skipped")
 

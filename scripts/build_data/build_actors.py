@@ -74,6 +74,12 @@ if str(REPO_ROOT) not in sys.path:  # run as a script: make bedfellows importabl
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bedfellows.actors.codes import (  # noqa: E402
+    CAMEO_TO_PLOVER,
+    NONSTATE_PREFIXES,
+    PLOVER_SECTORS,
+    plover_to_cameo,
+)
 from bedfellows.actors.normalize import cased_key_of, key_of  # noqa: E402
 
 log = logging.getLogger("build_actors")
@@ -86,64 +92,8 @@ DATA_DIR = REPO_ROOT / "bedfellows" / "data"
 #: Two-digit years up to this value are 20YY, the rest 19YY (PETRARCH's rule).
 YEAR_PIVOT = 30
 
-#: CAMEO agent codes (3-letter chunks after the country) → PLOVER sector.
-#: CAMEO's MED is media (PLOVER JRN); CAMEO's HLH is health (PLOVER MED).
-CAMEO_TO_PLOVER: dict[str, str | None] = {
-    "GOV": "GOV",
-    "MIL": "MIL",
-    "REB": "REB",
-    "INS": "REB",
-    "SEP": "REB",
-    "OPP": "OPP",
-    "COP": "COP",
-    "JUD": "JUD",
-    "LEG": "LEG",
-    "MED": "JRN",
-    "HLH": "MED",
-    "BUS": "BUS",
-    "MNC": "BUS",
-    "CVL": "CVL",
-    "PPL": "CVL",
-    "EDU": "EDU",
-    "REF": "REF",
-    "ELI": "ELI",
-    "SPY": "SPY",
-    "PTY": "PTY",
-    "LAB": "LAB",
-    "AGR": "AGR",
-    "CRM": "CRM",
-    "UAF": "UAF",
-    "PRM": "PRM",
-    "HRI": "SOC",
-    "ENV": "SOC",
-    "NGM": "SOC",
-    "DEV": "SOC",
-    "REL": "REL",
-    "MUS": "REL",
-    "CHR": "REL",
-    "JEW": "REL",
-    "HIN": "REL",
-    "BUD": "REL",
-    "CTH": "REL",
-    "SHI": "REL",
-    "SUN": "REL",
-    "IGO": "IGO",
-    "NGO": "NGO",
-    "IMG": "REB",
-    "RAD": None,
-    "MOD": None,
-}
-#: PLOVER sector codes (PLOVER manual, table "Sector Codes") plus the
-#: country-slot codes the agent files use as sectors.
-PLOVER_SECTORS = {
-    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK",
-    "AGR", "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP",
-    "PRE", "REL", "SOC", "IGO", "NGO",
-}  # fmt: skip
 #: Agent codes that mark non-actors in the PLOVER agents file.
 NON_ACTOR_CODES = {"JNK", "NON"}
-#: Non-state prefixes of CAMEO actor codes (first three letters).
-NONSTATE_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "NGM"}
 #: CAMEO regional codes: a code starting with one of these has no country.
 REGION_CODES = {
     "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR",
@@ -1332,14 +1282,10 @@ def curated_spell(entry: dict[str, Any], where: str, *, default: bool = False) -
     end_known = bool(entry.get("end_known", end is not None)) and not default
     if end is None and end_known:
         raise ValueError(f"{where}: end_known is true but no end date is given")
-    cameo = entry.get("cameo") or (country or "") + _plover_to_cameo(sector)
+    cameo = entry.get("cameo") or (country or "") + plover_to_cameo(sector)
     return SpellOut(
         country, sector, cameo, start, end, end_known, "curated", default, other, entry.get("note")
     )
-
-
-def _plover_to_cameo(sector: str | None) -> str:
-    return {"JRN": "MED", "MED": "HLH", "SOC": "NGM"}.get(sector or "", sector or "")
 
 
 def build_actors(

@@ -116,3 +116,34 @@ def test_seed_spans_point_at_evidence(seeds):
             assert art.body[e.trigger_start : e.trigger_end] == e.trigger
             for actor in (*e.sources, *e.targets):
                 assert art.body[actor.start : actor.end] == actor.text
+
+
+def _refs(coded):
+    _art, events = coded
+    return [a for e in events for a in (*e.sources, *e.targets, e.reported_by) if a is not None]
+
+
+def test_seed_defence_ministers_are_government_and_military(pact):
+    by_id = {a.actor_id: a for a in _refs(pact)}
+    dehghan, hiyali = by_id["hossein_dehghan"], by_id["erfan_al_hiyali"]
+    assert (dehghan.country, dehghan.sector, dehghan.cameo) == ("IRN", "GOV", "IRNGOVMIL")
+    assert (hiyali.country, hiyali.sector, hiyali.cameo) == ("IRQ", "GOV", "IRQGOVMIL")
+
+
+def test_seed_isis_names_are_one_actor(pact, partnership):
+    names = {a.text: a.actor_id for a in _refs(pact) + _refs(partnership)}
+    for alias in ("ISIS", "ISIL", "Islamic State"):
+        assert names[alias] == "islamic_state"
+
+
+def test_seed_obama_is_the_us_government_in_the_2014_article(partnership):
+    obama = [a for a in _refs(partnership) if a.actor_id == "barack_obama"]
+    assert obama
+    # Undated, but named "President Obama": every mention holds the office.
+    assert {(a.country, a.sector) for a in obama} == {("USA", "GOV")}
+
+
+def test_seed_capital_and_seat_of_power(partnership):
+    by_text = {a.text: a for a in _refs(partnership)}
+    assert (by_text["Tehran"].country, by_text["Tehran"].sector) == ("IRN", "GOV")
+    assert (by_text["the Pentagon"].country, by_text["the Pentagon"].sector) == ("USA", "MIL")

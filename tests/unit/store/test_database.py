@@ -248,6 +248,7 @@ def test_round_trip(store: Store, run_id: str) -> None:
         "sector": "GOV",
         "cameo": "IRNGOV",
         "kind": "country",
+        "basis": "text",
     }
     assert first["reporter"] is None
     assert second["reporter"]["country"] == "IRN"

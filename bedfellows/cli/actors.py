@@ -1,0 +1,109 @@
+"""``bedfellows actors lookup``: what a mention resolves to on a date, and why."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import click
+
+from bedfellows.actors import ActorKB, resolve_phrase
+from bedfellows.actors.kb import ActorEntry, Spell
+
+from .code import actors_file, actors_option
+
+
+@click.group()
+def actors() -> None:
+    """Inspect the actor knowledge base."""
+
+
+def _parse_date(_ctx, _param, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _spell_dict(spell: Spell, chosen: Spell | None) -> dict:
+    return {
+        "cameo": spell.cameo,
+        "country": spell.country,
+        "sector": spell.sector,
+        "other": spell.other,
+        "start": spell.start.isoformat() if spell.start else None,
+        "end": spell.end.isoformat() if spell.end else None,
+        "end_known": spell.end_known,
+        "default": spell.default,
+        "source": spell.source,
+        "note": spell.note,
+        "chosen": spell is chosen,
+    }
+
+
+def _entry_dict(entry: ActorEntry, chosen: Spell | None) -> dict:
+    return {
+        "actor_id": entry.actor_id,
+        "name": entry.name,
+        "kind": entry.kind,
+        "qid": entry.qid,
+        "spells": [_spell_dict(s, chosen) for s in entry.spells],
+    }
+
+
+@actors.command()
+@click.argument("mention")
+@click.option("--date", "when", callback=_parse_date, help="Event date (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@actors_option
+def lookup(mention: str, when: date | None, as_json: bool, actors) -> None:
+    """What MENTION ("Maliki", "Iraqi Defense Minister al-Hiyali") resolves to on --date."""
+    kb = ActorKB.load(actors_file(actors))
+    res = resolve_phrase(mention.split(), when, kb=kb)
+    entries = kb.lookup(mention)
+    chosen_id = res.actor_id if res is not None else None
+    doc = {
+        "mention": mention,
+        "date": when.isoformat() if when else None,
+        "resolution": None
+        if res is None
+        else {
+            "actor_id": res.actor_id,
+            "name": res.name,
+            "kind": res.kind,
+            "country": res.country,
+            "sector": res.sector,
+            "other_sectors": list(res.other_sectors),
+            "cameo": res.cameo,
+            "why": res.why,
+        },
+        "entries": [
+            _entry_dict(e, res.spell if e.actor_id == chosen_id else None) for e in entries
+        ],
+    }
+    if as_json:
+        click.echo(json.dumps(doc, indent=2))
+        return
+    on = f" on {doc['date']}" if when else " (no date)"
+    if res is None:
+        click.echo(f"{mention!r}{on}: not resolved (no known name, country or sector word)")
+    else:
+        sectors = "+".join(s for s in (res.sector, *res.other_sectors) if s) or "-"
+        click.echo(
+            f"{mention!r}{on} -> {res.cameo or '-'}  ({res.country or 'no country'}, {sectors})"
+        )
+        click.echo(f"  why: {res.why}")
+    for entry in doc["entries"]:
+        qid = f", {entry['qid']}" if entry["qid"] else ""
+        click.echo(f"  entry {entry['actor_id']} ({entry['kind']}: {entry['name']}{qid})")
+        for spell in entry["spells"]:
+            mark = "*" if spell["chosen"] else " "
+            if spell["default"]:
+                span = "default role"
+            else:
+                end = spell["end"] or ("open" if spell["end_known"] else "end unknown")
+                span = f"{spell['start'] or 'before record'} to {end}"
+            note = f"  — {spell['note']}" if spell["note"] else ""
+            click.echo(f"   {mark} {spell['cameo'] or '-':<12}{span}  [{spell['source']}]{note}")

@@ -1,0 +1,100 @@
+"""Roles the sentence implies without naming them in the argument.
+
+News leaves much to context, and the gold standards (PLOVER, PETRARCH) code
+what a reader understands:
+
+- **Context country.** "President Bouteflika threatened a curfew in Algiers",
+  "police in the city of Sivas": a sector or an unknown official with no
+  country takes the country of the sentence's place, when the sentence has
+  places in one country only. A country the sentence names in another role
+  ("the government thanked China") is not used: it is as often the other
+  party as the actor's own country.
+- **Location as target.** "Activists staged a protest in Beijing", "Russia is
+  conducting exercises in Alaska": with no target named, the country where the
+  event happens is its target, as PETRARCH and the PLOVER gold code it.
+- **Reciprocal parties.** "The US, Russia and Switzerland met", "Brazil and
+  the United States deepen a partnership": a joint act of consultation or
+  cooperation (CAMEO 03–06) by two or more countries, with no other target,
+  has each party as the others' target.
+
+Every actor added here is marked in ``ActorRef.basis`` (``context``,
+``location``, ``reciprocal``), so an analyst can tell it from one the text
+names, and filter it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bedfellows.actors import ActorKB
+from bedfellows.schema import ActorRef, Place
+
+__all__ = ["location_target", "reciprocal_targets", "with_context_country"]
+
+#: CAMEO roots of joint acts: agree/intend (03), consult (04), diplomatic (05)
+#: and material cooperation (06).
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+#: Non-state CAMEO prefixes: such actors have no country to fill in.
+_NON_STATE = ("IGO", "NGO", "IMG", "MNC", "UIS")
+
+
+def _country_cameo(kb: ActorKB, iso3: str) -> str:
+    try:
+        return kb.get(iso3).cameo or iso3
+    except KeyError:
+        return iso3
+
+
+def with_context_country(
+    refs: Sequence[ActorRef], countries: set[str], kb: ActorKB
+) -> list[ActorRef]:
+    """Give country-less sector actors the one country of the sentence's places.
+
+    Only actors with a sector and neither a country nor a non-state code of
+    their own are filled ("the judiciary" yes; Amnesty International no).
+    """
+    if len(countries) != 1:
+        return list(refs)
+    (iso3,) = countries
+    out = []
+    for ref in refs:
+        cameo = ref.cameo or ""
+        fill = ref.country is None and ref.sector and ref.kind in ("unknown", "person")
+        if fill and not cameo.startswith(_NON_STATE):
+            ref = replace(
+                ref,
+                country=iso3,
+                cameo=_country_cameo(kb, iso3) + cameo,
+                kind="person" if ref.kind == "person" else "country",
+                basis="context",
+            )
+        out.append(ref)
+    return out
+
+
+def location_target(place: Place | None, kb: ActorKB) -> ActorRef | None:
+    """The country of the event's place as its target (None when unknown)."""
+    if place is None or not place.country or place.country not in kb:
+        return None
+    return ActorRef(
+        text=place.text,
+        start=place.start,
+        end=place.end,
+        name=kb.get(place.country).name,
+        actor_id=place.country,
+        country=place.country,
+        sector=None,
+        cameo=_country_cameo(kb, place.country),
+        kind="country",
+        basis="location",
+    )
+
+
+def reciprocal_targets(sources: Sequence[ActorRef], cameo_code: str) -> list[ActorRef]:
+    """Each party of a joint act by two or more countries, as a target."""
+    if cameo_code[:2] not in RECIPROCAL_ROOTS:
+        return []
+    if len({s.country for s in sources if s.country}) < 2:
+        return []
+    return [replace(s, basis="reciprocal") for s in sources if s.country]

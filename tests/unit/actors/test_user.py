@@ -1,0 +1,279 @@
+"""User actor files (YAML and CSV): loading, overriding, and validation messages."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bedfellows.actors import ActorKB, resolve_phrase
+from bedfellows.actors.user import read_user_actors
+from bedfellows.errors import ConfigError
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def test_yaml_adds_a_person_with_dated_roles(tmp_path):
+    path = _write(
+        tmp_path,
+        "mine.yaml",
+        """
+        actors:
+          - id: jane_roe
+            name: Jane Roe
+            kind: person
+            aliases: [Minister Roe]
+            spells:
+              - {country: NOR, sector: GOV, other: MIL, start: 2021-03-01, end: 2023-02-28}
+            default: {country: NOR, sector: ELI}
+        """,
+    )
+    kb = ActorKB.load(path)
+    during = resolve_phrase(["Jane", "Roe"], date(2022, 1, 1), kb=kb)
+    after = resolve_phrase(["Jane", "Roe"], date(2024, 1, 1), kb=kb)
+    assert (during.country, during.sector, during.cameo) == ("NOR", "GOV", "NORGOV")
+    assert during.other_sectors == ("MIL",)
+    assert (after.country, after.sector) == ("NOR", "ELI")
+    # The cached default knowledge base is untouched.
+    assert "jane_roe" not in ActorKB.load()
+
+
+def test_user_actor_overrides_a_packaged_one_by_id(tmp_path):
+    path = _write(
+        tmp_path,
+        "obama.yaml",
+        """
+        actors:
+          - id: barack_obama
+            name: Barack Obama
+            kind: person
+            aliases: [Obama]
+            spells:
+              - {country: USA, sector: LEG, start: 2005-01-03, end: 2008-11-16}
+        """,
+    )
+    kb = ActorKB.load(path)
+    res = resolve_phrase(["Obama"], date(2012, 5, 1), kb=kb)
+    assert res.actor_id == "barack_obama"
+    assert res.spell is None or res.spell.sector != "GOV"  # the packaged GOV spell is gone
+
+
+def test_user_alias_wins_over_a_packaged_actor_with_the_same_name(tmp_path):
+    path = _write(
+        tmp_path,
+        "maliki.yaml",
+        """
+        actors:
+          - id: another_maliki
+            name: Maliki Example
+            kind: person
+            aliases: [Maliki]
+            spells:
+              - {country: MLI, sector: GOV, start: 2010-01-01, end: 2011-01-01}
+        """,
+    )
+    res = resolve_phrase(["Maliki"], date(2010, 6, 1), kb=ActorKB.load(path))
+    assert res.actor_id == "another_maliki"
+    assert res.country == "MLI"
+
+
+def test_declared_countries_places_and_cameo_codes(tmp_path):
+    path = _write(
+        tmp_path,
+        "world.yaml",
+        """
+        countries:
+          - {code: SHR, name: The Shire}
+        places:
+          - {name: Michel Delving, country: SHR, sector: GOV}
+        actors:
+          - id: sam
+            name: Sam Gamgee
+            cameo: SHR
+            spells:
+              - {cameo: SHRMIL, start: 2008-01-20, end: 2012-11-09}
+              - {cameo: SHRCVL, start: 2010-01-09, end: 2010-01-12}
+        """,
+    )
+    kb = ActorKB.load(path)
+    seat = resolve_phrase(["Michel", "Delving"], None, kb=kb)
+    assert (seat.country, seat.sector, seat.cameo) == ("SHR", "GOV", "SHRGOV")
+    outer = resolve_phrase(["Sam", "Gamgee"], date(2009, 1, 1), kb=kb)
+    inner = resolve_phrase(["Sam", "Gamgee"], date(2010, 1, 10), kb=kb)
+    outside = resolve_phrase(["Sam", "Gamgee"], date(2001, 1, 1), kb=kb)
+    assert (outer.cameo, outer.sector) == ("SHRMIL", "MIL")
+    assert (inner.cameo, inner.sector) == ("SHRCVL", "CVL")  # the nested spell wins
+    assert outside.cameo == "SHR"
+
+
+def test_csv_rows_are_spells_of_one_actor(tmp_path):
+    path = _write(
+        tmp_path,
+        "mine.csv",
+        """
+        id,name,kind,aliases,country,sector,cameo,start,end,note
+        jo_bloggs,Jo Bloggs,person,Bloggs|J. Bloggs,GHA,GOV,,2019-01-07,2021-01-06,Minister
+        jo_bloggs,,,,GHA,ELI,,,,former minister
+        """,
+    )
+    user = read_user_actors(path)
+    (entry,) = user.actors
+    assert entry.aliases == ("Bloggs", "J. Bloggs")
+    assert [s.default for s in entry.spells] == [False, True]
+    kb = ActorKB.load(path)
+    assert resolve_phrase(["Bloggs"], date(2020, 1, 1), kb=kb).cameo == "GHAGOV"
+    assert resolve_phrase(["Bloggs"], date(2022, 1, 1), kb=kb).sector == "ELI"
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "reason"),
+    [
+        (
+            """
+            actors:
+              - id: a
+                name: A
+                spells:
+                  - {country: USA, sector: GOV, start: 2020-02-30}
+            """,
+            5,
+            "bad start date",
+        ),
+        (
+            """
+            actors:
+              - id: a
+                name: A
+                spells:
+                  - {country: XYZ, sector: GOV, start: 2020-01-01}
+            """,
+            5,
+            "unknown country code 'XYZ'",
+        ),
+        (
+            """
+            actors:
+              - id: a
+                name: A
+                spells:
+                  - {country: USA, sector: WIZARD, start: 2020-01-01}
+            """,
+            5,
+            "unknown sector 'WIZARD'",
+        ),
+        (
+            """
+            actors:
+              - id: a
+                name: A
+                spells:
+                  - {cameo: QQQGOV, start: 2020-01-01}
+            """,
+            5,
+            "CAMEO code 'QQQGOV'",
+        ),
+        (
+            """
+            actors:
+              - id: a
+                name: A
+                spells:
+                  - {country: USA, sector: GOV, start: 2010-01-01, end: 2012-01-01}
+                  - {country: USA, sector: MIL, start: 2011-06-01, end: 2013-01-01}
+            """,
+            6,
+            "overlaps the spell on line 5",
+        ),
+        (
+            """
+            actors:
+              - id: a
+                name: A
+                spells:
+                  - {country: USA, sector: GOV, start: 2012-01-01, end: 2010-01-01}
+            """,
+            5,
+            "ends (2010-01-01) before it starts",
+        ),
+        (
+            """
+            actors:
+              - id: a
+                name: A
+              - id: a
+                name: B
+            """,
+            4,
+            "already defined on line 2",
+        ),
+        (
+            """
+            leaders:
+              - id: a
+            """,
+            1,
+            "unknown section 'leaders'",
+        ),
+        (
+            """
+            actors:
+              - id: a
+                name: A
+                kind: wizard
+            """,
+            2,
+            "kind 'wizard'",
+        ),
+    ],
+)
+def test_bad_records_name_the_line_and_reason(tmp_path, body, line, reason):
+    path = _write(tmp_path, "bad.yaml", body)
+    with pytest.raises(ConfigError) as err:
+        read_user_actors(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}:{line}:"), message
+    assert reason in message
+
+
+def test_spells_sharing_one_handover_day_are_allowed(tmp_path):
+    path = _write(
+        tmp_path,
+        "ok.yaml",
+        """
+        actors:
+          - id: a
+            name: Alex Example
+            spells:
+              - {country: USA, sector: MIL, start: 2008-01-20, end: 2012-11-09}
+              - {country: USA, sector: GOV, start: 2012-11-09, end: 2013-01-19}
+        """,
+    )
+    (entry,) = read_user_actors(path).actors
+    assert len(entry.spells) == 2
+
+
+def test_csv_errors_name_the_line(tmp_path):
+    path = _write(
+        tmp_path,
+        "bad.csv",
+        """
+        id,name,country,sector,start,end
+        a,A,USA,GOV,2020-01-01,2021-01-01
+        b,B,USA,GOV,2020-13-01,
+        """,
+    )
+    with pytest.raises(ConfigError, match=r"bad\.csv:3: bad start date '2020-13-01'"):
+        read_user_actors(path)
+
+
+def test_unsupported_suffix_and_broken_yaml(tmp_path):
+    with pytest.raises(ConfigError, match="must be .yaml, .yml or .csv"):
+        read_user_actors(_write(tmp_path, "x.txt", "hello"))
+    with pytest.raises(ConfigError, match=r"broken\.yaml:\d+: not valid YAML"):
+        read_user_actors(_write(tmp_path, "broken.yaml", "actors:\n  - {id: a, name: [\n"))

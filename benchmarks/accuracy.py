@@ -73,6 +73,18 @@ def code_records(pipeline, records: Sequence[GoldRecord]) -> tuple[dict, dict[st
     return predictions, failures
 
 
+def _mention_resolver(pipeline):
+    """Actor text → gold-comparable code, with the pipeline's knowledge base."""
+    from bedfellows.actors import resolve_phrase
+    from benchmarks.gold.plover import actor_code
+
+    def resolve(text: str) -> str | None:
+        res = resolve_phrase(text.split(), None, kb=pipeline.kb)
+        return actor_code(res.to_ref(text, 0, len(text))) if res is not None else None
+
+    return resolve
+
+
 def _safe(fn, default=None):
     try:
         return fn()
@@ -121,7 +133,10 @@ def run(
     results: dict[str, dict] = {}
     for name, records in loaded.items():
         preds = {r.record_id: by_article.get(r.article_id, []) for r in records}
-        scored = GOLD_SETS[name].score(records, preds)
+        module = GOLD_SETS[name]
+        scored = module.score(records, preds)
+        if hasattr(module, "score_mentions"):
+            scored["metrics"].update(module.score_mentions(records, _mention_resolver(pipeline)))
         scored["failures"] = {
             r.record_id: failures[r.article_id].split(":", 1)[0]
             for r in records

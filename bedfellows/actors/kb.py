@@ -213,6 +213,7 @@ class ActorKB:
         self._agents: dict[str, AgentWord] = {}
         self._max_len: dict[str, int] = {}
         self._alias_words: dict[str, frozenset[str]] = {}
+        self._surnames: dict[str, list[str]] | None = None  # built on first use
         self.common_words: frozenset[str] = frozenset(common_words)
         for entry in countries:
             self._by_id[entry.actor_id] = entry
@@ -272,6 +273,7 @@ class ActorKB:
                 self._index(self._actor_ci, key_of(alias), entry.actor_id, first=first)
             forms.append((alias, entry.kind, label, cs))
         self._aliases_of[entry.actor_id] = forms
+        self._surnames = None
 
     def add_country(self, entry: ActorEntry) -> None:
         """Add (or replace) a country; its name and aliases become place names."""
@@ -486,6 +488,26 @@ class ActorKB:
                 self._alias_words[entry.actor_id] = words
             out |= words
         return frozenset(out)
+
+    def by_surname(self, surname: str) -> list[ActorEntry]:
+        """Persons whose multi-word name or alias ends in ``surname`` (lowercase).
+
+        For "President Bouteflika": the dictionaries list full names only. The
+        index is built on first use.
+        """
+        if self._surnames is None:
+            index: dict[str, list[str]] = {}
+            for actor_id, forms in self._aliases_of.items():
+                for alias, kind, _label, _cs in forms:
+                    if kind != "person":
+                        continue
+                    words = key_of(alias).split(" ")
+                    if len(words) >= 2:
+                        bucket = index.setdefault(words[-1], [])
+                        if actor_id not in bucket:
+                            bucket.append(actor_id)
+            self._surnames = index
+        return [self._entry(i) for i in self._surnames.get(surname, ())]
 
     def max_len(self, first_token: str) -> int:
         """Longest alias (in tokens) starting with this lowercase token; 0 if none."""

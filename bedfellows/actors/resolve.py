@@ -172,12 +172,14 @@ def resolve_phrase(
     )  # "former Iraqi Prime Minister ..."
 
     picked = _pick_actor(kb, segments)
+    if picked is not None and picked[1].kind == "person" and _elsewhere(picked[1], segments):
+        picked = None  # "King Hassan of Morocco" is not Jordan's Prince Hassan
     if picked is not None:
         match, entry = picked
         if entry.kind == "person":
             return _resolve_person(kb, segments, match, entry, when, former)
         return _resolve_other(kb, segments, match, entry, when)
-    return _resolve_by_descriptors(kb, segments, former)
+    return _resolve_by_descriptors(kb, segments, former, when)
 
 
 # --------------------------------------------------------------------------- scanning
@@ -613,8 +615,61 @@ def _resolve_other(
     )
 
 
+_COUNTRY_WORDS = frozenset({"name", "alias", "demonym_sg", "demonym_pl"})
+
+
+def _elsewhere(person: ActorEntry, segments: list[_Segment]) -> bool:
+    """True when the phrase names countries and the person never served any of them."""
+    named = {p.iso3 for _m, p in _places(segments) if p.kind in _COUNTRY_WORDS}
+    if not named:
+        return False
+    served = {s.country for s in person.spells if s.country} | {person.country}
+    return not named & served
+
+
+def _titled_surname(
+    kb: ActorKB, name_toks: list[Token], sector: str, iso3: str | None, when: date | None
+) -> Resolution | None:
+    """ "President Bouteflika": the one person with that surname who held an
+    office of the title's sector (in the named country, at the date)."""
+    surname = name_toks[-1].lower
+    given = {t.lower for t in name_toks[:-1]}
+    fits: list[tuple[ActorEntry, Spell]] = []
+    for person in kb.by_surname(surname):
+        if given and not given <= kb.alias_words([person]):
+            continue  # "President Michel Suleiman" is not another Suleiman
+        spells = [
+            s
+            for s in person.spells
+            if not s.default
+            and s.sector == sector
+            and (iso3 is None or s.country == iso3)
+            and (when is None or s.covers(when))
+        ]
+        if spells:
+            fits.append((person, max(spells, key=_spell_rank_key)))
+    if len({p.actor_id for p, _ in fits}) != 1:
+        return None
+    person, spell = fits[0]
+    country_cameo = _country_cameo(kb, spell.country)
+    cameo = country_cameo + _agent_part(spell.cameo, country_cameo, spell.sector)
+    why = (
+        f"title and surname '{name_toks[-1].cased}' fit person '{person.name}': "
+        f"{spell.describe()}" + (f" covers {when.isoformat()}" if when else " (no date given)")
+    )
+    return Resolution(
+        person.actor_id, person.name, "person", spell.country, spell.sector,
+        cameo if spell.country else spell.cameo, why, spell,
+        tuple(s for s in (spell.other,) if s),
+    )  # fmt: skip
+
+
+def _spell_rank_key(spell: Spell) -> tuple:
+    return (spell.start or date.min, spell.end or date.max)
+
+
 def _resolve_by_descriptors(
-    kb: ActorKB, segments: list[_Segment], former: bool
+    kb: ActorKB, segments: list[_Segment], former: bool, when: date | None
 ) -> Resolution | None:
     """No known actor: country words + sector words (+ an unknown name)."""
     places = _places(segments)
@@ -642,6 +697,10 @@ def _resolve_by_descriptors(
         why_sector += "; 'former': ELI"
         sector, agent_code, others = "ELI", "ELI", [s for s in others if s == "PRE"]
     name_toks = _name_tokens(kb, segments[0])
+    if name_toks and sector in _OFFICIAL_SECTORS and not former:
+        titled = _titled_surname(kb, name_toks, sector, iso3, when)
+        if titled is not None:
+            return titled
     if iso3 is None and sector is None:
         return None
     country_cameo = _country_cameo(kb, iso3)

@@ -31,6 +31,9 @@ Definitions used by ``score``:
   **quad-class accuracy** and **joint** (source country + target country +
   root) are shares of gold events; no predicted event in the sentence counts
   as wrong.
+- **… event found**: source/target country match over the gold events whose
+  sentence has a predicted event of the gold CAMEO root (best match among
+  those): actor accuracy where event detection succeeded.
 - **False positives**: predicted events on gold no-event sentences.
 """
 
@@ -227,6 +230,9 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
     RETURNS (dict): ``metrics`` (shares in [0, 1]), ``rates`` and ``counts``.
     """
     flags: dict[str, list[bool]] = {k: [] for k in (*MATCH_FLAGS, "joint", "any_event")}
+    # Actor accuracy where the coder found the event (an event of the gold root).
+    found_src: list[bool] = []
+    found_tgt: list[bool] = []
     n_gold = n_pred = n_dyads = 0
     fp_events = 0
     no_event_sentences = 0
@@ -247,6 +253,11 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
                 flags[k].append(v)
             flags["joint"].append(f["source_country"] and f["target_country"] and f["root"])
             flags["any_event"].append(bool(events))
+            same_root = [e for e in events if cameo_root(e.cameo_code) == cameo_root(gold.label)]
+            if same_root:
+                _, g = best_match(gold, same_root)
+                found_src.append(g["source_country"])
+                found_tgt.append(g["target_country"])
 
     n_sent = len(records)
     return {
@@ -260,6 +271,8 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
             "target_code_match": rate(flags["target_code"]),
             "target_country_match": rate(flags["target_country"]),
             "joint_accuracy": rate(flags["joint"]),
+            "source_country_match_event_found": rate(found_src),
+            "target_country_match_event_found": rate(found_tgt),
             "gold_events_with_any_prediction": rate(flags["any_event"]),
             "no_event_sentences_with_events": rate(fp_sentences),
         },
@@ -272,6 +285,7 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
             "event_sentences": n_sent - no_event_sentences,
             "no_event_sentences": no_event_sentences,
             "gold_events": n_gold,
+            "gold_events_found": len(found_src),
             "predicted_events": n_pred,
             "predicted_dyads": n_dyads,
             "false_positive_events": fp_events,

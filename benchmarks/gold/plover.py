@@ -14,6 +14,10 @@ Two gold actor codes are typos for ISO3 codes and are corrected
 (``GOLD_CODE_FIXES``: JAP → JPN for Japan, ITL → ITA for Italy). The record
 date "2000-01-01" is a placeholder, so articles are built undated.
 
+``score_mentions`` measures the actor resolver alone: each gold actor's own
+text ("actorText", e.g. "Iraqi Defense Minister") is resolved without its
+sentence, undated, and its code compared with the gold code.
+
 Definitions used by ``score``:
 
 - **Primary event** of a sentence: among all predicted events (any modality),
@@ -32,7 +36,9 @@ Definitions used by ``score``:
 - **Source (target) accuracy**: the set of predicted source (target) codes of
   the primary event equals the set of gold codes; **overlap** is the lenient
   variant (the sets share a code). Only sentences with a gold source (target)
-  are scored for it.
+  are scored for it. **… event found**: the same, over sentences whose
+  primary event is on a gold trigger word (actor accuracy where event
+  detection succeeded).
 - **Joint accuracy**: type, source and target all correct, over all
   sentences; a role with no gold actors counts as correct.
 - **Macro-F1** averages per-type F1 over the types present in gold; the
@@ -47,7 +53,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from bedfellows.schema import ActorRef, Event
@@ -154,6 +160,41 @@ def _codes(actors) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
+def _mentions(row: Mapping) -> tuple[tuple[str, str, str], ...]:
+    """(role, actor text, code) of each gold actor that has both."""
+    out = []
+    for role in ("source", "target"):
+        actors = row.get(role)
+        for actor in actors if isinstance(actors, list) else ():
+            if not isinstance(actor, dict):
+                continue
+            text = clean_text(actor.get("actorText") or "")
+            code = (actor.get("code") or "").strip().upper()
+            if text and code:
+                out.append((role, text, GOLD_CODE_FIXES.get(code, code)))
+    return tuple(out)
+
+
+def score_mentions(
+    records: Sequence[GoldRecord], resolve: Callable[[str], str | None]
+) -> dict[str, float | None]:
+    """Actor resolution alone: each gold actor text resolved out of context.
+
+    resolve: actor text → gold-comparable code (see ``actor_code``) or None.
+    RETURNS (dict): ``mention_source_country_accuracy`` and
+        ``mention_target_country_accuracy``.
+    """
+    hits: dict[str, list[bool]] = {"source": [], "target": []}
+    for rec in records:
+        for event in rec.events:
+            for role, text, code in event.mentions:
+                hits[role].append(resolve(text) == code)
+    return {
+        "mention_source_country_accuracy": rate(hits["source"]),
+        "mention_target_country_accuracy": rate(hits["target"]),
+    }
+
+
 def record_from_json(row: Mapping) -> GoldRecord:
     """One GoldRecord from a PLOVER JSON record."""
     text = clean_text(row["text"])
@@ -175,6 +216,7 @@ def record_from_json(row: Mapping) -> GoldRecord:
                 label=map_label(row["event"]),
                 sources=_codes(row.get("source")),
                 targets=_codes(row.get("target")),
+                mentions=_mentions(row),
             ),
         ),
         published=None if date == PLACEHOLDER_DATE else parse_date(date),
@@ -243,6 +285,8 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
     pred_types: list[str] = []
     type_any: list[bool] = []
     on_trigger: list[bool] = []
+    src_found: list[bool] = []  # where the primary event is on a gold trigger
+    tgt_found: list[bool] = []
     src_exact: list[bool] = []
     src_any: list[bool] = []
     tgt_exact: list[bool] = []
@@ -271,14 +315,19 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
         psrc = actor_codes(prim.sources) if prim is not None else set()
         ptgt = actor_codes(prim.targets) if prim is not None else set()
         ok_src = ok_tgt = True
+        found = on_trigger[-1]
         if gold.sources:
             ok_src = set_match(gold.sources, psrc)
             src_exact.append(ok_src)
             src_any.append(set_overlap(gold.sources, psrc))
+            if found:
+                src_found.append(ok_src)
         if gold.targets:
             ok_tgt = set_match(gold.targets, ptgt)
             tgt_exact.append(ok_tgt)
             tgt_any.append(set_overlap(gold.targets, ptgt))
+            if found:
+                tgt_found.append(ok_tgt)
         joint.append(ptype == gold.label and ok_src and ok_tgt)
 
     n = len(records)
@@ -293,6 +342,8 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
             "source_country_overlap": rate(src_any),
             "target_country_accuracy": rate(tgt_exact),
             "target_country_overlap": rate(tgt_any),
+            "source_country_accuracy_event_found": rate(src_found),
+            "target_country_accuracy_event_found": rate(tgt_found),
             "joint_accuracy": rate(joint),
             "coverage": rate(covered),
             "primary_on_gold_trigger": rate(on_trigger),

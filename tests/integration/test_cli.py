@@ -92,6 +92,34 @@ def test_cli_events_and_export(tmp_path):
         assert record["event"] and record["actor"]
 
 
+def test_cli_code_with_user_actors_records_them(tmp_path):
+    actors = tmp_path / "actors.csv"
+    actors.write_text(
+        "id,name,kind,aliases,country,sector,cameo,start,end\n"
+        "amina_example,Amina Example,person,Minister Example,KEN,GOV,,2018-01-01,2020-12-31\n"
+    )
+    article = tmp_path / "a.txt"
+    article.write_text("date: 2019-05-06\n\nAmina Example accused Uganda of violating the truce.\n")
+    db = tmp_path / "ev.duckdb"
+    done = run("code", str(article), "--db", str(db), "--silent", "--actors", str(actors))
+    assert done.returncode == 0, done.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            "select actor_id, cameo, basis from event_actors where role = 'source'"
+        ).fetchall()
+        config = json.loads(con.execute("select config_json from runs").fetchone()[0])
+    finally:
+        con.close()
+    assert ("amina_example", "KENGOV", "text") in rows
+    assert config["config"]["actors_file"]["sha256"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,name,country\nx,X,ZZZ\n")
+    failed = run("code", str(article), "--db", str(tmp_path / "x.duckdb"), "--actors", str(bad))
+    assert failed.returncode == 2
+    assert f"{bad}:2: unknown country code 'ZZZ'" in failed.stderr
+
+
 def test_cli_bad_inputs_are_named_and_the_batch_goes_on(tmp_path):
     folder = tmp_path / "mixed"
     make_corpus(folder, 2)

@@ -47,6 +47,12 @@ CASES = [
     ("Peru agreed to send troops to Bolivia.", "send", "PER", "intended"),
     ("Qatar threatened to cut gas supplies to Bahrain.", "cut", "QAT", "hypothetical"),
     ("Mali threatened Niger and cut its electricity supplies to Niamey.", "cut", "MLI", "asserted"),
+    (
+        "Cooperation between Chad and Sudan is something few diplomats expect.",
+        "Cooperation",
+        "TCD",
+        "hypothetical",
+    ),
 ]
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.gold.common import to_article
-from benchmarks.gold.petrarch import actor_code, parse, role_codes
 from bedfellows.actors import ActorKB
 from bedfellows.events.mentions import ArticleMemory
 from bedfellows.pipeline import Pipeline
+from benchmarks.gold.common import to_article
+from benchmarks.gold.petrarch import actor_code, parse, role_codes
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "petrarch_validate_actors.yaml"
 UNITTESTS = Path("data") / "gold" / "petrarch_unittest_records.xml"

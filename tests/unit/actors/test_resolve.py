@@ -233,3 +233,33 @@ def test_resolve_is_fast(kb: ActorKB) -> None:
         resolve_phrase(words, JULY_2017, kb=kb)
     per_call = (time.perf_counter() - start) / 200
     assert per_call < 0.002  # microseconds in practice; generous for slow CI machines
+
+
+def test_resolve_title_and_surname_finds_the_office_holder(kb: ActorKB) -> None:
+    result = resolve(kb, "President Bouteflika", date(2005, 3, 1))
+    assert (result.actor_id, result.country, result.sector) == (
+        "abdelaziz_bouteflika",
+        "DZA",
+        "GOV",
+    )
+    assert "title and surname" in result.why
+
+
+def test_resolve_title_and_surname_needs_a_fitting_office(kb: ActorKB) -> None:
+    # A general is not a president: no person is guessed from the surname.
+    result = resolve(kb, "General Bouteflika", date(2005, 3, 1))
+    assert result is None or result.actor_id != "abdelaziz_bouteflika"
+
+
+def test_resolve_person_of_another_country_is_not_taken(kb: ActorKB) -> None:
+    result = resolve(kb, "King Hassan of Morocco")
+    assert result.country == "MAR"
+    assert result.actor_id != "hassan"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [("Bosnian Serbs", "BIH"), ("the Emirates", "ARE"), ("PRC", "CHN"), ("Fatah", "PSE")],
+)
+def test_resolve_curated_names(kb: ActorKB, text: str, iso3: str) -> None:
+    assert resolve(kb, text).country == iso3

@@ -30,6 +30,8 @@ ABSTRACT_HEADS = frozenset({
     "security", "support", "aid", "assistance", "help", "cooperation", "coordination",
     "training", "equipment", "capability", "capabilities", "affairs", "operation",
     "operations", "exercise", "exercises", "offensive", "strategy", "policy", "presence",
+    "protest", "protests", "demand", "demands", "call", "calls", "appeal", "request",
+    "measure", "measures", "sanction", "sanctions", "decision", "plan", "plans",
 })  # fmt: skip
 
 
@@ -134,20 +136,31 @@ def arguments_of(verb) -> Arguments:
     return args
 
 
+#: Prepositions on a verb's object that name the party acted upon ("sanctions
+#: on the Taliban", "autonomy from Serbian authorities") or, after a rejection,
+#: the party whose act is answered ("rejected calls by Belarus's rulers").
+OBJECT_TARGET_PREPS = frozenset(
+    {"with", "to", "against", "toward", "towards", "on", "upon", "from", "by", "of"}
+)
+
+
 def object_attachments(verb) -> list:
-    """Target-preposition objects on the verb's direct object ("held a
-    meeting with Obama", "shared evidence with the U.S.")."""
+    """Target-preposition objects on the verb's direct object, or on the object
+    of its complement verbs ("held a meeting with Obama", "imposed sanctions on
+    the Taliban", "promised to continue military aid to Mozambique")."""
     out = []
-    for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
-        for prep in obj.children:
-            if prep.dep_ == "prep" and prep.lower_ in (
-                "with",
-                "to",
-                "against",
-                "toward",
-                "towards",
-            ):
-                out.extend(g for g in prep.children if g.dep_ == "pobj")
+    frontier = [verb]
+    for _ in range(3):
+        nxt = []
+        for clause in frontier:
+            for obj in (c for c in clause.children if c.dep_ in ("dobj", "obj")):
+                for prep in obj.children:
+                    if prep.dep_ == "prep" and prep.lower_ in OBJECT_TARGET_PREPS:
+                        out.extend(g for g in prep.children if g.dep_ == "pobj")
+            nxt.extend(c for c in clause.children if c.dep_ == "xcomp")
+        if out:
+            return out
+        frontier = nxt
     return out
 
 

@@ -87,6 +87,9 @@ log = logging.getLogger("build_actors")
 VERSION = "1"
 GENERATOR = "scripts/build_data/build_actors.py"
 CURATED_PATH = Path(__file__).resolve().parent / "curated_actors.yaml"
+#: Heads of state and government (and selected ministers), in the curated
+#: ``actors`` format; merged into the curated actors.
+LEADERS_PATH = Path(__file__).resolve().parent / "leaders.yaml"
 DATA_DIR = REPO_ROOT / "bedfellows" / "data"
 
 #: Two-digit years up to this value are 20YY, the rest 19YY (PETRARCH's rule).
@@ -1582,10 +1585,26 @@ def load_curated(path: Path = CURATED_PATH) -> dict[str, Any]:
     return data
 
 
-def build(shared: Path, curated_path: Path = CURATED_PATH) -> BuildResult:
+def merge_leaders(curated: dict[str, Any], leaders: dict[str, Any]) -> dict[str, Any]:
+    """The curated data with the leaders file's actors added (ids must be new)."""
+    extra = [k for k in leaders if k != "actors"]
+    if extra:
+        raise ValueError(f"leaders.yaml: only an 'actors' section is allowed, not {extra}")
+    known = {e["id"] for e in curated.get("actors", [])}
+    clash = sorted(e["id"] for e in leaders.get("actors", []) if e["id"] in known)
+    if clash:
+        raise ValueError(f"leaders.yaml: ids already in curated_actors.yaml: {clash}")
+    return {**curated, "actors": [*curated.get("actors", []), *leaders.get("actors", [])]}
+
+
+def build(
+    shared: Path, curated_path: Path = CURATED_PATH, leaders_path: Path | None = None
+) -> BuildResult:
     """Build every actor table in memory (deterministic for the same inputs)."""
     stats = Stats()
     curated = load_curated(curated_path)
+    if leaders_path is not None:
+        curated = merge_leaders(curated, load_curated(leaders_path))
     common = common_words(shared, stats)
     countries, raw_aliases, cameo_to_iso = build_countries(shared, curated, stats)
     country_aliases = dedupe_country_aliases(raw_aliases, stats)
@@ -1693,8 +1712,9 @@ and actors_common_words.tsv are derived by scripts/build_data/build_actors.py fr
 - countrynames.txt (CAMEO country names and codes, Parus Analytics / OEDA; MIT).
 - Word counts (not text) from ngec_synthetic_stories.csv.zip (ahalterman/NGEC-2025;
   MIT), used only to list ordinary lowercase words in actors_common_words.tsv.
-- scripts/build_data/curated_actors.yaml: facts added by hand by the bedfellows
-  contributors (MIT, like the rest of the project).
+- scripts/build_data/curated_actors.yaml and scripts/build_data/leaders.yaml:
+  facts added by hand by the bedfellows contributors (MIT, like the rest of
+  the project); leader dates before 2011 were checked against CountryInfo.
 """
 
 
@@ -1722,7 +1742,7 @@ def write(result: BuildResult, out_dir: Path) -> None:
         ),
         "actors.jsonl": (
             "PETRARCH Phoenix.{Countries,International,MilNonState}.actors.txt; "
-            "curated_actors.yaml",
+            "curated_actors.yaml; leaders.yaml",
             "MIT",
         ),
         "actors_common_words.tsv": ("word counts of NGEC ngec_synthetic_stories.csv.zip", "MIT"),
@@ -1768,13 +1788,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="output folder")
     parser.add_argument("--curated", type=Path, default=CURATED_PATH, help="curated YAML file")
+    parser.add_argument(
+        "--leaders", type=Path, default=LEADERS_PATH, help="leaders YAML file (curated format)"
+    )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log repairs and drops")
     args = parser.parse_args(argv)
     level = logging.WARNING if args.verbose == 0 else logging.INFO
     logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr)
     if not (args.shared / "data" / "reference").is_dir():
         parser.error(f"{args.shared}: no data/reference folder (use --shared)")
-    result = build(args.shared, args.curated)
+    result = build(args.shared, args.curated, args.leaders)
     write(result, args.out)
     if args.verbose:
         for line in iter_count_lines(result):

@@ -284,7 +284,17 @@ def test_curated_spell_rejects_an_end_before_the_start(build_actors) -> None:
 
 @pytest.mark.skipif(not (SHARED / "data" / "reference").is_dir(), reason="../shared is absent")
 def test_build_actors_packaged_tables_are_current(build_actors) -> None:
-    result = build_actors.build(SHARED)
+    result = build_actors.build(SHARED, leaders_path=build_actors.LEADERS_PATH)
     for name, text in result.files.items():
         packaged = data_path(name).read_text(encoding="utf-8")
         assert packaged == text, f"{name} is stale: run python scripts/build_data/build_actors.py"
+
+
+def test_build_actors_leaders_must_not_repeat_curated_ids(build_actors) -> None:
+    curated = {"actors": [{"id": "a"}]}
+    merged = build_actors.merge_leaders(curated, {"actors": [{"id": "b"}]})
+    assert [e["id"] for e in merged["actors"]] == ["a", "b"]
+    with pytest.raises(ValueError, match="already in curated_actors.yaml"):
+        build_actors.merge_leaders(curated, {"actors": [{"id": "a"}]})
+    with pytest.raises(ValueError, match="only an 'actors' section"):
+        build_actors.merge_leaders(curated, {"countries": []})

@@ -133,7 +133,8 @@ def test_plover_record_from_json_builds_undated_record_with_fixed_codes():
     }
     rec = plover.record_from_json(row)
     assert rec.published is None
-    assert rec.events == (GoldEvent("REQUEST", ("RUR",), ("JPN",)),)
+    mentions = (("source", "Ruritania", "RUR"), ("target", "Japan", "JPN"))
+    assert rec.events == (GoldEvent("REQUEST", ("RUR",), ("JPN",), mentions),)
     assert [rec.text[s:e] for s, e in rec.trigger_spans] == ["urged"]
     assert common.to_article(rec).article_id == "gold_SYN-1"
     assert common.to_article(rec).source_path == "gold:plover_gsr_dev.json:SYN-1"
@@ -333,3 +334,19 @@ def test_petrarch_quad_class_from_root(code, quad):
 )
 def test_common_parse_date_only_real_dates(value, expected):
     assert common.parse_date(value) == expected
+
+
+def test_plover_score_mentions_compares_each_gold_actor_text():
+    rec = plover.record_from_json(
+        {
+            "id": "SYN-2",
+            "event": "ACCUSE",
+            "text": "Ruritania accused Japan.",
+            "source": [{"actorText": "Ruritania", "code": "RUR"}],
+            "target": [{"actorText": "Japan", "code": "JAP"}],
+        }
+    )
+    table = {"Ruritania": "RUR", "Japan": "CHN"}
+    scored = plover.score_mentions([rec], table.get)
+    assert scored["mention_source_country_accuracy"] == 1.0
+    assert scored["mention_target_country_accuracy"] == 0.0

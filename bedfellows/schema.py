@@ -105,7 +105,8 @@ class ActorRef:
     article, e.g. "the president" in a sentence about Algeria), ``location``
     (no target was named; the event's place stands for it) or ``reciprocal``
     (coordinated parties of a joint act: "Iran and Iraq met" codes each as the
-    other's target).
+    other's target) or ``antecedent`` (a pronoun, "he", "it", standing for an
+    actor named just before).
     """
 
     text: str
@@ -117,7 +118,7 @@ class ActorRef:
     sector: str | None = None
     cameo: str | None = None
     kind: str = "country"  # country | person | igo | group | unknown
-    basis: str = "text"  # text | context | location | reciprocal
+    basis: str = "text"  # text | context | location | reciprocal | antecedent
 
 
 @dataclass(frozen=True, slots=True)

@@ -180,6 +180,7 @@ class EventCoder:
         out: list[Event] = []
         consumed: set[int] = set()
         sent = ctx.sent
+        memory.sentence = ctx.index
         for tok in sent:
             if tok.i in consumed:
                 continue

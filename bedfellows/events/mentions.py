@@ -21,6 +21,7 @@ _PHRASE_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "npadvmod"}
 )
 _PAIR_WORDS = frozenset({"two", "both"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Sectors of a person's office; an undated article's title mention sets them.
 _OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _PAIR_NOUNS = frozenset({"nation", "country", "side", "government", "state", "neighbor"})
@@ -53,11 +54,47 @@ class ArticleMemory:
     # The article's events so far; a later agentless re-mention ("the accords
     # were signed in Tehran") may add its place to one of them.
     events: list[Event] = field(default_factory=list)
+    sentence: int = 0  # index of the sentence being coded (set by the coder)
+    # The last person and the last state or organisation named, with the index
+    # of their sentence: antecedents of "he"/"she" and of a subject "it".
+    last_person: tuple[ActorRef, int] | None = None
+    last_party: tuple[ActorRef, int] | None = None
 
     def remember(self, head, ref: ActorRef) -> None:
         """Remember a person by surname, and pairs of countries for "both sides"."""
         if head.ent_type_ == "PERSON" or ref.kind == "person":
             self.people[head.lower_] = ref
+
+    def saw(self, ref: ActorRef) -> None:
+        """Note a named actor as the latest antecedent of its kind."""
+        if ref.basis != "text":
+            return
+        if ref.kind == "person" and ref.country:
+            self.last_person = (ref, self.sentence)
+        elif ref.kind in ("country", "group", "igo") and (ref.country or ref.actor_id):
+            self.last_party = (ref, self.sentence)
+
+    def antecedent(self, pronoun) -> ActorRef | None:
+        """The actor a pronoun stands for, when the text makes it clear.
+
+        "he"/"she"/"him"/"her": the last person named in this or the previous
+        two sentences. "it" as the subject of a verb other than "be" (not "it
+        is unlikely"): the last state or organisation named in this or the
+        previous sentence. Anything else ("they", "we") stays unresolved.
+        """
+        word = pronoun.lower_
+        if word in _PERSON_PRONOUNS and self.last_person is not None:
+            ref, seen = self.last_person
+            return ref if self.sentence - seen <= 2 else None
+        if (
+            word == "it"
+            and pronoun.dep_ in ("nsubj", "nsubjpass")
+            and pronoun.head.lemma_.lower() != "be"
+            and self.last_party is not None
+        ):
+            ref, seen = self.last_party
+            return ref if self.sentence - seen <= 1 else None
+        return None
 
     def offices(self) -> dict[str, ActorRef]:
         """Persons of undated events named with an office (actor id → the office's ref)."""
@@ -101,7 +138,15 @@ class MentionResolver:
         head (Token): the head token; offset (int): char offset of the Doc in
         Article.body, so spans point into the article.
         """
-        if head.lower_ in NON_ACTOR_HEADS or head.pos_ == "PRON":
+        if head.pos_ == "PRON":
+            ref = memory.antecedent(head)
+            if ref is None:
+                return []
+            end = head.idx + len(head.text) + offset
+            return [
+                replace(ref, text=head.text, start=head.idx + offset, end=end, basis="antecedent")
+            ]
+        if head.lower_ in NON_ACTOR_HEADS:
             return []
         if head.pos_ == "NOUN" and head.lower_ in ABSTRACT_HEADS:
             return []
@@ -210,4 +255,5 @@ class MentionResolver:
                     if key not in seen:
                         seen.add(key)
                         out.append(ref)
+                        memory.saw(ref)
         return out

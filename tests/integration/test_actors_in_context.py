@@ -1,0 +1,62 @@
+"""Actors resolved from the article around them: pronouns, places, joint acts,
+office titles in undated articles. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _on(events, trigger):
+    found = [e for e in events if e.trigger == trigger]
+    assert found, [(e.trigger, e.cameo_code) for e in events]
+    return found[0]
+
+
+def test_he_and_it_take_the_actor_named_just_before(code_text):
+    _, events = code_text(
+        "Iranian Foreign Minister Mohammad Javad Zarif arrived in Baghdad on Monday. "
+        "He criticized Saudi Arabia. Turkey hosted the talks. It also accused Syria of "
+        "shelling the border."
+    )
+    he = _on(events, "criticized").sources[0]
+    assert (he.text, he.country, he.basis) == ("He", "IRN", "antecedent")
+    it = _on(events, "accused").sources[0]
+    assert (it.text, it.country, it.basis) == ("It", "TUR", "antecedent")
+
+
+def test_pronouns_far_from_any_actor_stay_unresolved(code_text):
+    _, events = code_text("It was a quiet week. Nothing moved. It accused Syria of shelling.")
+    assert all(not e.sources or e.sources[0].text != "It" for e in events)
+
+
+def test_country_of_the_place_fills_a_bare_sector(code_text):
+    _, events = code_text("Police in Ghana arrested twelve protesters in Accra on Friday.")
+    police = _on(events, "arrested").sources[0]
+    assert (police.country, police.sector, police.cameo) == ("GHA", "COP", "GHACOP")
+
+
+def test_place_is_the_target_when_none_is_named(code_text):
+    _, events = code_text("Danish activists staged a protest in Beijing on Wednesday.")
+    targets = [t for e in events for t in e.targets if t.basis == "location"]
+    assert targets and targets[0].country == "CHN"
+
+
+def test_joint_meeting_codes_each_party_as_the_others_target(code_text):
+    _, events = code_text("Chile, Peru and Bolivia met in Lima on Tuesday.")
+    met = _on(events, "met")
+    assert {a.country for a in met.sources} == {"CHL", "PER", "BOL"}
+    assert {a.country for a in met.targets} == {"CHL", "PER", "BOL"}
+    assert {a.basis for a in met.targets} == {"reciprocal"}
+
+
+def test_undated_article_gives_a_named_office_to_every_mention(code_text):
+    _, events = code_text(
+        "Obama warned Syria against using chemical weapons. "
+        "President Obama later met Turkish officials in Ankara.",
+        published=None,
+    )
+    obama = [a for e in events for a in e.sources if a.actor_id == "barack_obama"]
+    assert len(obama) >= 2
+    assert {(a.country, a.sector) for a in obama} == {("USA", "GOV")}

@@ -32,6 +32,7 @@ ABSTRACT_HEADS = frozenset({
     "operations", "exercise", "exercises", "offensive", "strategy", "policy", "presence",
     "protest", "protests", "demand", "demands", "call", "calls", "appeal", "request",
     "measure", "measures", "sanction", "sanctions", "decision", "plan", "plans",
+    "contact", "contacts", "ties", "relations",
 })  # fmt: skip
 
 

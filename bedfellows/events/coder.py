@@ -58,6 +58,11 @@ _FRAMING_VERBS = CONSIDER_VERBS | INTENT_VERBS
 _ASKING_ROOTS = frozenset({"02", "10"})
 
 
+def _named(refs) -> bool:
+    """True when some actor has a country or an identity of its own."""
+    return any(r.country or r.actor_id for r in refs)
+
+
 @dataclass
 class SentenceContext:
     """Per-sentence facts shared by all its triggers."""
@@ -247,15 +252,17 @@ class EventCoder:
             and verb.dep_ not in ("ROOT", "xcomp", "advcl", "ccomp")
         ):
             sources, targets, fallback = self._surface_fallback(verb, when, ctx, memory)
-        if not targets:
-            targets = self._resolve(purpose_objects(verb), when, ctx, memory)
-        if not targets:
+        # A bare sector object ("all official contact", "the offices") names
+        # nobody in particular: look further for a named target.
+        if not _named(targets):
+            targets = self._resolve(purpose_objects(verb), when, ctx, memory) or targets
+        if not _named(targets):
             # "held a meeting with Obama", "shared evidence with the U.S.": the
             # target hangs on the object; "demanded that the US cancel": a demand
             # or appeal targets the subject of what it asks for.
-            targets = self._resolve(object_attachments(verb), when, ctx, memory)
-        if not targets and pattern.code[:2] in _ASKING_ROOTS:
-            targets = self._resolve(complement_subjects(verb), when, ctx, memory)
+            targets = self._resolve(object_attachments(verb), when, ctx, memory) or targets
+        if not _named(targets) and pattern.code[:2] in _ASKING_ROOTS:
+            targets = self._resolve(complement_subjects(verb), when, ctx, memory) or targets
         if pattern.after:
             # The pattern used the object noun ("sign an agreement", "hold talks"):
             # it must not be coded again as an event noun.

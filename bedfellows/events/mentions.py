@@ -16,6 +16,7 @@ from bedfellows.actors import ActorKB, resolve_phrase
 from bedfellows.schema import ActorRef, Event
 
 from .arguments import ABSTRACT_HEADS, NON_ACTOR_HEADS, conjuncts
+from .modality import SPEECH_VERBS
 
 _PHRASE_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "npadvmod"}
@@ -139,12 +140,14 @@ class MentionResolver:
         Article.body, so spans point into the article.
         """
         if head.pos_ == "PRON":
-            ref = memory.antecedent(head)
-            if ref is None:
-                return []
+            refs = self._speaker(head, when, offset, memory)
+            if not refs:
+                ref = memory.antecedent(head)
+                refs = [ref] if ref is not None else []
             end = head.idx + len(head.text) + offset
             return [
-                replace(ref, text=head.text, start=head.idx + offset, end=end, basis="antecedent")
+                replace(r, text=head.text, start=head.idx + offset, end=end, basis="antecedent")
+                for r in refs
             ]
         if head.lower_ in NON_ACTOR_HEADS:
             return []
@@ -191,6 +194,27 @@ class MentionResolver:
         if res.kind == "person" or head.ent_type_ == "PERSON":
             memory.remember(head, ref)
         return [ref]
+
+    def _speaker(self, pronoun, when, offset, memory) -> list[ActorRef]:
+        """ "Switzerland said it had expelled …", "the rebels said they would …":
+        the subject pronoun of what someone says is, in news, the speaker."""
+        clause = pronoun.head
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return []
+        if clause.head.lemma_.lower() not in SPEECH_VERBS:
+            return []
+        speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if not speakers:
+            return []
+        refs = self.resolve_heads(speakers, when, offset, memory)
+        word = pronoun.lower_
+        if word in _PERSON_PRONOUNS:
+            refs = [r for r in refs if r.kind == "person"]
+        elif word == "it":
+            refs = [r for r in refs if r.kind != "person"][:1]
+        elif word not in ("they", "we"):
+            return []
+        return refs
 
     def _examples(self, head, when, offset, memory) -> list[ActorRef]:
         """Actors named as examples of a generic head ("regimes like Iran")."""

@@ -60,3 +60,17 @@ def test_undated_article_gives_a_named_office_to_every_mention(code_text):
     obama = [a for e in events for a in e.sources if a.actor_id == "barack_obama"]
     assert len(obama) >= 2
     assert {(a.country, a.sector) for a in obama} == {("USA", "GOV")}
+
+
+def test_pronoun_subject_of_what_someone_says_is_the_speaker(code_text):
+    _, events = code_text("Norway said on Monday that it had expelled two Russian diplomats.")
+    expelled = _on(events, "expelled")
+    (it,) = expelled.sources
+    assert (it.text, it.country, it.basis) == ("it", "NOR", "antecedent")
+    assert {t.country for t in expelled.targets} == {"RUS"}
+
+
+def test_a_bare_sector_object_gives_way_to_a_named_party(code_text):
+    _, events = code_text("Ecuador will boycott all official contact with Colombia.")
+    boycott = _on(events, "boycott")
+    assert [t.country for t in boycott.targets] == ["COL"]

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bedfellows.data import read_tsv
@@ -344,12 +344,20 @@ def _norm_lemma(lemma: str) -> str:
 class VerbLexicon:
     """The CAMEO verb dictionary, indexed by verb lemma; use ``VerbLexicon.load()``."""
 
-    def __init__(self, patterns: list[dict[str, str]], synsets: list[dict[str, str]]) -> None:
+    def __init__(
+        self,
+        patterns: list[dict[str, str]],
+        synsets: list[dict[str, str]],
+        defaults: list[dict[str, str]] = (),
+    ) -> None:
         """Build from table rows (as read by ``bedfellows.data.read_tsv``).
 
         patterns (list[dict]): rows of verb_patterns.tsv.
         synsets (list[dict]): rows of verb_synsets.tsv.
+        defaults (list[dict]): rows of verb_defaults.tsv: a code for a bare verb
+            the CAMEO dictionary leaves uncoded ("reject" → 120).
         """
+        self._bare_codes = {_norm_lemma(r["verb"]): r["cameo_code"] for r in defaults}
         members: dict[str, set[str]] = {}
         for row in synsets:
             members.setdefault(row["synset"], set()).add(row["member"])
@@ -518,9 +526,16 @@ class VerbLexicon:
         before = [w.lower() for w in before_words]
         after = [w.lower() for w in after_words]
         best = index.patterns.best(before, after)
-        return index.pattern(best) if best >= 0 else index.default
+        if best >= 0:
+            return index.pattern(best)
+        code = self._bare_codes.get(index.verb)
+        if code is not None and index.default is not None and not index.default.code:
+            return replace(index.default, code=code, discard=False)
+        return index.default
 
 
 @cache
 def _load_packaged() -> VerbLexicon:
-    return VerbLexicon(read_tsv("verb_patterns.tsv"), read_tsv("verb_synsets.tsv"))
+    return VerbLexicon(
+        read_tsv("verb_patterns.tsv"), read_tsv("verb_synsets.tsv"), read_tsv("verb_defaults.tsv")
+    )

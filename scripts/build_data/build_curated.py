@@ -2,7 +2,10 @@
 
 ``noun_triggers.tsv`` maps event nouns ("talks", "military cooperation") to
 CAMEO codes; it is written by hand because the CAMEO verb dictionary codes
-verbs only. This script sorts it, checks every code against
+verbs only. ``verb_defaults.tsv`` gives a code to a few bare verbs the CAMEO
+dictionary leaves uncoded (its "REFUSE [---]" block: "reject", "refuse"),
+each named in the CAMEO codebook's description of that code. This script
+sorts both, checks every code against
 ``cameo_codes.tsv`` (so run it after build_codebook.py: build_all runs scripts
 in name order), and records it in MANIFEST.toml and NOTICE.
 
@@ -21,37 +24,42 @@ DATA = Path(__file__).resolve().parents[2] / "bedfellows" / "data"
 HEADER = ("noun", "modifier", "cameo_code", "note")
 
 
+TABLES = {
+    "noun_triggers.tsv": (HEADER, "noun", "noun triggers"),
+    "verb_defaults.tsv": (("verb", "cameo_code", "note"), "verb", "verb defaults"),
+}
+
+
 def main() -> int:
-    """Validate, sort and register noun_triggers.tsv; return an exit code."""
+    """Validate, sort and register the hand-written tables; return an exit code."""
     with (DATA / "cameo_codes.tsv").open(encoding="utf-8") as fh:
         codes = {row["code"] for row in csv.DictReader(fh, delimiter="\t")}
-    path = DATA / "noun_triggers.tsv"
-    with path.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    bad = [r for r in rows if r["cameo_code"] not in codes]
-    if bad:
+    counts = []
+    for name, (header, key, what) in TABLES.items():
+        path = DATA / name
+        with path.open(encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
+        bad = [r for r in rows if r["cameo_code"] not in codes]
         for r in bad:
-            print(
-                f"noun_triggers.tsv: unknown CAMEO code {r['cameo_code']!r} for {r['noun']!r}",
-                file=sys.stderr,
-            )
-        return 1
-    n = write_tsv(path, HEADER, ([r[h] for h in HEADER] for r in rows))
-    update_manifest(
-        DATA,
-        "noun_triggers.tsv",
-        version="1",
-        source="hand-written (bedfellows)",
-        licence="MIT",
-        generator="scripts/build_data/build_curated.py",
-    )
-    update_notice(
-        DATA,
-        "noun_triggers",
-        "noun_triggers.tsv: written by hand for bedfellows (MIT); codes checked against"
-        " cameo_codes.tsv.",
-    )
-    print(f"build_curated: {n} noun triggers")
+            print(f"{name}: unknown CAMEO code {r['cameo_code']!r} for {r[key]!r}", file=sys.stderr)
+        if bad:
+            return 1
+        n = write_tsv(path, header, ([r[h] for h in header] for r in rows))
+        update_manifest(
+            DATA,
+            name,
+            version="1",
+            source="hand-written (bedfellows)",
+            licence="MIT",
+            generator="scripts/build_data/build_curated.py",
+        )
+        update_notice(
+            DATA,
+            name.removesuffix(".tsv"),
+            f"{name}: written by hand for bedfellows (MIT); codes checked against cameo_codes.tsv.",
+        )
+        counts.append(f"{n} {what}")
+    print(f"build_curated: {', '.join(counts)}")
     return 0
 
 

@@ -1,0 +1,27 @@
+"""Bare verbs the CAMEO dictionary leaves uncoded, given a code by verb_defaults.tsv."""
+
+from __future__ import annotations
+
+from bedfellows.events.verbs import VerbLexicon
+
+
+def test_bare_reject_is_coded_120_but_its_patterns_still_win():
+    lexicon = VerbLexicon.load()
+    bare = lexicon.match("reject", [], ["an", "ultimatum"])
+    assert (bare.code, bare.discard) == ("120", False)
+    assert lexicon.match("reject", [], ["the", "proposal"]).code == "120"
+    assert lexicon.match("reject", [], ["mediation"]).code == "126"
+    # Other verbs of the same uncoded block stay uncoded.
+    assert not lexicon.match("resist", [], ["the", "pressure"]).code
+
+
+def test_defaults_only_fill_uncoded_bare_entries():
+    patterns = [
+        {
+            "verb": "spurn", "before": "", "after": "", "source_slot": "", "target_slot": "",
+            "code": "110", "passive_code": "", "discard": "0", "block": "spurn", "forms": "",
+            "line": "1",
+        }
+    ]  # fmt: skip
+    lexicon = VerbLexicon(patterns, [], [{"verb": "spurn", "cameo_code": "120", "note": ""}])
+    assert lexicon.match("spurn", [], []).code == "110"

@@ -23,6 +23,7 @@ _PHRASE_DEPS = frozenset(
 )
 _PAIR_WORDS = frozenset({"two", "both"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_POSSESSIVES = frozenset({"their", "its"})
 #: Sectors of a person's office; an undated article's title mention sets them.
 _OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _PAIR_NOUNS = frozenset({"nation", "country", "side", "government", "state", "neighbor"})
@@ -179,6 +180,19 @@ class MentionResolver:
             examples = self._examples(head, when, offset, memory)
             if examples:
                 return examples
+        if res is not None and res.country is None and res.sector and head.pos_ == "NOUN":
+            owner = self._possessor(head, when, offset, memory)
+            if owner is not None and owner.country:
+                # "their forces" after "Bosnian Serbs said": the owner's country.
+                return [
+                    replace(
+                        res.to_ref(text, start, end),
+                        country=owner.country,
+                        cameo=(owner.cameo or owner.country)[:3] + (res.cameo or ""),
+                        kind="country",
+                        basis="antecedent",
+                    )
+                ]
         if res is None:
             known = memory.people.get(head.lower_)
             if known is not None:
@@ -194,6 +208,28 @@ class MentionResolver:
         if res.kind == "person" or head.ent_type_ == "PERSON":
             memory.remember(head, ref)
         return [ref]
+
+    def _possessor(self, head, when, offset, memory) -> ActorRef | None:
+        """The actor a possessive pronoun on ``head`` stands for ("their forces",
+        "its army"): the speaker when the phrase is the subject of what the
+        speaker says, else the state or organisation named just before."""
+        poss = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None
+        )
+        if poss is None:
+            return None
+        clause = head.head
+        reported = head.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp"
+        if reported and clause.head.lemma_.lower() in SPEECH_VERBS:
+            speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
+            refs = [
+                r for r in self.resolve_heads(speakers, when, offset, memory) if r.kind != "person"
+            ]
+            if refs:
+                return refs[0]
+        if memory.last_party is not None and memory.last_party[1] == memory.sentence:
+            return memory.last_party[0]
+        return None
 
     def _speaker(self, pronoun, when, offset, memory) -> list[ActorRef]:
         """ "Switzerland said it had expelled …", "the rebels said they would …":

@@ -74,3 +74,9 @@ def test_a_bare_sector_object_gives_way_to_a_named_party(code_text):
     _, events = code_text("Ecuador will boycott all official contact with Colombia.")
     boycott = _on(events, "boycott")
     assert [t.country for t in boycott.targets] == ["COL"]
+
+
+def test_their_forces_belong_to_the_speaker(code_text):
+    _, events = code_text("Armenians said on Tuesday their forces had completed the withdrawal.")
+    (forces,) = _on(events, "completed").sources
+    assert (forces.country, forces.sector, forces.basis) == ("ARM", "MIL", "antecedent")

@@ -46,13 +46,39 @@ class Arguments:
     inherited_source: bool = False
 
 
+def _coordinated(tok) -> list:
+    """Children of ``tok`` coordinated with it. The small parser reads a list
+    ("The US, Russia, and Switzerland") as an apposition carrying the rest of
+    the list, and splits a name ("Barack Obama and Vladimir Putin") inside an
+    entity: a list-carrying apposition counts, and so do the conjuncts of the
+    other tokens of ``tok``'s entity."""
+    owners = [tok]
+    if tok.ent_iob_ in ("B", "I"):
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            owners = list(ent)
+    out = []
+    for owner in owners:
+        for c in owner.children:
+            if c.pos_ not in ("PROPN", "NOUN") or c.i == tok.i:
+                continue
+            if c.dep_ == "conj" or (
+                c.dep_ == "appos" and any(g.dep_ in ("cc", "conj") for g in c.children)
+            ):
+                out.append(c)
+    return out
+
+
 def conjuncts(tok) -> list:
     """``tok`` and the heads it is coordinated with ("Iran, Iraq and Syria")."""
-    out, stack = [], [tok]
+    out, stack, seen = [], [tok], {tok.i}
     while stack:
         cur = stack.pop()
         out.append(cur)
-        stack.extend(c for c in cur.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"))
+        for c in _coordinated(cur):
+            if c.i not in seen:
+                seen.add(c.i)
+                stack.append(c)
     return sorted(out, key=lambda t: t.i)
 
 
@@ -85,6 +111,9 @@ def _inherit_subject(verb) -> list:
         subj, psubj, has_agent = _subjects(head)
         if subj:
             return subj
+        if psubj and not has_agent and cur.dep_ == "xcomp":
+            # "Obama is scheduled to attend": the passive subject does the attending.
+            return psubj
         if psubj and not has_agent and cur.dep_ == "conj":
             return []
         cur = head

@@ -36,8 +36,14 @@ _EXAMPLE_PREPS = frozenset({"like", "including", "as"})
 
 
 def _left_phrase(head) -> list:
-    """Tokens of the head's noun phrase up to and including the head."""
+    """Tokens of the head's noun phrase up to and including the head (and the
+    rest of the head's entity, when the parser split a name: "Barack" tagged
+    as a preposition with "Obama" as its object)."""
     toks = [head]
+    if head.ent_iob_ in ("B", "I"):
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and len(ent) > 1:
+            toks.extend(ent)
     for child in head.lefts:
         if child.dep_ in _PHRASE_DEPS and child.pos_ not in ("VERB", "AUX"):
             toks.extend(t for t in child.subtree)
@@ -155,10 +161,11 @@ class MentionResolver:
         if head.pos_ == "NOUN" and head.lower_ in ABSTRACT_HEADS:
             return []
         phrase = _left_phrase(head)
+        last = phrase[-1]
         start = phrase[0].idx + offset
-        end = head.idx + len(head.text) + offset
+        end = last.idx + len(last.text) + offset
         # A Span's text, not Doc.text: the latter rebuilds the whole paragraph.
-        text = head.doc[phrase[0].i : head.i + 1].text
+        text = head.doc[phrase[0].i : last.i + 1].text
         words = [t.text for t in phrase]
         if head.lemma_.lower() in _PAIR_NOUNS and any(t.lower_ in _PAIR_WORDS for t in phrase):
             return [replace(r, text=text, start=start, end=end) for r in memory.last_pair]

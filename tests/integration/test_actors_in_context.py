@@ -80,3 +80,22 @@ def test_their_forces_belong_to_the_speaker(code_text):
     _, events = code_text("Armenians said on Tuesday their forces had completed the withdrawal.")
     (forces,) = _on(events, "completed").sources
     assert (forces.country, forces.sector, forces.basis) == ("ARM", "MIL", "antecedent")
+
+
+def test_listed_countries_read_as_apposition_are_all_parties(code_text):
+    _, events = code_text("The US, Russia, and Switzerland met yesterday.")
+    met = _on(events, "met")
+    assert {a.country for a in met.sources} == {"USA", "RUS", "CHE"}
+
+
+def test_a_name_split_by_the_parser_is_resolved_whole(code_text):
+    _, events = code_text("Barack Obama and Vladimir Putin will meet in Zurich.", published=None)
+    meet = _on(events, "meet")
+    assert {a.text for a in meet.sources} == {"Barack Obama", "Vladimir Putin"}
+    assert {a.country for a in meet.sources} == {"USA", "RUS"}
+
+
+def test_subject_of_a_passive_raising_verb_acts_in_its_complement(code_text):
+    _, events = code_text("Obama is scheduled to attend a summit in Geneva.")
+    attend = _on(events, "attend")
+    assert [a.actor_id for a in attend.sources] == ["barack_obama"]

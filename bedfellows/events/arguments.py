@@ -32,7 +32,8 @@ ABSTRACT_HEADS = frozenset({
     "operations", "exercise", "exercises", "offensive", "strategy", "policy", "presence",
     "protest", "protests", "demand", "demands", "call", "calls", "appeal", "request",
     "measure", "measures", "sanction", "sanctions", "decision", "plan", "plans",
-    "contact", "contacts", "ties", "relations",
+    "contact", "contacts", "ties", "relations", "proposal", "offer", "invitation",
+    "ultimatum", "initiative", "resolution", "agreement", "deal", "accord", "treaty",
 })  # fmt: skip
 
 
@@ -192,6 +193,18 @@ def object_attachments(verb) -> list:
             return out
         frontier = nxt
     return out
+
+
+def object_owners(verb) -> list:
+    """Modifiers naming whose the verb's abstract object is ("rejected a
+    Senegalese peace plan", "a United Nations appeal", "Belarus's calls")."""
+    return [
+        mod
+        for obj in verb.children
+        if obj.dep_ in ("dobj", "obj") and obj.lower_ in ABSTRACT_HEADS
+        for mod in obj.children
+        if mod.dep_ in ("amod", "compound", "poss", "nmod")
+    ]
 
 
 def complement_subjects(verb) -> list:

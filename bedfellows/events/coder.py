@@ -33,6 +33,7 @@ from .arguments import (
     complement_subjects,
     governing_subject,
     object_attachments,
+    object_owners,
     objects_of,
     purpose_objects,
 )
@@ -72,7 +73,6 @@ class SentenceContext:
     index: int  # sentence index within the article
     expressions: list[tuple[str, int, int]]
     places: list[tuple[object, Place]]
-    countries: set[str]  # ISO3 codes of the sentence's places ("in Algiers")
 
 
 def _event_id(article_id: str, sentence_index: int, trigger_start: int, code: str, actors) -> str:
@@ -167,8 +167,7 @@ class EventCoder:
                 place = self._place(ent, offset)
                 if place is not None:
                     places.append((ent, place))
-        countries = {p.country for _, p in places if p.country}
-        return SentenceContext(sent, offset, index, exprs, places, countries)
+        return SentenceContext(sent, offset, index, exprs, places)
 
     def _place(self, ent, offset: int) -> Place | None:
         res = self.mentions._resolve_words([t.text for t in ent], None)
@@ -263,6 +262,9 @@ class EventCoder:
             targets = self._resolve(object_attachments(verb), when, ctx, memory) or targets
         if not _named(targets) and pattern.code[:2] in _ASKING_ROOTS:
             targets = self._resolve(complement_subjects(verb), when, ctx, memory) or targets
+        if not _named(targets):
+            owners = self._resolve(object_owners(verb), when, ctx, memory)
+            targets = [r for r in owners if r.country or r.actor_id] or targets
         if pattern.after:
             # The pattern used the object noun ("sign an agreement", "hold talks"):
             # it must not be coded again as an event noun.
@@ -432,11 +434,14 @@ class EventCoder:
         edate: EventDate,
         plover_type: str | None = None,
     ) -> Event | None:
-        sources = with_context_country(sources, ctx.countries, self.kb)
-        targets = with_context_country(targets, ctx.countries, self.kb)
+        # Only the event's own place: "relief officials in Nairobi said" does not
+        # make the victims of a shelling Kenyan.
+        place = self._event_place(trigger, ctx)
+        here = {place.country} if place is not None and place.country else set()
+        sources = with_context_country(sources, here, self.kb)
+        targets = with_context_country(targets, here, self.kb)
         source_keys = {(a.country, a.sector, a.actor_id) for a in sources}
         targets = [t for t in targets if (t.country, t.sector, t.actor_id) not in source_keys]
-        place = self._event_place(trigger, ctx)
         if not any(t.country for t in targets):
             implied = reciprocal_targets(sources, code)
             located = location_target(place, self.kb) if not implied else None

@@ -4,11 +4,11 @@ News leaves much to context, and the gold standards (PLOVER, PETRARCH) code
 what a reader understands:
 
 - **Context country.** "President Bouteflika threatened a curfew in Algiers",
-  "police in the city of Sivas": a sector or an unknown official with no
-  country takes the country of the sentence's place, when the sentence has
-  places in one country only. A country the sentence names in another role
-  ("the government thanked China") is not used: it is as often the other
-  party as the actor's own country.
+  "police arrested students in Sivas": a sector or an unknown official with
+  no country takes the country of the event's own place. A country the
+  sentence names in another role ("the government thanked China") or a place
+  of another clause ("officials in Nairobi said") is not used: it is as often
+  the other party, or the reporter's location, as the actor's own country.
 - **Location as target.** "Activists staged a protest in Beijing", "Russia is
   conducting exercises in Alaska": with no target named, the country where the
   event happens is its target, as PETRARCH and the PLOVER gold code it.
@@ -49,7 +49,7 @@ def _country_cameo(kb: ActorKB, iso3: str) -> str:
 def with_context_country(
     refs: Sequence[ActorRef], countries: set[str], kb: ActorKB
 ) -> list[ActorRef]:
-    """Give country-less sector actors the one country of the sentence's places.
+    """Give country-less sector actors the one country in ``countries`` (the event's place).
 
     Only actors with a sector and neither a country nor a non-state code of
     their own are filled ("the judiciary" yes; Amnesty International no).

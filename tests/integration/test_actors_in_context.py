@@ -99,3 +99,17 @@ def test_subject_of_a_passive_raising_verb_acts_in_its_complement(code_text):
     _, events = code_text("Obama is scheduled to attend a summit in Geneva.")
     attend = _on(events, "attend")
     assert [a.actor_id for a in attend.sources] == ["barack_obama"]
+
+
+def test_whose_proposal_was_rejected_is_the_target(code_text):
+    _, events = code_text("Rebels on Friday rejected a Senegalese peace plan.")
+    rejected = _on(events, "rejected")
+    assert [t.country for t in rejected.targets] == ["SEN"]
+
+
+def test_a_reporters_location_is_not_the_event_country(code_text):
+    _, events = code_text(
+        "Rebels shelled the town for the first time in a year, officials in Nairobi said."
+    )
+    shelled = _on(events, "shelled")
+    assert all(a.country != "KEN" for a in (*shelled.sources, *shelled.targets))

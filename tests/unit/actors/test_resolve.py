@@ -236,17 +236,17 @@ def test_resolve_is_fast(kb: ActorKB) -> None:
 
 
 def test_resolve_title_and_surname_finds_the_office_holder(kb: ActorKB) -> None:
-    # The dictionaries list "Laurent Gbagbo" only, never the bare surname.
-    assert resolve(kb, "Gbagbo", date(2005, 3, 1)) is None
-    result = resolve(kb, "President Gbagbo", date(2005, 3, 1))
-    assert (result.actor_id, result.country, result.sector) == ("laurent_gbagbo", "CIV", "GOV")
+    # The dictionaries list "Levy Mwanawasa" only, never the bare surname.
+    assert resolve(kb, "Mwanawasa", date(2006, 3, 1)) is None
+    result = resolve(kb, "President Mwanawasa", date(2006, 3, 1))
+    assert (result.actor_id, result.country, result.sector) == ("levy_mwanawasa", "ZMB", "GOV")
     assert "title and surname" in result.why
 
 
 def test_resolve_title_and_surname_needs_a_fitting_office(kb: ActorKB) -> None:
     # A general is not a president: no person is guessed from the surname.
-    result = resolve(kb, "General Gbagbo", date(2005, 3, 1))
-    assert result is None or result.actor_id != "laurent_gbagbo"
+    result = resolve(kb, "Judge Mwanawasa", date(2006, 3, 1))
+    assert result is None or result.actor_id != "levy_mwanawasa"
 
 
 def test_resolve_person_of_another_country_is_not_taken(kb: ActorKB) -> None:

@@ -195,16 +195,23 @@ def object_attachments(verb) -> list:
     return out
 
 
-def object_owners(verb) -> list:
-    """Modifiers naming whose the verb's abstract object is ("rejected a
-    Senegalese peace plan", "a United Nations appeal", "Belarus's calls")."""
-    return [
-        mod
-        for obj in verb.children
-        if obj.dep_ in ("dobj", "obj") and obj.lower_ in ABSTRACT_HEADS
-        for mod in obj.children
-        if mod.dep_ in ("amod", "compound", "poss", "nmod")
-    ]
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def condition_subjects(verb) -> list:
+    """Subjects of "if"/"unless" clauses on the verb or its complements
+    ("threatened to launch an offensive unless Baghdad accepted")."""
+    out, frontier = [], [verb]
+    for _ in range(3):
+        nxt = []
+        for clause in frontier:
+            for c in clause.children:
+                if c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children):
+                    out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+                elif c.dep_ in ("xcomp", "ccomp"):
+                    nxt.append(c)
+        frontier = nxt
+    return out
 
 
 def complement_subjects(verb) -> list:

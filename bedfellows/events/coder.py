@@ -31,9 +31,9 @@ from .arguments import (
     between_parties,
     commits_to_future,
     complement_subjects,
+    condition_subjects,
     governing_subject,
     object_attachments,
-    object_owners,
     objects_of,
     purpose_objects,
 )
@@ -57,6 +57,7 @@ _WINDOW = 12  # words after the verb that patterns may match
 _FRAMING_VERBS = CONSIDER_VERBS | INTENT_VERBS
 # CAMEO roots whose target is whoever is asked to act: appeal, demand.
 _ASKING_ROOTS = frozenset({"02", "10"})
+_THREAT_ROOT = "13"
 
 
 def _named(refs) -> bool:
@@ -262,9 +263,10 @@ class EventCoder:
             targets = self._resolve(object_attachments(verb), when, ctx, memory) or targets
         if not _named(targets) and pattern.code[:2] in _ASKING_ROOTS:
             targets = self._resolve(complement_subjects(verb), when, ctx, memory) or targets
-        if not _named(targets):
-            owners = self._resolve(object_owners(verb), when, ctx, memory)
-            targets = [r for r in owners if r.country or r.actor_id] or targets
+        if not _named(targets) and pattern.code[:2] == _THREAT_ROOT:
+            # "threatened to stop talks if the United States deploys missiles":
+            # whoever the condition is put to is the one threatened.
+            targets = self._resolve(condition_subjects(verb), when, ctx, memory) or targets
         if pattern.after:
             # The pattern used the object noun ("sign an agreement", "hold talks"):
             # it must not be coded again as an event noun.

@@ -24,6 +24,7 @@ _PHRASE_DEPS = frozenset(
 _PAIR_WORDS = frozenset({"two", "both"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _POSSESSIVES = frozenset({"their", "its"})
+_OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 #: Sectors of a person's office; an undated article's title mention sets them.
 _OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _PAIR_NOUNS = frozenset({"nation", "country", "side", "government", "state", "neighbor"})
@@ -159,7 +160,15 @@ class MentionResolver:
         if head.lower_ in NON_ACTOR_HEADS:
             return []
         if head.pos_ == "NOUN" and head.lower_ in ABSTRACT_HEADS:
-            return []
+            # "Sweden's decision", "a Senegalese peace plan", "a United Nations
+            # appeal": the act is no actor, but whose act it is names one.
+            owners = [c for c in head.children if c.dep_ in _OWNER_DEPS]
+            return [
+                r
+                for owner in owners
+                for r in self.resolve_head(owner, when, offset, memory)
+                if r.country or r.actor_id
+            ]
         phrase = _left_phrase(head)
         last = phrase[-1]
         start = phrase[0].idx + offset

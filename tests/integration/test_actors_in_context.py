@@ -113,3 +113,14 @@ def test_a_reporters_location_is_not_the_event_country(code_text):
     )
     shelled = _on(events, "shelled")
     assert all(a.country != "KEN" for a in (*shelled.sources, *shelled.targets))
+
+
+def test_the_party_a_threat_is_conditioned_on_is_its_target(code_text):
+    _, events = code_text("Peru threatened to close the border unless Bolivia paid its debts.")
+    threatened = _on(events, "threatened")
+    assert [t.country for t in threatened.targets] == ["BOL"]
+
+
+def test_whose_decision_is_protested_is_the_target(code_text):
+    _, events = code_text("Farmers marched to protest against Norway's decision on quotas.")
+    assert "NOR" in {t.country for e in events for t in e.targets}

@@ -64,6 +64,9 @@ def lookup(mention: str, when: date | None, as_json: bool, actors) -> None:
     res = resolve_phrase(mention.split(), when, kb=kb)
     entries = kb.lookup(mention)
     chosen_id = res.actor_id if res is not None else None
+    if chosen_id and chosen_id in kb and all(e.actor_id != chosen_id for e in entries):
+        # "Iraqi Defense Minister Erfan al-Hiyali": the phrase is no alias, its person is.
+        entries.insert(0, kb.get(chosen_id))
     doc = {
         "mention": mention,
         "date": when.isoformat() if when else None,

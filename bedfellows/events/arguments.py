@@ -129,7 +129,8 @@ def objects_of(tok, *, skip: frozenset[int] = frozenset()) -> list:
             continue
         if child.dep_ in OBJECT_DEPS:
             out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        elif child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS:
+            # spaCy labels "to" after give/provide/send "dative", not "prep".
             out.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prt":
             # "called on Iraq" may attach "on" as a particle with a dobj sibling.

@@ -124,3 +124,8 @@ def test_the_party_a_threat_is_conditioned_on_is_its_target(code_text):
 def test_whose_decision_is_protested_is_the_target(code_text):
     _, events = code_text("Farmers marched to protest against Norway's decision on quotas.")
     assert "NOR" in {t.country for e in events for t in e.targets}
+
+
+def test_dative_to_names_the_recipient(code_text):
+    _, events = code_text("Kenya will provide support to Uganda.")
+    assert [t.country for t in _on(events, "provide").targets] == ["UGA"]

@@ -39,6 +39,14 @@ def test_lookup_says_which_entry_and_spell(tmp_path):
     assert len(chosen) == 1 and "2006-05-20" in chosen[0]
 
 
+def test_lookup_a_descriptive_phrase_shows_the_persons_entry():
+    result = _invoke(
+        "actors", "lookup", "Iraqi Defense Minister Erfan al-Hiyali", "--date", "2017-08-01"
+    )
+    assert "IRQGOVMIL" in result.output.splitlines()[0]
+    assert "entry erfan_al_hiyali" in result.output
+
+
 def test_lookup_json_and_former_official():
     result = _invoke("actors", "lookup", "Obama", "--date", "2018-03-01", "--json")
     doc = json.loads(result.output)

@@ -60,6 +60,12 @@ _ASKING_ROOTS = frozenset({"02", "10"})
 _THREAT_ROOT = "13"
 
 
+def _is_attribution(tok) -> bool:
+    """ "according to the US government": a source of the news, not an event."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+
+
 def _named(refs) -> bool:
     """True when some actor has a country or an identity of its own."""
     return any(r.country or r.actor_id for r in refs)
@@ -187,7 +193,7 @@ class EventCoder:
         sent = ctx.sent
         memory.sentence = ctx.index
         for tok in sent:
-            if tok.i in consumed:
+            if tok.i in consumed or _is_attribution(tok):
                 continue
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in _FRAMING_VERBS and self._frames_noun_event(tok):

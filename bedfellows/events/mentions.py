@@ -286,7 +286,7 @@ class MentionResolver:
         """ "Egyptian and Turkish diplomats": one actor per coordinated modifier."""
         for mod in head.lefts:
             parts = [mod] + [c for c in mod.children if c.dep_ == "conj"]
-            if mod.dep_ not in ("amod", "compound") or len(parts) < 2:
+            if mod.dep_ not in ("amod", "compound", "nmod") or len(parts) < 2:
                 continue
             coordinated = {t.i for part in parts for t in part.subtree}
             rest = [t.text for t in phrase if t.i not in coordinated]

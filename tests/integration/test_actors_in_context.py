@@ -129,3 +129,13 @@ def test_whose_decision_is_protested_is_the_target(code_text):
 def test_dative_to_names_the_recipient(code_text):
     _, events = code_text("Kenya will provide support to Uganda.")
     assert [t.country for t in _on(events, "provide").targets] == ["UGA"]
+
+
+def test_according_to_is_attribution_not_an_event(code_text):
+    _, events = code_text("Chile shelled the border town, according to the Peruvian government.")
+    assert all(e.trigger.lower() != "according" for e in events)
+
+
+def test_coordinated_country_modifiers_are_separate_parties(code_text):
+    _, events = code_text("U.S. and Russian negotiators met in Geneva this week.")
+    assert {a.country for a in _on(events, "met").sources} == {"USA", "RUS"}

@@ -28,9 +28,9 @@ _OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 #: Sectors of a person's office; an undated article's title mention sets them.
 _OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _PAIR_NOUNS = frozenset({"nation", "country", "side", "government", "state", "neighbor"})
-# "advisor of the president", "security forces in Guinea": the country of a
-# country-less head may hang on it.
-_AGENT_OF = frozenset({"of", "in"})
+# "advisor of the president", "security forces in Guinea", "activists from
+# Fatah": the country of a country-less head may hang on it.
+_AGENT_OF = frozenset({"of", "in", "from"})
 # "regimes like North Korea and Iran", "groups such as Hezbollah": the examples
 # name the actors a generic head stands for.
 _EXAMPLE_PREPS = frozenset({"like", "including", "as"})

@@ -139,3 +139,8 @@ def test_according_to_is_attribution_not_an_event(code_text):
 def test_coordinated_country_modifiers_are_separate_parties(code_text):
     _, events = code_text("U.S. and Russian negotiators met in Geneva this week.")
     assert {a.country for a in _on(events, "met").sources} == {"USA", "RUS"}
+
+
+def test_officials_from_a_country_belong_to_it(code_text):
+    _, events = code_text("Officials from Ghana criticized the new tariffs imposed by Togo.")
+    assert [a.country for a in _on(events, "criticized").sources] == ["GHA"]

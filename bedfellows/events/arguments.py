@@ -47,17 +47,30 @@ class Arguments:
     inherited_source: bool = False
 
 
+def entity_tokens(tok) -> list:
+    """The tokens of the named entity ``tok`` is in (just ``tok`` outside one).
+
+    Walks the IOB tags: ``Doc.ents`` would build every entity span per call.
+    """
+    if tok.ent_iob_ not in ("B", "I"):
+        return [tok]
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
+
+
 def _coordinated(tok) -> list:
     """Children of ``tok`` coordinated with it. The small parser reads a list
     ("The US, Russia, and Switzerland") as an apposition carrying the rest of
     the list, and splits a name ("Barack Obama and Vladimir Putin") inside an
     entity: a list-carrying apposition counts, and so do the conjuncts of the
     other tokens of ``tok``'s entity."""
-    owners = [tok]
-    if tok.ent_iob_ in ("B", "I"):
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None:
-            owners = list(ent)
+    owners = entity_tokens(tok)
     out = []
     for owner in owners:
         for c in owner.children:

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bedfellows.actors import ActorKB
+from bedfellows.actors.codes import NONSTATE_PREFIXES
 from bedfellows.schema import ActorRef, Place
 
 __all__ = ["location_target", "reciprocal_targets", "with_context_country"]
@@ -35,8 +36,9 @@ __all__ = ["location_target", "reciprocal_targets", "with_context_country"]
 #: CAMEO roots of joint acts: agree/intend (03), consult (04), diplomatic (05)
 #: and material cooperation (06).
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
-#: Non-state CAMEO prefixes: such actors have no country to fill in.
-_NON_STATE = ("IGO", "NGO", "IMG", "MNC", "UIS")
+#: Non-state CAMEO prefixes (and UIS, an unidentified state): such actors
+#: have no country to fill in.
+_NON_STATE = frozenset(NONSTATE_PREFIXES | {"UIS"})
 
 
 def _country_cameo(kb: ActorKB, iso3: str) -> str:
@@ -61,7 +63,7 @@ def with_context_country(
     for ref in refs:
         cameo = ref.cameo or ""
         fill = ref.country is None and ref.sector and ref.kind in ("unknown", "person")
-        if fill and not cameo.startswith(_NON_STATE):
+        if fill and cameo[:3] not in _NON_STATE:
             ref = replace(
                 ref,
                 country=iso3,

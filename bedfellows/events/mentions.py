@@ -15,7 +15,7 @@ from datetime import date
 from bedfellows.actors import ActorKB, resolve_phrase
 from bedfellows.schema import ActorRef, Event
 
-from .arguments import ABSTRACT_HEADS, NON_ACTOR_HEADS, conjuncts
+from .arguments import ABSTRACT_HEADS, NON_ACTOR_HEADS, conjuncts, entity_tokens
 from .modality import SPEECH_VERBS
 
 _PHRASE_DEPS = frozenset(
@@ -40,11 +40,7 @@ def _left_phrase(head) -> list:
     """Tokens of the head's noun phrase up to and including the head (and the
     rest of the head's entity, when the parser split a name: "Barack" tagged
     as a preposition with "Obama" as its object)."""
-    toks = [head]
-    if head.ent_iob_ in ("B", "I"):
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None and len(ent) > 1:
-            toks.extend(ent)
+    toks = entity_tokens(head)
     for child in head.lefts:
         if child.dep_ in _PHRASE_DEPS and child.pos_ not in ("VERB", "AUX"):
             toks.extend(t for t in child.subtree)

@@ -44,7 +44,14 @@ from .implicit import (
     with_context_country,
 )
 from .mentions import ArticleMemory, MentionResolver
-from .modality import CONSIDER_VERBS, INTENT_VERBS, SPEECH_VERBS, modality_of, reporter_of
+from .modality import (
+    ASKING_VERBS,
+    CONSIDER_VERBS,
+    INTENT_VERBS,
+    SPEECH_VERBS,
+    modality_of,
+    reporter_of,
+)
 from .nouns import NounLexicon
 from .verbs import VerbLexicon
 
@@ -267,7 +274,8 @@ class EventCoder:
             # target hangs on the object; "demanded that the US cancel": a demand
             # or appeal targets the subject of what it asks for.
             targets = self._resolve(object_attachments(verb), when, ctx, memory) or targets
-        if not _named(targets) and pattern.code[:2] in _ASKING_ROOTS:
+        asking = pattern.code[:2] in _ASKING_ROOTS or lemma in ASKING_VERBS
+        if not _named(targets) and asking:
             targets = self._resolve(complement_subjects(verb), when, ctx, memory) or targets
         if not _named(targets) and pattern.code[:2] == _THREAT_ROOT:
             # "threatened to stop talks if the United States deploys missiles":

@@ -144,3 +144,11 @@ def test_coordinated_country_modifiers_are_separate_parties(code_text):
 def test_officials_from_a_country_belong_to_it(code_text):
     _, events = code_text("Officials from Ghana criticized the new tariffs imposed by Togo.")
     assert [a.country for a in _on(events, "criticized").sources] == ["GHA"]
+
+
+def test_whoever_a_demand_is_put_to_is_its_target(code_text):
+    _, events = code_text(
+        "Amnesty International demanded that the Nigerien government free the journalists."
+    )
+    demanded = _on(events, "demanded")
+    assert [t.country for t in demanded.targets] == ["NER"]

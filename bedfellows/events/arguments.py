@@ -185,20 +185,34 @@ def arguments_of(verb) -> Arguments:
 #: on the Taliban", "autonomy from Serbian authorities") or, after a rejection,
 #: the party whose act is answered ("rejected calls by Belarus's rulers").
 OBJECT_TARGET_PREPS = frozenset(
-    {"with", "to", "against", "toward", "towards", "on", "upon", "from", "by", "of"}
+    {"with", "to", "against", "toward", "towards", "on", "upon", "from", "by", "of", "for"}
 )
 
 
+def _verb_objects(clause) -> list:
+    """The verb's object nouns: direct object, passive subject ("evidence
+    against Russia was presented"), and objects of its target prepositions
+    ("advised against travel to Tunisia")."""
+    out = []
+    for c in clause.children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
 def object_attachments(verb) -> list:
-    """Target-preposition objects on the verb's direct object, or on the object
-    of its complement verbs ("held a meeting with Obama", "imposed sanctions on
-    the Taliban", "promised to continue military aid to Mozambique")."""
+    """Target-preposition objects on the verb's object nouns, or on those of
+    its complement verbs ("held a meeting with Obama", "imposed sanctions on
+    the Taliban", "expressed appreciation for China's help", "promised to
+    continue military aid to Mozambique")."""
     out = []
     frontier = [verb]
     for _ in range(3):
         nxt = []
         for clause in frontier:
-            for obj in (c for c in clause.children if c.dep_ in ("dobj", "obj")):
+            for obj in _verb_objects(clause):
                 for prep in obj.children:
                     if prep.dep_ == "prep" and prep.lower_ in OBJECT_TARGET_PREPS:
                         out.extend(g for g in prep.children if g.dep_ == "pobj")

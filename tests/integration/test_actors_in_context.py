@@ -152,3 +152,10 @@ def test_whoever_a_demand_is_put_to_is_its_target(code_text):
     )
     demanded = _on(events, "demanded")
     assert [t.country for t in demanded.targets] == ["NER"]
+
+
+def test_targets_hang_on_passive_subjects_and_prepositional_objects(code_text):
+    _, events = code_text("Evidence against Belarus was presented by Lithuania.")
+    assert "BLR" in {t.country for e in events for t in e.targets}
+    _, events = code_text("Mongolia expressed appreciation for Japan's assistance.")
+    assert "JPN" in {t.country for e in events for t in e.targets}

@@ -140,10 +140,12 @@ def objects_of(tok, *, skip: frozenset[int] = frozenset()) -> list:
     for child in tok.children:
         if child.i in skip:
             continue
-        if child.dep_ in OBJECT_DEPS:
+        if child.dep_ == "dative" and child.pos_ == "ADP":
+            # spaCy labels "to" after give/provide/send "dative": its object counts.
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ in OBJECT_DEPS:
             out.append(child)
-        elif child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS:
-            # spaCy labels "to" after give/provide/send "dative", not "prep".
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             out.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prt":
             # "called on Iraq" may attach "on" as a particle with a dobj sibling.

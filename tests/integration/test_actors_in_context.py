@@ -129,6 +129,8 @@ def test_whose_decision_is_protested_is_the_target(code_text):
 def test_dative_to_names_the_recipient(code_text):
     _, events = code_text("Kenya will provide support to Uganda.")
     assert [t.country for t in _on(events, "provide").targets] == ["UGA"]
+    _, events = code_text("Oman said it would not provide support to Yemen.")
+    assert [t.country for t in _on(events, "provide").targets] == ["YEM"]
 
 
 def test_according_to_is_attribution_not_an_event(code_text):

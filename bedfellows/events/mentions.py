@@ -4,7 +4,11 @@ The words of the phrase ("Iraqi Defense Minister Erfan al-Hiyali", "Defense
 Ministers of Iraq and Iran", "Sarah Allawi, advisor to the Iraqi vice
 president") go to the actor resolver with the event's date. An article-level
 memory carries what was learnt about a person to later mentions of the same
-surname, and "the two nations" / "both sides" to the last pair of countries.
+surname, "the two nations" / "both sides" to the last pair of countries, and
+pronouns to their antecedent: the speaker for the subject of reported speech
+("Norway said it had expelled …"), else the last person ("he", "she") or state
+or organisation (a subject "it") named just before. Abstract heads ("Sweden's
+decision", "a Senegalese peace plan") resolve to whoever owns them.
 """
 
 from __future__ import annotations

@@ -68,6 +68,9 @@ _TITLES = {
     "former", "late", "then", "acting", "interim", "deputy", "senior", "top", "vice",
 }  # fmt: skip
 _FORMER = {"former", "ex", "late", "erstwhile", "onetime", "one-time"}
+#: "pro-Russia rebels", "anti-American protesters": a stance towards a country
+#: or group, not membership of it.
+_STANCE_WORDS = {"pro", "anti"}
 _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 _PLOVER_TO_CAMEO = {"JRN": "MED", "MED": "HLH", "SOC": "NGM"}
 _ACTOR_RANK = {"person": 0, "group": 1, "igo": 1, "org": 2}
@@ -129,6 +132,7 @@ class _Match:
     segment: int = 0
     head: bool = True  # before the segment's first preposition
     guarded: bool = False  # the name guard rejected its actors
+    stance: bool = False  # after "pro-"/"anti-": a position towards, not a member of
 
     @property
     def in_first_head(self) -> bool:
@@ -233,6 +237,7 @@ def _scan(kb: ActorKB, toks: list[Token]) -> tuple[list[_Match], list[bool]]:
                 actors, places = [], []
             if actors or places or agent:
                 found = _Match(i, length, actors, places, agent)
+                found.stance = i > 0 and lower[i - 1] in _STANCE_WORDS
                 break
         if found is None:
             i += 1
@@ -313,7 +318,7 @@ def _name_tokens(kb: ActorKB, segment: _Segment) -> list[Token]:
 
 
 def _usable_actors(match: _Match) -> list[ActorEntry]:
-    return [] if match.guarded else match.actors
+    return [] if match.guarded or match.stance else match.actors
 
 
 def _pick_actor(kb: ActorKB, segments: list[_Segment]) -> tuple[_Match, ActorEntry] | None:
@@ -362,6 +367,8 @@ def _places(segments: list[_Segment]) -> list[tuple[_Match, PlaceAlias]]:
         ordered += [m for m in segment.matches if not m.head]
     out = []
     for match in ordered:
+        if match.stance:
+            continue  # "pro-Russia rebels" are not Russian
         for place in match.places:
             out.append((match, place))
     return out

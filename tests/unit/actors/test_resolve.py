@@ -261,3 +261,11 @@ def test_resolve_person_of_another_country_is_not_taken(kb: ActorKB) -> None:
 )
 def test_resolve_curated_names(kb: ActorKB, text: str, iso3: str) -> None:
     assert resolve(kb, text).country == iso3
+
+
+@pytest.mark.parametrize(
+    "text", ["pro-Russia rebels", "anti-American protesters", "pro-Hamas militants"]
+)
+def test_resolve_a_stance_is_not_membership(kb: ActorKB, text: str) -> None:
+    result = resolve(kb, text.replace("-", " - "))
+    assert result is not None and result.country is None and result.actor_id is None

@@ -73,6 +73,11 @@ def _is_attribution(tok) -> bool:
     return tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
 
 
+def _is_hyphen_modifier(tok) -> bool:
+    """ "US-led forces", "Iranian-backed militias": a description, not an event."""
+    return tok.dep_ == "amod" and tok.i > 0 and tok.nbor(-1).text == "-"
+
+
 def _named(refs) -> bool:
     """True when some actor has a country or an identity of its own."""
     return any(r.country or r.actor_id for r in refs)
@@ -200,7 +205,7 @@ class EventCoder:
         sent = ctx.sent
         memory.sentence = ctx.index
         for tok in sent:
-            if tok.i in consumed or _is_attribution(tok):
+            if tok.i in consumed or _is_attribution(tok) or _is_hyphen_modifier(tok):
                 continue
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in _FRAMING_VERBS and self._frames_noun_event(tok):

@@ -46,7 +46,10 @@ def _left_phrase(head) -> list:
     as a preposition with "Obama" as its object)."""
     toks = entity_tokens(head)
     for child in head.lefts:
-        if child.dep_ in _PHRASE_DEPS and child.pos_ not in ("VERB", "AUX"):
+        # "US-led forces", "the Saudi-led coalition": led by that country, and
+        # coded as its forces (a verb modifier otherwise names no actor).
+        led = child.lower_ == "led" and child.i > 0 and child.nbor(-1).text == "-"
+        if child.dep_ in _PHRASE_DEPS and (child.pos_ not in ("VERB", "AUX") or led):
             toks.extend(t for t in child.subtree)
     toks = sorted(set(toks), key=lambda t: t.i)
     while toks and (toks[0].is_punct or toks[0].is_quote):

@@ -161,3 +161,10 @@ def test_targets_hang_on_passive_subjects_and_prepositional_objects(code_text):
     assert "BLR" in {t.country for e in events for t in e.targets}
     _, events = code_text("Mongolia expressed appreciation for Japan's assistance.")
     assert "JPN" in {t.country for e in events for t in e.targets}
+
+
+def test_x_led_forces_are_xs_and_the_participle_is_no_event(code_text):
+    _, events = code_text("The Saudi-led coalition bombed the port of Hodeidah.")
+    assert all(e.trigger != "led" for e in events)
+    bombed = _on(events, "bombed")
+    assert [a.country for a in bombed.sources] == ["SAU"]

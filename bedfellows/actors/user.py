@@ -330,7 +330,7 @@ def _country(path: Path, rec: _Record, codes: _Codes) -> ActorEntry:
     if not (len(code) == 3 and code.isalpha()):
         raise ConfigError(f"{path}:{rec.line}: country code {code!r} must be three letters")
     name = _text(path, rec.line, rec.data, "name", required=True) or code
-    aliases = tuple(str(a) for a in rec.data.get("aliases") or ())
+    aliases = _aliases(path, rec.line, rec.data)
     codes.declare(code)
     return ActorEntry(
         actor_id=code,
@@ -339,8 +339,15 @@ def _country(path: Path, rec: _Record, codes: _Codes) -> ActorEntry:
         aliases=(name, *aliases),
         cameo=code,
         country=code,
-        source=str(path),
+        source=f"user:{path.name}",
     )
+
+
+def _aliases(path: Path, line: int, data: dict) -> tuple[str, ...]:
+    aliases = data.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ConfigError(f"{path}:{line}: 'aliases' must be a list of names")
+    return tuple(a.strip() for a in aliases if a.strip())
 
 
 def _place(path: Path, rec: _Record, codes: _Codes) -> tuple[str, PlaceAlias]:
@@ -424,9 +431,7 @@ def _actor(path: Path, rec: _Record, codes: _Codes) -> ActorEntry:
     kind = _text(path, line, data, "kind") or "person"
     if kind not in ACTOR_KINDS:
         raise ConfigError(f"{path}:{line}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}")
-    aliases = data.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise ConfigError(f"{path}:{line}: 'aliases' must be a list of names")
+    aliases = _aliases(path, line, data)
     raw_spells = data.get("spells") or []
     if not isinstance(raw_spells, list):
         raise ConfigError(f"{path}:{line}: 'spells' must be a list")
@@ -459,7 +464,7 @@ def _actor(path: Path, rec: _Record, codes: _Codes) -> ActorEntry:
         actor_id=actor_id,
         name=name,
         kind=kind,
-        aliases=tuple(a.strip() for a in aliases if a.strip()),
+        aliases=aliases,
         cameo=top.cameo if top else None,
         country=top.country if top else None,
         sector=top.sector if top else None,

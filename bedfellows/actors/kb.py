@@ -489,6 +489,15 @@ class ActorKB:
             out |= words
         return frozenset(out)
 
+    def country_cameo(self, iso3: str | None) -> str:
+        """A country's CAMEO code ("" for None; the ISO3 code for an unknown one)."""
+        if not iso3:
+            return ""
+        try:
+            return self.get(iso3).cameo or iso3
+        except KeyError:
+            return iso3
+
     def by_surname(self, surname: str) -> list[ActorEntry]:
         """Persons whose multi-word name or alias ends in ``surname`` (lowercase).
 

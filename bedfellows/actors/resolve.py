@@ -422,15 +422,6 @@ def _cameo_code(sector: str | None) -> str:
     return _PLOVER_TO_CAMEO.get(sector or "", sector or "")
 
 
-def _country_cameo(kb: ActorKB, iso3: str | None) -> str:
-    if not iso3:
-        return ""
-    try:
-        return kb.get(iso3).cameo or iso3
-    except KeyError:
-        return iso3
-
-
 def _agent_part(spell_cameo: str | None, country_cameo: str, sector: str | None) -> str:
     """The CAMEO agent codes of a spell after its country ("IRQGOVMIL" → "GOVMIL":
     a defence minister is government and military, as PETRARCH codes it)."""
@@ -496,7 +487,7 @@ def _resolve_person(
             source_spell = max(official, key=lambda s: s.start or date.min) if official else spell
         iso3 = source_spell.country if source_spell is not None else person.country
         sector = agent.plover
-        cameo = _country_cameo(kb, iso3) + agent.cameo[:3] if iso3 else agent.cameo[:3]
+        cameo = kb.country_cameo(iso3) + agent.cameo[:3] if iso3 else agent.cameo[:3]
         return Resolution(
             actor_id=iso3,
             name=_country_name(kb, iso3) or person.name,
@@ -520,7 +511,7 @@ def _resolve_person(
         if former and sector != "ELI" and not spell.default:
             why += "; 'former' in the phrase: ELI"
             sector, other = "ELI", None
-        country_cameo = _country_cameo(kb, iso3)
+        country_cameo = kb.country_cameo(iso3)
         agent_code = "ELI" if sector == "ELI" else _agent_part(spell.cameo, country_cameo, sector)
         cameo = country_cameo + agent_code if iso3 else spell.cameo
         return Resolution(
@@ -535,7 +526,7 @@ def _resolve_person(
         sector, other, agent_code = "ELI", None, "ELI"
     if sector is not None:
         iso3 = places[0][1].iso3 if places else _last_country(person)
-        cameo = _country_cameo(kb, iso3) + (agent_code or "") if iso3 else agent_code
+        cameo = kb.country_cameo(iso3) + (agent_code or "") if iso3 else agent_code
         why = f"person '{person.name}': {reason}; role from the phrase's {sector_reason}"
         if places:
             why += f" and '{places[0][1].display}'"
@@ -547,7 +538,7 @@ def _resolve_person(
         last = person.last_spell_before(when)
         if last is not None and last.sector in _OFFICIAL_SECTORS | {"ELI"}:
             iso3 = last.country
-            cameo = _country_cameo(kb, iso3) + "ELI" if iso3 else None
+            cameo = kb.country_cameo(iso3) + "ELI" if iso3 else None
             why = (
                 f"person '{person.name}': {reason}; after the last recorded office "
                 f"({last.describe()}): former official, ELI"
@@ -556,7 +547,7 @@ def _resolve_person(
     iso3 = places[0][1].iso3 if places else _last_country(person)
     why = f"person '{person.name}': {reason}; no role known"
     return Resolution(
-        person.actor_id, person.name, "person", iso3, None, _country_cameo(kb, iso3) or None, why
+        person.actor_id, person.name, "person", iso3, None, kb.country_cameo(iso3) or None, why
     )
 
 
@@ -603,7 +594,7 @@ def _resolve_other(
         spell, spell_reason = entry.spell_at(when)
         if spell is not None:
             iso3, sector = spell.country or iso3, spell.sector or sector
-            country_cameo = _country_cameo(kb, iso3)
+            country_cameo = kb.country_cameo(iso3)
             cameo = (
                 country_cameo + _agent_part(spell.cameo, country_cameo, sector)
                 if iso3
@@ -658,7 +649,7 @@ def _titled_surname(
     if len({p.actor_id for p, _ in fits}) != 1:
         return None
     person, spell = fits[0]
-    country_cameo = _country_cameo(kb, spell.country)
+    country_cameo = kb.country_cameo(spell.country)
     cameo = country_cameo + _agent_part(spell.cameo, country_cameo, spell.sector)
     why = (
         f"title and surname '{name_toks[-1].cased}' fit person '{person.name}': "
@@ -710,7 +701,7 @@ def _resolve_by_descriptors(
             return titled
     if iso3 is None and sector is None:
         return None
-    country_cameo = _country_cameo(kb, iso3)
+    country_cameo = kb.country_cameo(iso3)
     cameo = country_cameo + (agent_code or "") if iso3 else (agent_code or None)
     why = "; ".join(dict.fromkeys(p for p in (why_country, why_sector) if p))
     if name_toks:

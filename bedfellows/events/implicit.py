@@ -41,13 +41,6 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _NON_STATE = frozenset(NONSTATE_PREFIXES | {"UIS"})
 
 
-def _country_cameo(kb: ActorKB, iso3: str) -> str:
-    try:
-        return kb.get(iso3).cameo or iso3
-    except KeyError:
-        return iso3
-
-
 def with_context_country(
     refs: Sequence[ActorRef], countries: set[str], kb: ActorKB
 ) -> list[ActorRef]:
@@ -67,7 +60,7 @@ def with_context_country(
             ref = replace(
                 ref,
                 country=iso3,
-                cameo=_country_cameo(kb, iso3) + cameo,
+                cameo=kb.country_cameo(iso3) + cameo,
                 kind="person" if ref.kind == "person" else "country",
                 basis="context",
             )
@@ -87,7 +80,7 @@ def location_target(place: Place | None, kb: ActorKB) -> ActorRef | None:
         actor_id=place.country,
         country=place.country,
         sector=None,
-        cameo=_country_cameo(kb, place.country),
+        cameo=kb.country_cameo(place.country),
         kind="country",
         basis="location",
     )

@@ -1,7 +1,8 @@
 """CASE 2021 Task 2 development snippets (``data/gold/case2021_task2_dev.tsv``).
 
 509 English news snippets (one to a few sentences), each with one fine-grained
-ACLED-style event type from ``case2021_task2_event_types.txt`` (25 names).
+ACLED-style event type: one of the 25 in ``case2021_task2_event_types.txt`` or
+one of five further (unseen, zero-shot) types the dev file also uses.
 The gold types are carried over to PLOVER event types by ``ACLED_TO_PLOVER``,
 a crosswalk written from the PLOVER manual (``data/reference/PLOVER_MANUAL.tex``),
 the CAMEO→PLOVER table (``CAMEO2PLOVER-2021.txt``) and ACLED's sub-event
@@ -9,9 +10,48 @@ definitions (ACLED codebook: Battles, Explosions/Remote violence, Violence
 against civilians, Protests, Riots, Strategic developments), and fixed before
 any score was computed. Types with no PLOVER counterpart map to ``None``: their
 snippets are loaded, coded and counted (``excluded_records``) but not scored.
+
+Definitions used by ``score``:
+
+- **Primary event** of a snippet: among the predicted events with a PLOVER
+  type (any modality), the one with the highest confidence, the earliest on
+  ties. CAMEO 01/02 events have no PLOVER type and are ignored, as in
+  ``plover_gsr_dev``. No such event → ``NONE`` (never right).
+- **PLOVER type accuracy**: primary type = crosswalked gold type, over the
+  scored snippets; **macro-F1** averages per-type F1 over the gold types
+  present; **any-event accuracy**: some predicted event has the gold type.
+- **Coverage**: share of scored snippets with a PLOVER-typed event.
+- ``per_subtype`` gives the accuracy and size of each ACLED sub-event type.
+- **Disaster snippets with events**: share of the (unscored) natural and
+  man-made disaster snippets on which the coder found a PLOVER-typed event
+  (lower is better; no actor acts in them).
 """
 
 from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from bedfellows.schema import Event
+
+from ..scoring import accuracy, confusion_counts, macro_f1, per_class_prf, rate, safe_div
+from .common import GoldEvent, GoldRecord, clean_text
+
+NAME = "case2021_task2_dev"
+FILE = "case2021_task2_dev.tsv"
+TYPES_FILE = "case2021_task2_event_types.txt"
+PATH = Path("data") / "gold" / FILE
+TYPES_PATH = Path("data") / "gold" / TYPES_FILE
+
+#: Headline metrics checked by the fast regression test.
+HEADLINE = ("plover_type_accuracy", "plover_type_macro_f1")
+#: Records coded by ``accuracy.py --fast``: all of them (509 short snippets).
+FAST = None
+
+NO_EVENT = "NONE"
 
 #: ACLED-style CASE 2021 sub-event type → PLOVER event type (None: not scored).
 ACLED_TO_PLOVER: dict[str, str | None] = {
@@ -69,4 +109,112 @@ ACLED_TO_PLOVER: dict[str, str | None] = {
     "SEX_VIOL": "ASSAULT",  # ASSAULT 'sexual' (CAMEO 1821 → ASSAULT)
     "SUIC_BOMB": "ASSAULT",  # ASSAULT 'suicide-attack' (CAMEO 1831 → ASSAULT)
     "VIOL_DEMONSTR": "PROTEST",  # Riots "violent demonstration": PROTEST 'riot'
+    # Five types in the dev file are not in the 25-type list: CASE 2021's unseen
+    # (zero-shot) types. None has one PLOVER counterpart: a diplomatic event may
+    # be CONSULT, AGREE, SUPPORT, ...; organised crime and attribution are not
+    # defined closely enough here to name one; disasters are no political act.
+    "ATTRIB": None,
+    "DIPLO": None,
+    "MAN_MADE_DISASTER": None,
+    "NATURAL_DISASTER": None,
+    "ORG_CRIME": None,
 }
+
+#: Unseen types that describe no act of a political actor: a coded event on one
+#: of these snippets is reported (``disaster_snippets_with_events``).
+NON_EVENT_TYPES = frozenset({"MAN_MADE_DISASTER", "NATURAL_DISASTER"})
+
+
+def parse(tsv: str, types: Sequence[str], source_file: str = FILE) -> list[GoldRecord]:
+    """Records from the TSV text (header ``id, EventSnippet, SubType``): id ``case<id>``.
+
+    The gold label is the crosswalked PLOVER type ("" when the sub-event type
+    is not scored); ``category`` keeps the ACLED sub-event type.
+    """
+    missing = set(types) - set(ACLED_TO_PLOVER)
+    if missing:
+        raise ValueError(f"{TYPES_FILE} names types the crosswalk lacks: {sorted(missing)}")
+    known = set(ACLED_TO_PLOVER)
+    records = []
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        subtype = (row.get("SubType") or "").strip()
+        if subtype not in known:
+            raise ValueError(f"{source_file}: record {row.get('id')}: unknown type {subtype!r}")
+        records.append(
+            GoldRecord(
+                record_id=f"case{row['id'].strip()}",
+                source_file=source_file,
+                text=clean_text(row["EventSnippet"]),
+                events=(GoldEvent(label=ACLED_TO_PLOVER[subtype] or ""),),
+                category=subtype,
+            )
+        )
+    return records
+
+
+def load(shared: Path) -> list[GoldRecord]:
+    """The CASE 2021 Task 2 development snippets under ``shared``."""
+    types = (Path(shared) / TYPES_PATH).read_text(encoding="utf-8").split()
+    return parse((Path(shared) / PATH).read_text(encoding="utf-8"), types)
+
+
+def primary_event(events: Sequence[Event]) -> Event | None:
+    """The highest-confidence PLOVER-typed event (the earliest on ties), or None."""
+    best = None
+    for e in events:
+        if e.plover_type and (best is None or e.confidence > best.confidence):
+            best = e
+    return best
+
+
+def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Event]]) -> dict:
+    """Score the primary predicted PLOVER type against the crosswalked gold type.
+
+    RETURNS (dict): ``metrics``, ``rates``, ``counts``, ``per_type``,
+        ``per_subtype`` and ``confusion`` (gold type → predicted type → n).
+    """
+    gold: list[str] = []
+    pred: list[str] = []
+    any_hit: list[bool] = []
+    by_subtype: dict[str, list[bool]] = defaultdict(list)
+    excluded = n_events = 0
+    disaster_hits: list[bool] = []
+    for rec in records:
+        label = rec.events[0].label
+        events = list(predictions.get(rec.record_id, ()))
+        if not label:
+            excluded += 1
+            if rec.category in NON_EVENT_TYPES:
+                disaster_hits.append(any(e.plover_type for e in events))
+            continue
+        n_events += len(events)
+        prim = primary_event(events)
+        ptype = prim.plover_type if prim is not None else NO_EVENT
+        gold.append(label)
+        pred.append(ptype)
+        any_hit.append(any(e.plover_type == label for e in events))
+        by_subtype[rec.category or ""].append(ptype == label)
+    n = len(gold)
+    return {
+        "n_sentences": len(records),
+        "metrics": {
+            "plover_type_accuracy": accuracy(gold, pred),
+            "plover_type_macro_f1": macro_f1(gold, pred, sorted(set(gold))),
+            "plover_type_any_event_accuracy": rate(any_hit),
+            "coverage": rate(p != NO_EVENT for p in pred),
+            "disaster_snippets_with_events": rate(disaster_hits),
+        },
+        "rates": {"events_per_snippet": safe_div(n_events, n)},
+        "counts": {
+            "snippets": len(records),
+            "scored_records": n,
+            "excluded_records": excluded,
+            "disaster_snippets": len(disaster_hits),
+            "predicted_events": n_events,
+        },
+        "per_type": per_class_prf(gold, pred, set(gold) | set(pred)),
+        "per_subtype": {
+            k: {"accuracy": rate(v), "n": len(v)} for k, v in sorted(by_subtype.items())
+        },
+        "confusion": confusion_counts(gold, pred),
+    }

@@ -6,6 +6,12 @@ date among a sentence's expressions with the publication fallbacks.
 """
 
 from bedfellows.dates.expressions import TimeExpression, find_expressions
-from bedfellows.dates.resolve import event_date, resolve_expression
+from bedfellows.dates.resolve import date_sentence, event_date, resolve_expression
 
-__all__ = ["TimeExpression", "event_date", "find_expressions", "resolve_expression"]
+__all__ = [
+    "TimeExpression",
+    "date_sentence",
+    "event_date",
+    "find_expressions",
+    "resolve_expression",
+]

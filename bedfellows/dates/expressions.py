@@ -6,7 +6,8 @@ the sentence text itself. Every hit is a ``TimeExpression`` (text, start,
 end); its ``kind`` says whether it dates something (``date``), only marks the
 start or end of a state (``since``/``until``: "since 1979"), or is a length
 of time that must not be used as a date (``duration``: "for eight years",
-"the last ten years", "two-day visit").
+"the last ten years", "two-day visit"), or counts from another date of the
+same sentence (``anaphoric``: "the day before", "two days later").
 
 The same patterns are used, anchored, by ``match_expression`` to read one
 expression (for example a spaCy entity's text) in ``resolve``.
@@ -21,6 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = [
+    "KIND_ANAPHORIC",
     "KIND_DATE",
     "KIND_DURATION",
     "KIND_SINCE",
@@ -39,6 +41,7 @@ KIND_DATE = "date"
 KIND_DURATION = "duration"
 KIND_SINCE = "since"  # "since 1979": when a state began, not when the event happened
 KIND_UNTIL = "until"  # "until 2016": when a state ends
+KIND_ANAPHORIC = "anaphoric"  # "the day before", "two days later": counts from another date
 
 MONTHS: dict[str, int] = {
     "january": 1,
@@ -283,6 +286,9 @@ _GATES: dict[str, re.Pattern[str]] = {
     "deictic": re.compile(r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night"),
     "weekend": re.compile(r"weekend"),
     "ago": re.compile(r"ago"),
+    "holiday": re.compile(r"christmas|new year|easter|good friday|thanksgiving|valentine"),
+    "season": re.compile(r"spring|summer|autumn|fall|winter"),
+    "anaphoric": re.compile(r"before|after|previous|next|following|later|earlier"),
 }
 
 # Ordered by priority: when two hits have the same length, the earlier one wins.
@@ -391,6 +397,45 @@ _PATTERNS: tuple[_Pattern, ...] = (
         + r"(?<!\w)",
         _WEEKDAY + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
         "weekday",
+    ),
+    _Pattern(
+        "holiday",
+        KIND_DATE,
+        _lead(["over"]) + r"(?:\b(?P<rel>this\s+past|last|next|this|coming)\s+)?(?<!\w)",
+        r"(?P<hol>christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|"
+        r"easter(?:\s+(?:sunday|monday))?|good\s+friday|thanksgiving(?:\s+day)?|"
+        r"valentine['’]?s\s+day)\b",
+        "holiday",
+        # "Christmas" alone is a season as often as a day: only with a preposition.
+        accept=_has("lead", "rel"),
+    ),
+    _Pattern(
+        "season",
+        KIND_DATE,
+        _lead(["across"])
+        + r"(?:\b(?P<rel>this\s+past|the\s+past|the\s+coming|this|last|next|coming|the)\s+)"
+        + r"(?:\b(?P<q>early|late|mid)[\s-]+)?(?<!\w)",
+        # "the fall of Mosul" is no season; "the fall of 2012" is (read by "year").
+        r"(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+of\b)(?![\s-]*(?:19|20)\d\d)",
+        "season",
+    ),
+    _Pattern(
+        "anaphoric_n",
+        KIND_ANAPHORIC,
+        r"\b(?P<num>\d+|" + _alt(_NUM_WORDS) + r")[\s-]+(?P<unit>day|week)s?\s+",
+        # "before"/"after" only at a clause end: "two days after the vote" counts
+        # from the vote, not from a date.
+        r"(?P<dir>later|earlier|(?:before|after)(?=\s*(?:[,.;:!?)]|\Z)))\b",
+        "anaphoric",
+    ),
+    _Pattern(
+        "anaphoric_the",
+        KIND_ANAPHORIC,
+        r"\bthe\s+",
+        r"(?:(?P<unit>day|night)\s+(?P<dir>before|after)(?=\s*(?:[,.;:!?)]|\Z))|"
+        r"(?P<adj>previous|next|following)\s+"
+        r"(?P<unit2>day|night|morning|evening)|(?P<adjw>previous|following)\s+week)\b",
+        "anaphoric",
     ),
     _Pattern(
         "month",

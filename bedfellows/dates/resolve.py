@@ -39,18 +39,20 @@ from functools import lru_cache
 from typing import Any
 
 from bedfellows.dates.expressions import (
+    KIND_ANAPHORIC,
     KIND_DATE,
     KIND_DURATION,
     MONTHS,
     NUMBER_WORDS,
     WEEKDAYS,
     expression_kind,
+    find_expressions,
     find_expressions_relaxed,
     match_expression,
 )
 from bedfellows.schema import DateBasis, EventDate, Granularity
 
-__all__ = ["event_date", "resolve_expression"]
+__all__ = ["date_sentence", "event_date", "resolve_expression"]
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +143,7 @@ def _deictic(g: _Groups, p: date | None) -> _Result:
     return _day(p + timedelta(days=offset))
 
 
-def _weekday(g: _Groups, p: date | None) -> _Result:
+def _weekday(g: _Groups, p: date | None, future: bool = False) -> _Result:
     if p is None:
         return _RELATIVE
     wd = WEEKDAYS[_low(g["wd"])]
@@ -152,15 +154,23 @@ def _weekday(g: _Groups, p: date | None) -> _Result:
         return _day(p + timedelta(days=(wd - p.weekday() - 1) % 7 + 1))
     if rel == "this":
         return _day(p - timedelta(days=p.weekday() - wd))
-    # Bare, "last", "past": strictly before P ("on Sunday" in Monday's paper = yesterday).
+    if not rel:
+        if future:  # "will travel on Friday": the first Friday on or after P
+            return _day(p + timedelta(days=(wd - p.weekday()) % 7))
+        # Wire copy names the day even for today ("said on Monday" in Monday's
+        # paper), so a bare weekday is the most recent one on or before P.
+        return _day(p - timedelta(days=(p.weekday() - wd) % 7))
+    # "last", "past", "this past": strictly before P.
     return _day(p - timedelta(days=(p.weekday() - wd - 1) % 7 + 1))
 
 
-def _weekend(g: _Groups, p: date | None) -> _Result:
+def _weekend(g: _Groups, p: date | None, future: bool = False) -> _Result:
     if p is None:
         return _RELATIVE
     rel = _low(g["rel"])
     saturday = p - timedelta(days=(p.weekday() - 5) % 7)  # on or before P
+    if future and rel in ("this", "the") and p.weekday() < 5:
+        saturday += timedelta(days=7)  # "will meet this weekend": the coming one
     if rel == "last" and p.weekday() >= 5:
         saturday -= timedelta(days=7)  # P is inside a weekend: "last" is the one before
     elif rel in ("next", "coming"):
@@ -192,7 +202,7 @@ def _period(g: _Groups, p: date | None) -> _Result:
     return start, end, gran
 
 
-def _month(g: _Groups, p: date | None) -> _Result:
+def _month(g: _Groups, p: date | None, future: bool = False) -> _Result:
     if p is None:
         return _RELATIVE
     month = _month_number(g["month"])
@@ -203,6 +213,8 @@ def _month(g: _Groups, p: date | None) -> _Result:
         year = p.year if month > p.month else p.year + 1
     elif rel == "this":
         year = p.year
+    elif future:  # "elections are due in September": the next one
+        year = p.year if month >= p.month else p.year + 1
     else:
         year = p.year if month <= p.month else p.year - 1
     return _month_range(year, month)
@@ -212,7 +224,7 @@ def _month_year(g: _Groups, p: date | None) -> _Result:
     return _month_range(int(g["year"] or 0), _month_number(g["month"]))
 
 
-def _calendar_day(g: _Groups, p: date | None) -> _Result:
+def _calendar_day(g: _Groups, p: date | None, future: bool = False) -> _Result:
     month = _month_number(g["month"])
     day = int(g["day"] or 0)
     if g.get("year"):
@@ -221,12 +233,16 @@ def _calendar_day(g: _Groups, p: date | None) -> _Result:
     else:
         if p is None:
             return _RELATIVE
-        year = p.year if (month, day) <= (p.month, p.day) else p.year - 1
+        if future:  # "the vote is scheduled for April 14": the next one
+            year = p.year if (month, day) >= (p.month, p.day) else p.year + 1
+        else:
+            year = p.year if (month, day) <= (p.month, p.day) else p.year - 1
         start = _safe_date(year, month, day)
-        for back in range(1, 8):  # February 29: the most recent leap year
+        step = 1 if future else -1
+        for back in range(1, 8):  # February 29: the nearest leap year
             if start is not None:
                 break
-            start = _safe_date(year - back, month, day)
+            start = _safe_date(year + step * back, month, day)
     if start is None:
         return None
     day2 = g.get("day2")
@@ -238,8 +254,92 @@ def _calendar_day(g: _Groups, p: date | None) -> _Result:
     return _day(start)
 
 
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON_WORD = re.compile(r"spring|summer|autumn|fall|winter")
+
+
+def _season_range(name: str, year: int) -> _Range:
+    """The meteorological (northern) season that starts in ``year``: spring is
+    March–May, summer June–August, autumn September–November, winter
+    December–February."""
+    month = _SEASON_START[name]
+    end_year, end_month = _shift_month(year, month, 2)
+    end = date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    return date(year, month, 1), end, Granularity.MONTH
+
+
 def _year(g: _Groups, p: date | None) -> _Result:
-    return _year_range(int(g["year"] or 0))
+    year = int(g["year"] or 0)
+    season = _SEASON_WORD.search(_low(g.get("q")))
+    if season is not None and 1 < year < 9999:
+        if season.group() == "winter":
+            # "the winter of 2013" may be 2012/13 or 2013/14: both, honestly.
+            return date(year - 1, 12, 1), date(year + 1, 2, 28), Granularity.YEAR
+        return _season_range(season.group(), year)
+    return _year_range(year)
+
+
+def _season(g: _Groups, p: date | None, future: bool = False) -> _Result:
+    if p is None:
+        return _RELATIVE
+    name = _low(g["season"])
+    rel = _low(g.get("rel"))
+    spans = [_season_range(name, y) for y in range(p.year - 2, p.year + 2)]
+    if rel in ("last", "this past", "the past"):
+        return [r for r in spans if r[1] < p][-1]
+    if rel in ("next", "coming", "the coming"):
+        return next(r for r in spans if r[0] > p)
+    if rel == "this":
+        now = [r for r in spans if r[0] <= p <= r[1]]
+        return now[0] if now else next(r for r in spans if r[0].year == p.year)
+    if future:  # "in the spring" of a plan: the current or next one
+        return next(r for r in spans if r[1] >= p)
+    return [r for r in spans if r[0] <= p][-1]  # "in the summer": the latest begun
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _holiday_in(name: str, year: int) -> date:
+    if name.startswith("christmas"):
+        return date(year, 12, 24 if name.endswith("eve") else 25)
+    if name.startswith("new year"):
+        return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
+    if name.startswith("easter"):
+        return _easter(year) + timedelta(days=1 if name.endswith("monday") else 0)
+    if name == "good friday":
+        return _easter(year) - timedelta(days=2)
+    if name.startswith("thanksgiving"):  # the US holiday: fourth Thursday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return date(year, 2, 14)  # Valentine's Day
+
+
+def _holiday(g: _Groups, p: date | None, future: bool = False) -> _Result:
+    if p is None:
+        return _RELATIVE
+    name = re.sub(r"['’]", "", _low(g["hol"]))
+    rel = _low(g.get("rel"))
+    days = [_holiday_in(name, y) for y in range(p.year - 1, p.year + 2)]
+    if rel in ("last", "this past"):
+        return _day([d for d in days if d < p][-1])
+    if rel in ("next", "coming"):
+        return _day(next(d for d in days if d > p))
+    if rel == "this":
+        return _day(days[1])
+    if future:
+        return _day(next(d for d in days if d >= p))
+    return _day([d for d in days if d <= p][-1])
 
 
 def _decade(g: _Groups, p: date | None) -> _Result:
@@ -339,7 +439,11 @@ _RULES: dict[str, Callable[[_Groups, date | None], _Result]] = {
     "period_in": _period,
     "weekday": _weekday,
     "month": _month,
+    "season": _season,
+    "holiday": _holiday,
 }
+# Rules whose reading of a bare expression depends on tense ("will meet on Friday").
+_FUTURE_AWARE = frozenset({"weekday", "weekend", "month", "mdy", "dmy", "season", "holiday"})
 
 
 # --- dateparser fallback ----------------------------------------------------
@@ -439,32 +543,67 @@ def _better(a: EventDate, b: EventDate) -> bool:
     return _RANK[a.granularity] < _RANK[b.granularity]
 
 
-def _resolve_anchored(text: str, published: date | None) -> EventDate | None:
+def _resolve_anchored(text: str, published: date | None, future: bool = False) -> EventDate | None:
     parsed = match_expression(text)
-    if parsed is None or parsed.kind == KIND_DURATION:
+    if parsed is None or parsed.kind in (KIND_DURATION, KIND_ANAPHORIC):
         return None
+    rule = _RULES[parsed.name]
     try:
-        result = _RULES[parsed.name](parsed.groups, published)
+        if future and parsed.name in _FUTURE_AWARE:
+            result = rule(parsed.groups, published, True)  # type: ignore[call-arg]
+        else:
+            result = rule(parsed.groups, published)
     except (ValueError, OverflowError):  # "5000 decades ago": outside the calendar
         return None
     return _to_event_date(result, text)
 
 
 _HAS_DIGIT = re.compile(r"\d")
+# "from 2014 to 2016", "between June 3 and June 5", "from March until May".
+_RANGE = re.compile(
+    r"(?P<lead>from|between)\s+(?P<a>.+?)\s*(?:\s(?:to|and|until|till|through)\s|[-–])\s*"
+    r"(?P<b>.+)",
+    re.IGNORECASE,
+)
+
+
+def _range_granularity(a: EventDate, b: EventDate, start: date, end: date) -> Granularity:
+    """The coarser side's granularity; two days make a WEEK (≤ 7 days) or MONTH."""
+    ga, gb = a.granularity or Granularity.DAY, b.granularity or Granularity.DAY
+    if ga is Granularity.DAY and gb is Granularity.DAY:
+        return Granularity.WEEK if (end - start).days <= 6 else Granularity.MONTH
+    return ga if _RANK[ga] >= _RANK[gb] else gb
+
+
+def _resolve_range(text: str, published: date | None, future: bool) -> EventDate | None:
+    m = _RANGE.fullmatch(text.strip())
+    if m is None:
+        return None
+    a = _resolve(m.group("a"), published, future)
+    b = _resolve(m.group("b"), published, future)
+    if a is None or b is None or a.start is None or b.end is None or a.start > b.end:
+        return None
+    gran = _range_granularity(a, b, a.start, b.end)
+    return EventDate(
+        start=a.start, end=b.end, granularity=gran, basis=DateBasis.EXPRESSION, text=text
+    )
 
 
 @lru_cache(maxsize=131072)
-def _resolve(text: str, published: date | None) -> EventDate | None:
+def _resolve(text: str, published: date | None, future: bool = False) -> EventDate | None:
     parsed = match_expression(text)
     if parsed is not None:
-        return _resolve_anchored(text, published)
+        return _resolve_anchored(text, published, future)
+    ranged = _resolve_range(text, published, future)
+    if ranged is not None:
+        return ranged
     # Not one known expression: an odd spaCy entity ("the 1980s and 1990s",
     # "June the 16th"). Use the most specific expression inside it ...
     best: EventDate | None = None
     for expr in find_expressions_relaxed(text):
         if expr.kind != KIND_DATE:
             continue
-        sub = _resolve_anchored(expr.text, published)
+        sub = _resolve_anchored(expr.text, published, future)
         if sub is not None and (best is None or _better(sub, best)):
             best = sub
     if best is not None and (best.granularity is Granularity.DAY or not _HAS_DIGIT.search(text)):
@@ -518,11 +657,80 @@ def _drop_overlaps(expressions: Sequence[tuple[str, int, int]]) -> list[tuple[st
     return kept
 
 
+# Words that put what follows in the future ("will meet on Friday", "talks are
+# scheduled to resume on Tuesday", "elections are due in September").
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won['’]t|(?:is|are)\s+to|(?:is|are)\s+(?:due|scheduled|slated|set|"
+    r"expected|planned|poised|going)|plans?\s+to|intends?\s+to|upcoming)\b|\w['’]ll\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[;:.!?]\s")
+_FUTURE_REACH = 60  # characters before the expression searched for a future marker
+_RANGE_JOIN = re.compile(r"\s*(?:\b(?:to|and|until|till|through)\b|[-–])\s*", re.IGNORECASE)
+_RANGE_LEAD = re.compile(r"(?:from|between)\s", re.IGNORECASE)
+_LEAD_BEFORE = re.compile(r"\b(?:from|between)\s+\Z", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def _is_future(sentence: str, start: int) -> bool:
+    """True when the clause before ``start`` marks the future ("will", "is due to")."""
+    before = sentence[max(0, start - _FUTURE_REACH) : start]
+    ends = list(_CLAUSE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    return _FUTURE.search(before) is not None
+
+
+def _with_ranges(
+    expressions: list[tuple[str, int, int]], sentence: str
+) -> list[tuple[str, int, int]]:
+    """Add "from X to Y" / "between X and Y" spans built from an expression
+    led by "from"/"between" and the expression right after the joining word."""
+    out = list(expressions)
+    for text, start, end in expressions:
+        if not _RANGE_LEAD.match(text):
+            lead = _LEAD_BEFORE.search(sentence, 0, start)
+            if lead is None:
+                continue
+            start = lead.start()
+        join = _RANGE_JOIN.match(sentence, end)
+        if join is None or join.end() == end:
+            continue
+        rest = sentence[join.end() : join.end() + 40]
+        nxt = next((e for e in find_expressions_relaxed(rest) if e.start == 0), None)
+        if nxt is not None and nxt.kind in (KIND_DATE, "until"):
+            stop = join.end() + nxt.end
+            out.append((sentence[start:stop], start, stop))
+    return out
+
+
+def _anaphoric(text: str, anchor: EventDate) -> EventDate | None:
+    """ "two days later", "the day before" counted from ``anchor`` (a DAY date)."""
+    parsed = match_expression(text)
+    if parsed is None or anchor.start is None or anchor.granularity is not Granularity.DAY:
+        return None
+    g = parsed.groups
+    direction = _low(g.get("dir") or g.get("adj") or g.get("adjw"))
+    sign = -1 if direction in ("earlier", "before", "previous") else 1
+    if parsed.name == "anaphoric_n":
+        n = _number(g.get("num"), None)
+        if n is None:
+            return None
+        days = round(n * (7 if _low(g.get("unit")) == "week" else 1))
+    else:
+        days = 7 if g.get("adjw") else 1
+    when = anchor.start + timedelta(days=sign * days)
+    gran = Granularity.WEEK if g.get("adjw") else Granularity.DAY
+    start, end, gran = _week_range(when) if g.get("adjw") else _day(when)
+    return EventDate(start=start, end=end, granularity=gran, basis=DateBasis.EXPRESSION, text=text)
+
+
 def event_date(
     expressions: Sequence[tuple[str, int, int]],
     published: date | None,
     *,
     trigger_offset: int | None = None,
+    sentence: str | None = None,
 ) -> EventDate:
     """The event's date from its sentence's temporal expressions.
 
@@ -533,24 +741,62 @@ def event_date(
     offset in the same sentence) wins, ties going to the more specific; with
     no trigger the most specific wins, ties going to the first.
 
+    With the ``sentence`` text, three more readings: "from X to Y" / "between
+    X and Y" become one range; a bare weekday, weekend, month, calendar day,
+    season or holiday after a future marker ("will meet on Friday") is the
+    next one, not the last; and "the day before", "two days later" count
+    from the nearest other day named in the sentence (with none, they give
+    no date).
+
     Fallbacks: no usable expression and a publication date → the publication
     day (basis PUBLICATION, DAY); no publication date → ``EventDate`` with
     basis NONE (keeping the text and offsets of a relative expression, if the
     sentence had one, but never a date).
     """
     p = _as_date(published)
-    best: tuple[tuple[int, ...], EventDate] | None = None
-    unresolved: tuple[tuple[int, ...], EventDate] | None = None
-    for text, start, end in _drop_overlaps(expressions):
-        if expression_kind(text) != KIND_DATE:
+    spans = list(expressions)
+    trigger_end = trigger_offset
+    if sentence:
+        spans = _with_ranges(spans, sentence)
+        if trigger_offset is not None:
+            # Distances run to the trigger word, not its first letter.
+            word = _WORD.match(sentence, trigger_offset)
+            trigger_end = word.end() - 1 if word is not None else trigger_offset
+    resolved_list: list[tuple[int, int, EventDate]] = []
+    anaphors: list[tuple[str, int, int]] = []
+    for text, start, end in _drop_overlaps(spans):
+        kind = expression_kind(text)
+        if kind == KIND_ANAPHORIC:
+            anaphors.append((text, start, end))
             continue
-        resolved = _resolve(text, p)
+        if kind != KIND_DATE:
+            continue
+        future = bool(sentence) and _is_future(sentence or "", start)
+        resolved = _resolve(text, p, future)
         if resolved is None:
             continue
-        resolved = replace(resolved, text=text, text_start=start, text_end=end)
+        resolved_list.append(
+            (start, end, replace(resolved, text=text, text_start=start, text_end=end))
+        )
+    days = [(s, e, r) for s, e, r in resolved_list if r.granularity is Granularity.DAY]
+    for text, start, end in anaphors:
+        if not days:
+            break
+        # The anchor: the nearest day named before the anaphor, else after it.
+        earlier = [d for d in days if d[1] <= start]
+        anchor = earlier[-1][2] if earlier else days[0][2]
+        got = _anaphoric(text, anchor)
+        if got is not None:
+            resolved_list.append((start, end, replace(got, text_start=start, text_end=end)))
+    best: tuple[tuple[int, ...], EventDate] | None = None
+    unresolved: tuple[tuple[int, ...], EventDate] | None = None
+    for start, end, resolved in resolved_list:
         rank = _RANK[resolved.granularity] if resolved.granularity is not None else 0
         if trigger_offset is not None:
-            key: tuple[int, ...] = (_distance(start, end, trigger_offset), rank, start)
+            near = min(
+                _distance(start, end, trigger_offset), _distance(start, end, trigger_end or 0)
+            )
+            key: tuple[int, ...] = (near, rank, start)
         else:
             key = (rank, start)
         if resolved.start is None:
@@ -565,3 +811,14 @@ def event_date(
     if unresolved is not None:
         return unresolved[1]
     return EventDate(basis=DateBasis.NONE)
+
+
+def date_sentence(
+    sentence: str, published: date | None, *, trigger_offset: int | None = None
+) -> EventDate:
+    """The date of an event in ``sentence``: ``event_date`` over the sentence's
+    own expressions (``find_expressions``), reading ranges, tense and
+    anaphoric offsets from the sentence text."""
+    return event_date(
+        find_expressions(sentence), published, trigger_offset=trigger_offset, sentence=sentence
+    )

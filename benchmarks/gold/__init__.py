@@ -8,10 +8,11 @@ shares in [0, 1]; unbounded figures go under ``rates`` and ``counts``.
 
 from __future__ import annotations
 
-from . import petrarch, plover
+from . import dates_own, petrarch, plover
 from .common import GoldEvent, GoldRecord, to_article
 
 #: Gold sets the accuracy benchmark runs, by name.
 GOLD_SETS = {plover.NAME: plover, petrarch.NAME: petrarch}
+GOLD_SETS[dates_own.NAME] = dates_own
 
 __all__ = ["GOLD_SETS", "GoldEvent", "GoldRecord", "petrarch", "plover", "to_article"]

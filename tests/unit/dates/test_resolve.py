@@ -33,10 +33,11 @@ def test_resolve_reference_weekdays() -> None:
 
 # (expression, publication date, start, end, granularity)
 RESOLVED = [
-    # weekdays: the most recent one strictly before P ...
+    # weekdays: the most recent one on or before P (wire copy names today's weekday) ...
     ("on Sunday", MON, "2014-06-15", "2014-06-15", DAY),
-    ("Sunday", SUN, "2014-06-08", "2014-06-08", DAY),
-    ("on Monday", MON, "2014-06-09", "2014-06-09", DAY),
+    ("Sunday", SUN, "2014-06-15", "2014-06-15", DAY),
+    ("on Monday", MON, "2014-06-16", "2014-06-16", DAY),
+    ("last Monday", MON, "2014-06-09", "2014-06-09", DAY),
     ("on Thursday", MON, "2014-06-12", "2014-06-12", DAY),
     ("last Tuesday", MON, "2014-06-10", "2014-06-10", DAY),
     ("on Friday", WED, "2014-06-13", "2014-06-13", DAY),
@@ -44,7 +45,7 @@ RESOLVED = [
     ("early Tuesday", WED, "2014-06-17", "2014-06-17", DAY),
     ("Sunday night", MON, "2014-06-15", "2014-06-15", DAY),
     ("Sunday's", MON, "2014-06-15", "2014-06-15", DAY),
-    # ... P itself only with "today"; "next"/"this" look forward or at P's week
+    # ... "last" is strictly before P; "next"/"this" look forward or at P's week
     ("today, Sunday", SUN, "2014-06-15", "2014-06-15", DAY),
     ("next Sunday", MON, "2014-06-22", "2014-06-22", DAY),
     ("next Monday", MON, "2014-06-23", "2014-06-23", DAY),
@@ -118,7 +119,8 @@ RESOLVED = [
     ("in 2013", None, "2013-01-01", "2013-12-31", YEAR),
     ("2013", None, "2013-01-01", "2013-12-31", YEAR),
     ("mid-2013", None, "2013-01-01", "2013-12-31", YEAR),
-    ("the summer of 2013", MON, "2013-01-01", "2013-12-31", YEAR),
+    ("the summer of 2013", MON, "2013-06-01", "2013-08-31", MONTH),
+    ("the winter of 2013", MON, "2012-12-01", "2014-02-28", YEAR),
     ("in the 1980s", None, "1980-01-01", "1989-12-31", DECADE),
     ("the 1990s", MON, "1990-01-01", "1999-12-31", DECADE),
     ("the 1980's", None, "1980-01-01", "1989-12-31", DECADE),

@@ -2,16 +2,27 @@
 """Accuracy of bedfellows on the gold sets in ``../shared/data/gold``.
 
     python benchmarks/accuracy.py [--shared PATH] [--out benchmarks/results/accuracy.json]
-                                  [--limit N] [--sets NAME ...]
+                                  [--limit N] [--sets NAME ...] [--fast] [--no-plots]
 
-Every gold sentence becomes one ``Article`` (id ``gold_<record id>``, body = the
-sentence); all of them, from all sets, go through ONE ``Pipeline`` in one
-``code_articles`` call. Each set's module (``benchmarks/gold/``) loads its
-records and scores the predicted events; the definitions are in those
-modules' docstrings. Prints one table and writes JSON with figures and record
-ids only (no sentence text).
+Every gold record becomes one ``Article`` (id ``gold_<record id>``, body = the
+record's text: a sentence, a snippet, or a whole document for sets coded by
+document); one ``Pipeline`` codes every set, one ``code_articles`` call per
+set (so each set's coding time is known). Each set's module
+(``benchmarks/gold/``) loads its records and scores the predicted events; the
+definitions are in those modules' docstrings. Prints one table and writes
+JSON with figures and record ids only (no sentence text), plus a
+confusion-matrix PNG (``confusion_<set>.png`` next to the JSON) for every set
+whose score has a confusion table (event types or classes); without
+matplotlib the PNGs are skipped with a warning.
 
-A sentence on which the pipeline raises is coded on its own, its failure is
+``--fast`` is the regression subset CI runs: of each set, the first
+``FAST`` records of the module (all records when the module sets none or
+``None``), in file order, so the subset is fixed and deterministic. It writes
+``accuracy_fast.json`` and no PNGs. Each module names its ``HEADLINE``
+metrics; ``tests/integration/test_accuracy_regression.py`` fails when one of
+them is more than 0.02 below the committed ``accuracy_fast.json``.
+
+A record on which the pipeline raises is coded on its own, its failure is
 logged (record id and exception) and counted, and it scores as "no events";
 the rest of the batch goes on.
 """
@@ -32,11 +43,62 @@ if str(REPO) not in sys.path:  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(REPO))
 
 from benchmarks.gold import GOLD_SETS, GoldRecord, to_article  # noqa: E402
+from benchmarks.scoring import confusion_counts  # noqa: E402
 
 log = logging.getLogger("benchmarks.accuracy")
 
 DEFAULT_SHARED = REPO.parent / "shared"
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "accuracy.json"
+DEFAULT_FAST_OUT = REPO / "benchmarks" / "results" / "accuracy_fast.json"
+
+#: Headline metrics of the sets whose modules name none themselves.
+DEFAULT_HEADLINES = {
+    "plover_gsr_dev": ("event_type_accuracy", "event_type_macro_f1", "joint_accuracy"),
+    "petr2_gsr_validation": ("cameo_root_accuracy", "joint_accuracy"),
+}
+
+
+def headline(name: str) -> tuple[str, ...]:
+    """The headline metrics of a gold set: its module's ``HEADLINE``, else the default here."""
+    module = GOLD_SETS.get(name)
+    return tuple(getattr(module, "HEADLINE", None) or DEFAULT_HEADLINES.get(name, ()))
+
+
+def fast_subset(name: str, records: Sequence[GoldRecord]) -> list[GoldRecord]:
+    """The records of set ``name`` that ``--fast`` codes: the first ``FAST`` (all if None)."""
+    n = getattr(GOLD_SETS[name], "FAST", None)
+    return list(records if n is None else records[:n])
+
+
+def regressions(
+    committed: Mapping, current: Mapping, tolerance: float = 0.02
+) -> tuple[list[str], list[str]]:
+    """Headline metrics of ``current`` more than ``tolerance`` below ``committed``.
+
+    committed, current (Mapping): results documents (``run`` output).
+    RETURNS (tuple): failures ("set: metric fell from A to B"), and notes for
+        what cannot be compared (a set or metric absent from ``committed``,
+        a set without headline metrics), which are reported, not failed.
+    """
+    failures: list[str] = []
+    notes: list[str] = []
+    old_sets = committed.get("sets", {})
+    for name, res in current.get("sets", {}).items():
+        names = headline(name) or tuple(res.get("headline", ()))
+        if name not in old_sets:
+            notes.append(f"{name}: not in the committed figures")
+            continue
+        if not names:
+            notes.append(f"{name}: no headline metrics")
+            continue
+        for metric in names:
+            old = old_sets[name].get("metrics", {}).get(metric)
+            new = res.get("metrics", {}).get(metric)
+            if old is None or new is None:
+                notes.append(f"{name}: {metric} missing ({'committed' if old is None else 'now'})")
+            elif new < old - tolerance - 1e-9:
+                failures.append(f"{name}: {metric} fell from {old:.3f} to {new:.3f}")
+    return failures, notes
 
 
 def code_records(pipeline, records: Sequence[GoldRecord]) -> tuple[dict, dict[str, str]]:
@@ -85,6 +147,82 @@ def _mention_resolver(pipeline):
     return resolve
 
 
+def _petrarch_root_confusion(records: Sequence[GoldRecord], preds: Mapping) -> dict:
+    """PETRARCH-2 confusion of CAMEO roots: each gold event's root → its best match's root.
+
+    A no-event sentence is gold ``NONE``, predicted as the root of its most
+    confident event; no predicted event is ``NONE``.
+    """
+    from benchmarks.gold import petrarch
+
+    gold: list[str] = []
+    pred: list[str] = []
+    for rec in records:
+        events = list(preds.get(rec.record_id, ()))
+        if not rec.events:
+            best = max(events, key=lambda e: e.confidence, default=None)
+            gold.append("NONE")
+            pred.append(petrarch.cameo_root(best.cameo_code) if best else "NONE")
+        for ev in rec.events:
+            match, _ = petrarch.best_match(ev, events)
+            gold.append(petrarch.cameo_root(ev.label))
+            pred.append(petrarch.cameo_root(match.cameo_code) if match else "NONE")
+    return confusion_counts(gold, pred)
+
+
+#: Confusion tables for sets whose ``score`` gives none (set name → function).
+CONFUSION_ADAPTERS = {"petr2_gsr_validation": _petrarch_root_confusion}
+
+
+def write_confusion_png(name: str, confusion: Mapping, path: Path) -> bool:
+    """Draw a gold × predicted confusion matrix (row-normalised shading, counts written).
+
+    RETURNS (bool): False, with a warning, when matplotlib is not installed.
+    """
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        log.warning(
+            "matplotlib is not installed: no confusion-matrix PNGs (pip install matplotlib)"
+        )
+        return False
+    gold = sorted(confusion, key=str)
+    pred = sorted({p for row in confusion.values() for p in row} | set(gold), key=str)
+    counts = [[confusion[g].get(p, 0) for p in pred] for g in gold]
+    shares = [[c / (sum(row) or 1) for c in row] for row in counts]
+    fig, ax = plt.subplots(figsize=(1.0 + 0.55 * len(pred), 1.2 + 0.45 * len(gold)))
+    ax.imshow(shares, cmap="Blues", vmin=0.0, vmax=1.0, aspect="auto")
+    ax.set_xticks(range(len(pred)), [str(p) for p in pred], rotation=60, ha="right", fontsize=8)
+    ax.set_yticks(range(len(gold)), [str(g) for g in gold], fontsize=8)
+    for i, row in enumerate(counts):
+        for j, c in enumerate(row):
+            if c:
+                colour = "white" if shares[i][j] > 0.6 else "black"
+                ax.text(j, i, str(c), ha="center", va="center", fontsize=7, color=colour)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("gold")
+    ax.set_title(f"{name}: gold × predicted (shading = share of gold row)", fontsize=9)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return True
+
+
+def write_plots(doc: Mapping, folder: Path) -> list[Path]:
+    """One ``confusion_<set>.png`` in ``folder`` per set with a confusion table."""
+    written = []
+    for name, res in doc["sets"].items():
+        if res.get("confusion"):
+            path = folder / f"confusion_{name}.png"
+            if not write_confusion_png(name, res["confusion"], path):
+                break
+            written.append(path)
+    return written
+
+
 def _safe(fn, default=None):
     try:
         return fn()
@@ -99,12 +237,14 @@ def run(
     limit: int | None = None,
     sets: Sequence[str] | None = None,
     pipeline=None,
+    fast: bool = False,
 ) -> dict:
     """Load the gold sets, code them with one pipeline and score each set.
 
     shared (Path): the ``../shared`` folder. limit (int): first N records of
     each set. sets (Sequence[str]): set names (default: all of ``GOLD_SETS``).
     pipeline (Pipeline): reuse a pipeline (default: a new ``Pipeline()``).
+    fast (bool): code only each set's fixed fast subset (``fast_subset``).
     RETURNS (dict): the results document written as JSON.
     """
     from bedfellows.about import __version__
@@ -118,6 +258,8 @@ def run(
     loaded: dict[str, list[GoldRecord]] = {}
     for name in names:
         records = GOLD_SETS[name].load(Path(shared))
+        if fast:
+            records = fast_subset(name, records)
         loaded[name] = records[:limit] if limit is not None else records
 
     pipeline = pipeline or Pipeline()
@@ -125,18 +267,25 @@ def run(
     _ = pipeline.nlp, pipeline.coder  # load the model and tables outside the coding time
     load_seconds = time.perf_counter() - t0
 
-    everything = [r for recs in loaded.values() for r in recs]
-    t0 = time.perf_counter()
-    by_article, failures = code_records(pipeline, everything)
-    coding_seconds = time.perf_counter() - t0
-
     results: dict[str, dict] = {}
+    coding_seconds = 0.0
+    n_failures = 0
     for name, records in loaded.items():
+        t0 = time.perf_counter()
+        by_article, failures = code_records(pipeline, records)
+        seconds = time.perf_counter() - t0
+        coding_seconds += seconds
+        n_failures += len(failures)
         preds = {r.record_id: by_article.get(r.article_id, []) for r in records}
         module = GOLD_SETS[name]
         scored = module.score(records, preds)
         if hasattr(module, "score_mentions"):
             scored["metrics"].update(module.score_mentions(records, _mention_resolver(pipeline)))
+        if "confusion" not in scored and name in CONFUSION_ADAPTERS:
+            scored["confusion"] = CONFUSION_ADAPTERS[name](records, preds)
+        scored["records"] = len(records)
+        scored["seconds_coding"] = round(seconds, 2)
+        scored["headline"] = list(headline(name))
         scored["failures"] = {
             r.record_id: failures[r.article_id].split(":", 1)[0]
             for r in records
@@ -151,8 +300,9 @@ def run(
         "model": prov.get("model_version") or getattr(pipeline, "model_name", None),
         "command": shlex.join([Path(sys.executable).name, *sys.argv]),
         "limit": limit,
-        "sentences": len(everything),
-        "failures": len(failures),
+        "fast": fast,
+        "records": sum(len(r) for r in loaded.values()),
+        "failures": n_failures,
         "seconds": round(time.perf_counter() - started, 2),
         "seconds_model_load": round(load_seconds, 2),
         "seconds_coding": round(coding_seconds, 2),
@@ -173,8 +323,9 @@ def render(doc: Mapping) -> None:
 
     table = Table(
         title=(
-            f"bedfellows {doc['bedfellows_version']} accuracy — {doc['sentences']} sentences, "
-            f"{doc['seconds']} s (coding {doc['seconds_coding']} s), "
+            f"bedfellows {doc['bedfellows_version']} accuracy"
+            f"{' (fast subset)' if doc['fast'] else ''}"
+            f" — {doc['records']} records, {doc['seconds']} s (coding {doc['seconds_coding']} s), "
             f"{doc['failures']} pipeline failures"
         )
     )
@@ -182,11 +333,10 @@ def render(doc: Mapping) -> None:
     table.add_column("figure")
     table.add_column("value", justify="right")
     for name, res in doc["sets"].items():
-        first = True
+        table.add_row(name, f"records (coded in {res['seconds_coding']} s)", str(res["records"]))
         for section in ("metrics", "rates", "counts"):
             for key, value in res[section].items():
-                table.add_row(name if first else "", key, _fmt(value))
-                first = False
+                table.add_row("", key, _fmt(value))
         for label, prf in res.get("per_type", {}).items():
             table.add_row(
                 "",
@@ -203,20 +353,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="../shared folder")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
+    parser.add_argument("--out", type=Path, default=None, help="JSON results file")
     parser.add_argument("--limit", type=int, default=None, help="first N records of each set")
     parser.add_argument(
         "--sets", nargs="+", choices=sorted(GOLD_SETS), default=None, help="gold sets to run"
     )
+    parser.add_argument(
+        "--fast", action="store_true", help="the fixed regression subset (accuracy_fast.json)"
+    )
+    parser.add_argument("--no-plots", action="store_true", help="write no confusion PNGs")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not (args.shared / "data" / "gold").is_dir():
         parser.error(f"no gold data under {args.shared}/data/gold")
-    doc = run(args.shared, limit=args.limit, sets=args.sets)
+    out = args.out or (DEFAULT_FAST_OUT if args.fast else DEFAULT_OUT)
+    doc = run(args.shared, limit=args.limit, sets=args.sets, fast=args.fast)
     render(doc)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(doc, indent=2, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(doc, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
+    if not (args.fast or args.no_plots):
+        for path in write_plots(doc, out.parent):
+            print(f"wrote {path}")
     return 0
 
 

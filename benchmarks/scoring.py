@@ -87,3 +87,83 @@ def set_match(gold: Iterable[str], pred: Iterable[str]) -> bool:
 def set_overlap(gold: Iterable[str], pred: Iterable[str]) -> bool:
     """True when the two code sets share at least one code (empty codes ignored)."""
     return bool({g for g in gold if g} & {p for p in pred if p})
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """Precision, recall and F1 from true positive, false positive and false negative counts.
+
+    RETURNS (dict): ``precision``, ``recall``, ``f1`` (0.0 where undefined) and
+        the three counts.
+    """
+    p = safe_div(tp, tp + fp)
+    r = safe_div(tp, tp + fn)
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": safe_div(2 * p * r, p + r),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
+
+
+def detection_prf(gold: Sequence[bool], pred: Sequence[bool]) -> dict[str, float]:
+    """``prf`` of a binary detection task: one gold and one predicted flag per item."""
+    if len(gold) != len(pred):
+        raise ValueError(f"gold has {len(gold)} flags but pred has {len(pred)}")
+    pairs = list(zip(gold, pred, strict=True))
+    tp = sum(1 for g, p in pairs if g and p)
+    fp = sum(1 for g, p in pairs if p and not g)
+    fn = sum(1 for g, p in pairs if g and not p)
+    return prf(tp, fp, fn)
+
+
+def confusion_counts(
+    gold: Sequence[Hashable], pred: Sequence[Hashable]
+) -> dict[Hashable, dict[Hashable, int]]:
+    """Confusion counts: gold label → predicted label → number of items (sorted by label)."""
+    if len(gold) != len(pred):
+        raise ValueError(f"gold has {len(gold)} labels but pred has {len(pred)}")
+    out: dict[Hashable, Counter] = {}
+    for g, p in zip(gold, pred, strict=True):
+        out.setdefault(g, Counter())[p] += 1
+    return {
+        g: dict(sorted(c.items(), key=lambda kv: str(kv[0])))
+        for g, c in sorted(out.items(), key=lambda kv: str(kv[0]))
+    }
+
+
+def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when the half-open character spans ``a`` and ``b`` share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def span_overlap_counts(
+    gold: Iterable[tuple[int, int]], pred: Iterable[tuple[int, int]]
+) -> tuple[int, int, int, int]:
+    """Lenient span matching: a span counts as found when it overlaps any span of the other side.
+
+    Duplicate spans are counted once. Several predicted spans may match one
+    gold span (and the reverse), so precision and recall are computed from
+    different counts.
+
+    RETURNS (tuple): (predicted spans that overlap a gold span, predicted
+        spans, gold spans overlapped by a predicted span, gold spans).
+    """
+    gold_set, pred_set = set(gold), set(pred)
+    pred_hit = sum(any(spans_overlap(p, g) for g in gold_set) for p in pred_set)
+    gold_hit = sum(any(spans_overlap(g, p) for p in pred_set) for g in gold_set)
+    return pred_hit, len(pred_set), gold_hit, len(gold_set)
+
+
+def span_prf(pred_hit: int, n_pred: int, gold_hit: int, n_gold: int) -> dict[str, float]:
+    """Precision (``pred_hit / n_pred``), recall (``gold_hit / n_gold``) and their F1."""
+    p = safe_div(pred_hit, n_pred)
+    r = safe_div(gold_hit, n_gold)
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": safe_div(2 * p * r, p + r),
+        "predicted": n_pred,
+        "gold": n_gold,
+    }

@@ -1,0 +1,99 @@
+"""Helpers of benchmarks/accuracy.py: fast subset, headlines, confusion PNGs (no model)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+
+from bedfellows.schema import Event
+from benchmarks import accuracy
+from benchmarks.gold import GOLD_SETS, petrarch
+from benchmarks.gold.common import GoldEvent, GoldRecord
+
+
+def event(cameo: str, confidence: float = 0.5) -> Event:
+    return Event(
+        event_id="e",
+        article_id="a",
+        sentence_index=0,
+        sentence="",
+        sentence_start=0,
+        sources=(),
+        targets=(),
+        trigger="t",
+        trigger_start=0,
+        trigger_end=1,
+        cameo_code=cameo,
+        cameo_root=cameo[:2],
+        quad_class=1,
+        goldstein=0.0,
+        plover_type="",
+        confidence=confidence,
+    )
+
+
+def test_every_registered_set_has_a_headline_of_its_own_or_a_default():
+    for name in ("plover_gsr_dev", "petr2_gsr_validation", "case2021_task2_dev"):
+        assert accuracy.headline(name)
+    assert accuracy.headline("no_such_set") == ()
+
+
+def test_fast_subset_is_the_first_fast_records(monkeypatch):
+    module = GOLD_SETS["indiapolice_dev"]
+    records = list(range(100))
+    assert accuracy.fast_subset("indiapolice_dev", records) == records[: module.FAST]
+    monkeypatch.setattr(module, "FAST", None)
+    assert accuracy.fast_subset("indiapolice_dev", records) == records
+
+
+def test_petrarch_root_confusion_uses_best_match_and_no_event_sentences():
+    recs = [
+        GoldRecord("p1", "f", "t", events=(GoldEvent("190", ("USA",), ("IRQ",)),)),
+        GoldRecord("p2", "f", "t"),
+        GoldRecord("p3", "f", "t", events=(GoldEvent("042", ("USA",), ("IRQ",)),)),
+    ]
+    preds = {"p1": [event("190"), event("036")], "p2": [event("111", confidence=0.9)]}
+    conf = accuracy.CONFUSION_ADAPTERS[petrarch.NAME](recs, preds)
+    assert conf == {"04": {"NONE": 1}, "19": {"19": 1}, "NONE": {"11": 1}}
+
+
+def test_confusion_png_skipped_with_a_warning_without_matplotlib(tmp_path, monkeypatch, caplog):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import fails
+    with caplog.at_level(logging.WARNING):
+        ok = accuracy.write_confusion_png("x", {"A": {"A": 1}}, tmp_path / "c.png")
+    assert ok is False
+    assert "matplotlib" in caplog.text
+    assert not (tmp_path / "c.png").exists()
+
+
+def test_confusion_png_written(tmp_path):
+    pytest.importorskip("matplotlib")
+    doc = {"sets": {"s1": {"confusion": {"A": {"A": 3, "B": 1}, "B": {"NONE": 2}}}, "s2": {}}}
+    paths = accuracy.write_plots(doc, tmp_path)
+    assert paths == [tmp_path / "confusion_s1.png"]
+    assert paths[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_regressions_fail_only_beyond_tolerance_and_report_new_sets():
+    committed = {
+        "sets": {
+            "case2021_task2_dev": {
+                "metrics": {"plover_type_accuracy": 0.50, "plover_type_macro_f1": 0.40}
+            }
+        }
+    }
+    current = {
+        "sets": {
+            "case2021_task2_dev": {
+                "metrics": {"plover_type_accuracy": 0.481, "plover_type_macro_f1": 0.37}
+            },
+            "indiapolice_dev": {"metrics": {"arrest_f1": 0.1, "kill_force_f1": 0.2}},
+        }
+    }
+    failures, notes = accuracy.regressions(committed, current)
+    assert failures == ["case2021_task2_dev: plover_type_macro_f1 fell from 0.400 to 0.370"]
+    assert notes == ["indiapolice_dev: not in the committed figures"]
+    current["sets"]["case2021_task2_dev"]["metrics"]["plover_type_macro_f1"] = 0.38
+    assert accuracy.regressions(committed, current)[0] == []

@@ -52,6 +52,7 @@ from .modality import (
     modality_of,
     reporter_of,
 )
+from .mode_codes import code_for_mode
 from .nouns import NounLexicon
 from .verbs import VerbLexicon
 
@@ -76,6 +77,62 @@ def _is_attribution(tok) -> bool:
 def _is_hyphen_modifier(tok) -> bool:
     """ "US-led forces", "Iranian-backed militias": a description, not an event."""
     return tok.dep_ == "amod" and tok.i > 0 and tok.nbor(-1).text == "-"
+
+
+# Dependencies that keep a noun inside what a verb does or names: the object of
+# "provided aid", the pact in "signed an agreement on military cooperation".
+_CONTENT_DEPS = frozenset(
+    {"dobj", "obj", "pobj", "prep", "compound", "amod", "nmod", "conj", "appos", "attr", "dative"}
+)
+# Residual codes of a framing verb ("agreed to", "refused to") that its
+# complement's own event makes redundant when both have the same PLOVER type.
+_GENERIC_FRAMES = frozenset({"030", "120", "050"})
+
+
+def _content_of(tok, coded: dict[int, Event]) -> Event | None:
+    """The event whose verb ``tok`` is the content of, if any.
+
+    A noun is the content of the verb it hangs on through objects and
+    prepositions ("provided food aid", "condemned the attack"): it is what that
+    event did or named, not a second event. An infinitival purpose clause
+    ("resigned to allow elections", "opened the bridge to allow deliveries")
+    says why an event happened, not that a second one did.
+    """
+    if tok.pos_ == "NOUN":
+        cur = tok
+        while cur.dep_ in _CONTENT_DEPS and cur.head is not cur:
+            cur = cur.head
+            if cur.pos_ == "VERB" and cur.i in coded:
+                return coded[cur.i]
+        return None
+    if (
+        tok.dep_ == "advcl"
+        and tok.head.i in coded
+        # "shunned work to protest ...": protesting is what the act was.
+        and not tok.lemma_.lower().startswith(("protest", "demonstrate"))
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        return coded[tok.head.i]
+    return None
+
+
+def _without_subordinates(events: list[Event], triggers: list) -> list[Event]:
+    """Drop events that are only the content or purpose of another event in the
+    sentence, and a generic framing event ("agreed to", "refused to") whose
+    complement was coded with the same PLOVER type ("agreed to re-open the
+    border": AGREE once, on "re-open")."""
+    coded = {tok.i: ev for tok, ev in zip(triggers, events, strict=True)}
+    drop: set[int] = set()
+    for tok, ev in zip(triggers, events, strict=True):
+        if _content_of(tok, coded) is not None:
+            drop.add(id(ev))
+            continue
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.i in coded:
+            frame = coded[head.i]
+            if frame.cameo_code in _GENERIC_FRAMES and frame.plover_type == ev.plover_type:
+                drop.add(id(frame))
+    return [ev for ev in events if id(ev) not in drop]
 
 
 def _named(refs) -> bool:
@@ -201,6 +258,7 @@ class EventCoder:
 
     def _code_sentence(self, ctx, article, paragraph, memory) -> list[Event]:
         out: list[Event] = []
+        triggers: list = []  # the trigger token of each event in ``out``
         consumed: set[int] = set()
         sent = ctx.sent
         memory.sentence = ctx.index
@@ -223,6 +281,8 @@ class EventCoder:
                 continue
             if ev is not None:
                 out.append(ev)
+                triggers.append(tok)
+        out = _without_subordinates(out, triggers)
         for ev in out:
             memory.remember_group(list(ev.sources))
         return out
@@ -469,8 +529,10 @@ class EventCoder:
             if located is not None and (located.country, None, located.actor_id) not in source_keys:
                 implied = [located]
             targets = [t for t in targets if t.country is None] + implied
-        info = self.codebook.cameo(code)
         mod = modality_of(trigger)
+        code, modality, mode_type = code_for_mode(code, mod.modality, trigger)
+        plover_type = plover_type or mode_type
+        info = self.codebook.cameo(code)
         rep_tok = reporter_of(trigger)
         reporter = None
         rep_text = None
@@ -481,7 +543,7 @@ class EventCoder:
             # A Span's text, not Doc.text: the latter rebuilds the whole paragraph.
             rep_text = ctx.sent.doc[phrase[0].i : rep_tok.i + 1].text
         sent = ctx.sent
-        if mod.modality is not Modality.ASSERTED:
+        if modality is not Modality.ASSERTED:
             confidence -= 0.05
         start = trigger.idx + ctx.offset
         return Event(
@@ -505,7 +567,7 @@ class EventCoder:
             plover_score=(
                 self.codebook.plover_score(plover_type) if plover_type else info.plover_score
             ),
-            modality=mod.modality,
+            modality=modality,
             reported_by=reporter,
             reported_by_text=rep_text,
             date=edate,

@@ -354,8 +354,10 @@ class VerbLexicon:
 
         patterns (list[dict]): rows of verb_patterns.tsv.
         synsets (list[dict]): rows of verb_synsets.tsv.
-        defaults (list[dict]): rows of verb_defaults.tsv: a code for a bare verb
-            the CAMEO dictionary leaves uncoded ("reject" → 120).
+        defaults (list[dict]): rows of verb_defaults.tsv: the code of a bare verb
+            where the CAMEO dictionary leaves it uncoded ("reject" → 120) or
+            codes it against the codebook ("agree" → 030, not 050); the
+            verb's patterns still win.
         """
         self._bare_codes = {_norm_lemma(r["verb"]): r["cameo_code"] for r in defaults}
         members: dict[str, set[str]] = {}
@@ -529,7 +531,7 @@ class VerbLexicon:
         if best >= 0:
             return index.pattern(best)
         code = self._bare_codes.get(index.verb)
-        if code is not None and index.default is not None and not index.default.code:
+        if code is not None and index.default is not None:
             return replace(index.default, code=code, discard=False)
         return index.default
 

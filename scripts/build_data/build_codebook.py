@@ -23,7 +23,11 @@ Decisions (also written to bedfellows/data/NOTICE):
   material cooperation (2), 10–14 verbal conflict (3), 15–20 material conflict (4).
 * PLOVER type/mode/context: ``CAMEO2PLOVER-2021.txt``. A code missing there
   inherits from its parent (4-digit → 3-digit); a two-digit cue category takes
-  its ``xx0`` code. CAMEO 01 and 02 have no PLOVER type (the manual drops them).
+  its ``xx0`` code. CAMEO 01 (statements) has no PLOVER type (the manual drops
+  it). CAMEO 02 (APPEAL) is mapped to REQUEST although the manual's translation
+  table drops it: the manual defines REQUEST as "All requests, demands, and
+  orders", which an appeal ("urged Iran to", "called on the UN to") is, and its
+  note 2 allows documented exceptions. See ``APPEAL_AS_REQUEST``.
   Multiple contexts are joined with ``;``.
 * PLOVER scores and quads: ``PLOVER_MANUAL.tex`` (table ``tab:ploverscores`` and
   each event type's "Quad category" subsection), which the manual's own summary
@@ -229,11 +233,16 @@ def read_plover_quad_table(path: Path) -> dict[str, int]:
     return quads
 
 
+#: CAMEO 02 (APPEAL) as PLOVER REQUEST, the one departure from CAMEO2PLOVER (see
+#: the module docstring); a code CAMEO2PLOVER maps itself keeps that mapping.
+APPEAL_AS_REQUEST = PloverMap("REQUEST", "", "")
+
+
 def resolve_plover(code: str, mapping: dict[str, PloverMap]) -> tuple[PloverMap | None, str]:
     """PLOVER mapping of a CAMEO code and where it came from ('' if none).
 
     Exact entry first; a 4-digit code falls back to its 3-digit parent; a
-    two-digit cue category uses its ``xx0`` code.
+    two-digit cue category uses its ``xx0`` code; appeals (02) are requests.
     """
     if code in mapping:
         return mapping[code], code
@@ -241,6 +250,8 @@ def resolve_plover(code: str, mapping: dict[str, PloverMap]) -> tuple[PloverMap 
         return mapping[code[:3]], code[:3]
     if len(code) == 2 and code + "0" in mapping:
         return mapping[code + "0"], code + "0"
+    if code.startswith("02"):
+        return APPEAL_AS_REQUEST, "02"
     return None, ""
 
 
@@ -447,8 +458,10 @@ conversion table, P. Schrodt, 17 September 2021), both from openeventdata/PLOVER
 Used by: plover_types.tsv, plover_scores.tsv (the manual's table tab:ploverscores and
 each event type's "Quad category" subsection) and the plover_type, plover_mode and
 plover_context columns of cameo_codes.tsv (CAMEO2PLOVER; a 4-digit code missing there
-inherits its 3-digit parent, a 2-digit cue category takes its xx0 code; CAMEO 01 and
-02 have no PLOVER type because PLOVER dropped those categories).
+inherits its 3-digit parent, a 2-digit cue category takes its xx0 code; CAMEO 01
+has no PLOVER type because PLOVER dropped it; CAMEO 02 APPEAL, which the translation
+table also drops, is coded REQUEST, defined in the manual as "All requests, demands,
+and orders").
 Noted, not changed: the manual prints ACCUSE's type score as +3 although ACCUSE is a
 verbal-conflict type and all its modes score below zero; the summary table "Quad
 categories in PLOVER" (and the PLOVER README) put SANCTION under verbal conflict while

@@ -3,8 +3,10 @@
 ``noun_triggers.tsv`` maps event nouns ("talks", "military cooperation") to
 CAMEO codes; it is written by hand because the CAMEO verb dictionary codes
 verbs only. ``verb_defaults.tsv`` gives a code to a few bare verbs the CAMEO
-dictionary leaves uncoded (its "REFUSE [---]" block: "reject", "refuse"),
-each named in the CAMEO codebook's description of that code. This script
+dictionary leaves uncoded (its "REFUSE [---]" block: "reject", "refuse")
+or codes against the codebook ("agree", which the codebook's 030 names and
+the dictionary codes 050), each named in the codebook's description of that
+code. This script
 sorts both, checks every code against
 ``cameo_codes.tsv`` (so run it after build_codebook.py: build_all runs scripts
 in name order), and records it in MANIFEST.toml and NOTICE.

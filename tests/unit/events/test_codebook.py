@@ -140,12 +140,16 @@ def test_codebook_plover_mapping_follows_cameo2plover(book, code):
 
 
 def test_codebook_plover_inheritance(book):
-    # Cue categories take their xx0 code; CAMEO 01 and 02 have no PLOVER type.
+    # Cue categories take their xx0 code; CAMEO 01 has no PLOVER type, and
+    # appeals (02) are requests although the translation table drops them.
     assert book.cameo("19").plover_type == book.cameo("190").plover_type
     assert book.cameo("03").plover_type == book.cameo("030").plover_type
-    for code in ("01", "010", "016", "02", "0233"):
+    for code in ("01", "010", "016"):
         assert book.cameo(code).plover_type == ""
         assert book.cameo(code).plover_score is None
+    for code in ("02", "020", "0233"):
+        assert book.cameo(code).plover_type == "REQUEST"
+        assert book.cameo(code).plover_score == book.plover_score("REQUEST")
 
 
 def test_codebook_unknown_code_raises(book):

@@ -15,13 +15,27 @@ def test_bare_reject_is_coded_120_but_its_patterns_still_win():
     assert not lexicon.match("resist", [], ["the", "pressure"]).code
 
 
-def test_defaults_only_fill_uncoded_bare_entries():
+def test_defaults_replace_the_bare_code_but_patterns_still_win():
     patterns = [
         {
             "verb": "spurn", "before": "", "after": "", "source_slot": "", "target_slot": "",
             "code": "110", "passive_code": "", "discard": "0", "block": "spurn", "forms": "",
             "line": "1",
-        }
+        },
+        {
+            "verb": "spurn", "before": "", "after": "mediation", "source_slot": "",
+            "target_slot": "", "code": "126", "passive_code": "", "discard": "0",
+            "block": "spurn", "forms": "", "line": "2",
+        },
     ]  # fmt: skip
     lexicon = VerbLexicon(patterns, [], [{"verb": "spurn", "cameo_code": "120", "note": ""}])
-    assert lexicon.match("spurn", [], []).code == "110"
+    assert lexicon.match("spurn", [], []).code == "120"
+    assert lexicon.match("spurn", [], ["the", "mediation"]).code == "126"
+    # A verb without a default row keeps the dictionary's code.
+    assert VerbLexicon(patterns, [], []).match("spurn", [], []).code == "110"
+
+
+def test_agree_is_an_intention_to_cooperate_as_the_codebook_says():
+    lexicon = VerbLexicon.load()
+    assert lexicon.match("agree", [], []).code == "030"
+    assert lexicon.match("agree", [], ["to", "elections"]).code == "0831"

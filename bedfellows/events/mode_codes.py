@@ -1,0 +1,221 @@
+"""Codes for acts that are promised, forecast or refused rather than done.
+
+The coder finds an act ("send aid", "attack", "meet") and, separately, how the
+sentence holds it ("will send", "agreed to meet", "refused to send"):
+
+- A refusal to cooperate or yield is a rejection, in CAMEO (12: 121 reject
+  material cooperation, 125 reject proposal to meet, ...) and so in PLOVER
+  (REJECT). Only refusals count: "will not", "would not", "refused to",
+  "declined to", "is not ready to". A plain past negation ("did not sign")
+  stays a negated act: nothing happened.
+- An intended act keeps its CAMEO act code ("will supply arms" stays 072, as
+  the CAMEO dictionaries and the PETRARCH coders code it; the modality says it
+  is intended), but its PLOVER type follows the PLOVER manual: "Cooperative
+  actions ... reported in future tense ... should be coded as AGREE", and a
+  forecast attack is a THREATEN ("THREATEN could be ASSAULT + hypothetical ...
+  the coder should always return the single event category"). The CAMEO
+  codebook says the same (usage notes of 030 and 130); ``intent_code`` gives
+  the CAMEO intention or threat code for users who want it.
+
+PLOVER's own CAMEO table sends CAMEO's intentions to yield (035) to AGREE, as
+the PLOVER gold records do; the manual's note that a future RETREAT is a
+CONCEDE is the one rule not followed here.
+"""
+
+from __future__ import annotations
+
+from bedfellows.schema import Modality
+
+# Act code prefix → intention code (longest prefix wins; absent = no change:
+# statements, appeals and verbal acts of 05 such as praise stay as they are).
+_INTENT = {
+    "04": "036",
+    "045": "039",
+    "050": "032",
+    "054": "032",
+    "057": "030",
+    "06": "031",
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "07": "033",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "08": "035",
+    "081": "0351",
+    "082": "0352",
+    "083": "034",
+    "0831": "0341",
+    "0832": "0342",
+    "0833": "0343",
+    "0834": "0344",
+    "084": "0353",
+    "085": "0354",
+    "086": "0355",
+    "087": "0356",
+}
+
+# Conflictual act code prefix → threat code. Force posture (15) is left alone:
+# "will deploy troops to the border" is already the posture, not a threat of it.
+_THREAT = {
+    "14": "133",
+    "16": "131",
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "17": "130",
+    "172": "132",
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
+    "173": "137",
+    "175": "137",
+    "18": "1383",
+    "19": "138",
+    "191": "1381",
+    "192": "1382",
+    "193": "1384",
+    "194": "1384",
+    "195": "1384",
+    "20": "1383",
+    "204": "1385",
+}
+
+# Cooperative act (or intention) code prefix → rejection code.
+_REFUSAL = {
+    "03": "120",
+    "031": "121",
+    "0311": "1211",
+    "0312": "1212",
+    "0313": "1213",
+    "033": "122",
+    "0331": "1221",
+    "0332": "1222",
+    "0333": "1223",
+    "0334": "1224",
+    "034": "123",
+    "0341": "1231",
+    "0342": "1232",
+    "0343": "1233",
+    "0344": "1234",
+    "035": "124",
+    "0351": "1241",
+    "0352": "1242",
+    "0353": "1243",
+    "0354": "1244",
+    "0355": "1245",
+    "0356": "1246",
+    "036": "125",
+    "037": "127",
+    "038": "126",
+    "04": "125",
+    "045": "126",
+    "05": "120",
+    "06": "121",
+    "061": "1211",
+    "062": "1212",
+    "063": "1213",
+    "07": "122",
+    "071": "1221",
+    "072": "1222",
+    "073": "1223",
+    "074": "1224",
+    "08": "124",
+    "081": "1241",
+    "082": "1242",
+    "083": "123",
+    "0831": "1231",
+    "0832": "1232",
+    "0833": "1233",
+    "0834": "1234",
+    "084": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
+}
+
+# Verbs whose to-complement is refused ("refused to send", "declined to meet").
+REFUSING_VERBS = frozenset({"refuse", "decline"})
+# Auxiliaries that make "not" a refusal of will rather than a report that
+# something did not happen ("will not accept", "won't send", "would not join").
+_VOLITIONAL_AUX = frozenset({"will", "wo", "would", "shall", "'ll"})
+# "is not ready to", "not prepared to", "unwilling to".
+_READINESS = frozenset({"ready", "prepared", "willing"})
+
+
+def _lookup(table: dict[str, str], code: str) -> str | None:
+    for size in range(len(code), 1, -1):
+        found = table.get(code[:size])
+        if found is not None:
+            return found
+    return None
+
+
+def _clause_verb(tok):
+    # The verb that carries the auxiliaries of a nominal trigger ("no aid").
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def is_refusal(trigger) -> bool:
+    """True when the sentence refuses the act of ``trigger`` rather than denying it happened.
+
+    trigger (Token): the act's trigger word.
+    """
+    verb = _clause_verb(trigger)
+    kids = list(verb.children)
+    negated = any(c.dep_ == "neg" for c in kids)
+    if negated and any(c.dep_ == "aux" and c.lower_ in _VOLITIONAL_AUX for c in kids):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        if head.lemma_.lower() in REFUSING_VERBS:
+            return True
+        # "is not ready to sign", "unwilling to meet"
+        if head.lemma_.lower() in _READINESS and any(c.dep_ == "neg" for c in head.children):
+            return True
+        if head.lemma_.lower() == "unwilling":
+            return True
+    return False
+
+
+def intent_code(code: str) -> str | None:
+    """The CAMEO intention (03) or threat (13) code of an act told in the future.
+
+    code (str): the act's CAMEO code ("073" provide humanitarian aid).
+    RETURNS (str | None): "0333" (intent to provide humanitarian aid), "1384"
+        for an attack, or None for acts with no such code (statements, appeals,
+        force posture).
+    """
+    return _lookup(_INTENT, code) or _lookup(_THREAT, code)
+
+
+def code_for_mode(code: str, modality: Modality, trigger) -> tuple[str, Modality, str | None]:
+    """The CAMEO code and modality to store for an act, and a PLOVER type if it differs.
+
+    code (str): the act's own CAMEO code.
+    modality (Modality): how the sentence holds the act.
+    trigger (Token): the act's trigger word (for refusal cues).
+    RETURNS (tuple): (CAMEO code, modality, PLOVER type or None to take the
+        CAMEO code's own). A refusal becomes an asserted rejection (the refusal
+        happened); an intended cooperative act is an AGREE and an intended
+        conflictual act a THREATEN, both still marked ``INTENDED``.
+    """
+    if modality is Modality.NEGATED and is_refusal(trigger):
+        mapped = _lookup(_REFUSAL, code)
+        if mapped is not None:
+            return mapped, Modality.ASSERTED, None
+    if modality is Modality.INTENDED:
+        if _lookup(_INTENT, code) is not None:
+            return code, modality, "AGREE"
+        if _lookup(_THREAT, code) is not None:
+            return code, modality, "THREATEN"
+    return code, modality, None

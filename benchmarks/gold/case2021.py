@@ -48,8 +48,8 @@ TYPES_PATH = Path("data") / "gold" / TYPES_FILE
 
 #: Headline metrics checked by the fast regression test.
 HEADLINE = ("plover_type_accuracy", "plover_type_macro_f1")
-#: Records coded by ``accuracy.py --fast``: all of them (509 short snippets).
-FAST = None
+#: ``accuracy.py --fast`` codes all 509 snippets (they are short).
+FAST_EVERY = None
 
 NO_EVENT = "NONE"
 

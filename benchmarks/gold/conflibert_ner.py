@@ -47,8 +47,8 @@ PATH = Path("data") / "gold" / FILE
 
 #: Headline metrics checked by the fast regression test.
 HEADLINE = ("source_span_f1", "target_span_f1")
-#: Records coded by ``accuracy.py --fast``: the first N sentences of the file.
-FAST = 250
+#: ``accuracy.py --fast`` codes every 4th sentence (289 of 1,153).
+FAST_EVERY = 4
 
 _NO_SPACE_BEFORE = {".", ",", ")", ":", ";", "%", "!", "?", "”", "-", "'s", "n't"}
 _NO_SPACE_AFTER = {"(", "$", "“", "-"}

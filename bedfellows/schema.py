@@ -132,6 +132,10 @@ class Place:
     country: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    # Gazetteer facts (bedfellows.geo): continent | country | admin1 | county | city,
+    # and the first-level division (a US state's postal code, else GeoNames' admin-1 code).
+    feature: str | None = None
+    admin1: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

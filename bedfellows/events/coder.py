@@ -15,6 +15,7 @@ from datetime import date
 
 from bedfellows.actors import ActorKB
 from bedfellows.dates import event_date, find_expressions
+from bedfellows.geo import default_geocoder
 from bedfellows.schema import (
     ActorRef,
     Article,
@@ -248,6 +249,12 @@ class EventCoder:
     def _place(self, ent, offset: int) -> Place | None:
         res = self.mentions._resolve_words([t.text for t in ent], None)
         country = res.country if res is not None else None
+        # Coordinates (and the country of towns and regions the actor KB does not
+        # know) from the gazetteer, ranked against the paragraph's other places;
+        # the KB's country, when it has one, is kept and steers the gazetteer.
+        located = default_geocoder().place_of(ent, offset, country=country)
+        if located is not None:
+            return replace(located, country=country or located.country)
         return Place(
             text=ent.text,
             start=ent.start_char + offset,

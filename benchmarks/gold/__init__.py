@@ -17,3 +17,8 @@ GOLD_SETS[dates_own.NAME] = dates_own
 GOLD_SETS.update({m.NAME: m for m in (conflibert, conflibert_ner, case2021, indiapolice)})
 
 __all__ = ["GOLD_SETS", "GoldEvent", "GoldRecord", "petrarch", "plover", "to_article"]
+
+# Toponym resolution (bedfellows.geo), scored on gold place names rather than events.
+from . import lgl  # noqa: E402
+
+GOLD_SETS[lgl.NAME] = lgl

@@ -1,0 +1,129 @@
+"""Unit tests for bedfellows.geo.resolve: ranking candidates by population and context."""
+
+from __future__ import annotations
+
+import pytest
+
+from bedfellows.geo import GeoEntry, Mention, PlaceResolver, distance_km, name_key, to_place
+
+
+class FakeGazetteer:
+    """A few hand-made places, so the ranking rules are tested apart from GeoNames."""
+
+    def __init__(self, entries: list[GeoEntry], capitals: set[str] = frozenset()) -> None:
+        self.entries = entries
+        self.capitals = capitals
+
+    def lookup(self, text: str) -> tuple[GeoEntry, ...]:
+        found = [e for e in self.entries if name_key(e.name) == name_key(text)]
+        return tuple(sorted(found, key=lambda e: -e.population))
+
+    def is_capital(self, entry: GeoEntry) -> bool:
+        # Only the first entry of a capital's name is the capital (the test's convention).
+        return entry.name in self.capitals and entry is self.entries[0]
+
+    def state(self, code: str) -> GeoEntry | None:
+        return next((e for e in self.entries if e.kind == "admin1" and e.admin1 == code), None)
+
+
+def city(name, country, admin1, lat, lon, pop):
+    return GeoEntry(name, "city", country, admin1, lat, lon, pop)
+
+
+BIG_RIVERTON = city("Riverton", "AAA", "01", 10.0, 10.0, 2_000_000)
+SMALL_RIVERTON = city("Riverton", "USA", "MN", 46.0, -95.0, 12_000)
+OTHER_RIVERTON = city("Riverton", "USA", "TX", 31.0, -97.0, 40_000)
+LAKEVILLE = city("Lakeville", "USA", "MN", 46.3, -95.4, 8_000)
+MINNESOTA = GeoEntry("Minnesota", "admin1", "USA", "MN", 45.7, -94.2, 5_000_000)
+TEXAS = GeoEntry("Texas", "admin1", "USA", "TX", 31.0, -99.0, 25_000_000)
+OAK_COUNTY_MN = GeoEntry("Oak County", "county", "USA", "MN", None, None, 0)
+OAK_COUNTY_TX = GeoEntry("Oak County", "county", "USA", "TX", None, None, 0)
+PORTVILLE = city("Portville", "BBB", "02", 0.0, 0.0, 900_000)
+KINGSTON = city("Kingston", "BBB", "03", 1.0, 1.0, 400_000)
+
+ENTRIES = [
+    BIG_RIVERTON,
+    SMALL_RIVERTON,
+    OTHER_RIVERTON,
+    LAKEVILLE,
+    MINNESOTA,
+    TEXAS,
+    OAK_COUNTY_MN,
+    OAK_COUNTY_TX,
+    PORTVILLE,
+    KINGSTON,
+]
+
+
+@pytest.fixture
+def resolver() -> PlaceResolver:
+    return PlaceResolver(FakeGazetteer(ENTRIES, capitals={"Kingston"}))
+
+
+def test_population_decides_without_context(resolver):
+    assert resolver.resolve("Riverton") is BIG_RIVERTON
+
+
+def test_a_state_named_in_the_article_pulls_a_small_town(resolver):
+    assert resolver.resolve("Riverton", ["Minnesota"]) is SMALL_RIVERTON
+    assert resolver.resolve("Riverton", ["Texas"]) is OTHER_RIVERTON
+
+
+def test_a_nearby_town_pulls_without_any_state(resolver):
+    assert resolver.resolve("Riverton", ["Lakeville"]) is SMALL_RIVERTON
+
+
+def test_a_state_written_after_the_name_wins(resolver):
+    assert resolver.resolve(Mention("Riverton", state="TX"), ["Lakeville"]) is OTHER_RIVERTON
+
+
+def test_a_bare_name_follows_the_same_name_with_its_state(resolver):
+    out = resolver.resolve_all([Mention("Riverton", state="TX"), "Riverton"])
+    assert out == [OTHER_RIVERTON, OTHER_RIVERTON]
+
+
+def test_ambiguous_names_settle_on_one_state_together(resolver):
+    out = resolver.resolve_all(["Oak County", "Riverton", "Lakeville"])
+    assert out[1] is SMALL_RIVERTON
+    assert out[0].admin1 == "MN"
+
+
+def test_county_takes_the_mean_point_of_its_states_places(resolver):
+    county, town, other = resolver.resolve_all(
+        ["Oak County", "Riverton", "Lakeville", "Minnesota"]
+    )[:3]
+    assert county.kind == "county" and county.admin1 == "MN"
+    assert county.latitude == pytest.approx((town.latitude + other.latitude) / 2)
+
+
+def test_county_alone_takes_its_states_point(resolver):
+    (county,) = resolver.resolve_all([Mention("Oak County", state="TX")])
+    assert (county.latitude, county.longitude) == (TEXAS.latitude, TEXAS.longitude)
+
+
+def test_a_national_capital_beats_a_bigger_namesake():
+    capital = city("Harbor", "CCC", "01", 5.0, 5.0, 100_000)
+    bigger = city("Harbor", "DDD", "01", 9.0, 9.0, 250_000)
+    assert PlaceResolver(FakeGazetteer([capital, bigger], {"Harbor"})).resolve("Harbor") is capital
+    assert PlaceResolver(FakeGazetteer([capital, bigger])).resolve("Harbor") is bigger
+
+
+def test_unknown_name_resolves_to_none(resolver):
+    assert resolver.resolve_all(["Nowhere", "Riverton"])[0] is None
+
+
+def test_distance_km():
+    assert distance_km(0, 0, 0, 0) == 0
+    # London to Paris: about 344 km.
+    assert distance_km(51.5074, -0.1278, 48.8566, 2.3522) == pytest.approx(344, abs=5)
+    # A quarter of the equator.
+    assert distance_km(0, 0, 0, 90) == pytest.approx(10_007.5, abs=2)
+
+
+def test_to_place_copies_the_entry_and_keeps_the_text():
+    place = to_place(SMALL_RIVERTON, "RIVERTON", 5, 13)
+    assert (place.text, place.start, place.end, place.name) == ("RIVERTON", 5, 13, "Riverton")
+    assert (place.country, place.feature, place.admin1) == ("USA", "city", "MN")
+    assert place.latitude == 46.0
+    bare = to_place(None, "Atlantis", 0, 8)
+    assert bare.name == "Atlantis" and bare.latitude is None and bare.country is None

@@ -28,7 +28,7 @@ from bedfellows.events.mentions import ArticleMemory
 from bedfellows.ingest import read_articles, split_paragraphs
 from bedfellows.nlp.model import DEFAULT_MODEL, load_model, model_version
 from bedfellows.nlp.ruler import add_actor_ruler
-from bedfellows.schema import Article, Event
+from bedfellows.schema import Article, ArticleDating, Event
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +115,11 @@ class Pipeline:
             self._coder = EventCoder(kb=self.kb)
         return self._coder
 
+    def article_dating(self, article_id: str) -> ArticleDating | None:
+        """The inferred date window (with its evidence) of an undated article
+        coded by this pipeline (the latest 10,000 are kept), else None."""
+        return self.coder.dating.windows.get(article_id)
+
     def provenance(self) -> dict:
         """Versions of code, model and data, stored with every run."""
         return {
@@ -154,12 +159,14 @@ class Pipeline:
         ):
             if article_id != current:
                 if current is not None:
-                    yield pending.pop(current), self.coder.finish_article(memory)
+                    done = pending.pop(current)
+                    yield done, self.coder.finish_article(memory, done)
                 current, memory, sent_index = article_id, ArticleMemory(), 0
             _, n = self.coder.code_doc(doc, pending[article_id], para, sent_index, memory)
             sent_index += n
         if current is not None:
-            yield pending.pop(current), self.coder.finish_article(memory)
+            done = pending.pop(current)
+            yield done, self.coder.finish_article(memory, done)
 
     def run(
         self,

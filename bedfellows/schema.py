@@ -27,6 +27,7 @@ class DateBasis(StrEnum):
     EXPRESSION = "expression"  # a temporal expression in the event's own sentence
     PUBLICATION = "publication"  # the article's publication date (sentence had none)
     NONE = "none"  # no date could be given: the article is undated
+    INFERRED = "inferred"  # undated article: its inferred window (see ArticleDating)
 
 
 class Modality(StrEnum):
@@ -91,6 +92,29 @@ class EventDate:
     text: str | None = None  # the temporal expression, if any
     text_start: int | None = None
     text_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDating:
+    """The inferred date window of an article without a publication date.
+
+    The article was written between ``earliest`` and ``latest`` (inclusive;
+    None = unbounded on that side), as far as ``evidence`` shows: offices the
+    people it names held, names of organisations it uses, past events it dates.
+    ``conflicts`` lists evidence left out because it contradicted the rest
+    (the window is then widened over every consistent reading, never guessed).
+    """
+
+    earliest: date | None = None
+    latest: date | None = None
+    granularity: Granularity | None = None
+    evidence: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
+
+    @property
+    def closed(self) -> bool:
+        """True when both ends are known (events take the window as their date)."""
+        return self.earliest is not None and self.latest is not None
 
 
 @dataclass(frozen=True, slots=True)

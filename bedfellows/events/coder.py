@@ -39,6 +39,7 @@ from .arguments import (
     purpose_objects,
 )
 from .codebook import Codebook
+from .dating import ArticleDater
 from .implicit import (
     location_target,
     reciprocal_targets,
@@ -174,6 +175,7 @@ class EventCoder:
         self.codebook = codebook or Codebook.load()
         self.nouns = nouns or NounLexicon.load()
         self.mentions = MentionResolver(self.kb)
+        self.dating = ArticleDater(self.kb)  # undated articles' inferred windows
 
     # -- public ------------------------------------------------------------
     def code_doc(
@@ -193,13 +195,23 @@ class EventCoder:
         """
         first = len(memory.events)
         n = 0
+        if article.published is None and not paragraph.is_comment:
+            self.dating.observe(doc, article)
         for n, sent in enumerate(doc.sents, start=1):
             ctx = self._context(sent, paragraph.start, first_sentence_index + n - 1, article)
             memory.events.extend(self._code_sentence(ctx, article, paragraph, memory))
         return memory.events[first:], n
 
-    def finish_article(self, memory: ArticleMemory) -> list[Event]:
-        """The article's final events: in an undated article, a person named
+    def finish_article(self, memory: ArticleMemory, article: Article | None = None) -> list[Event]:
+        """The article's final events. Undated ``article``: its undated events
+        take its inferred window (``self.dating.windows[article_id]``)."""
+        events = self._finish_offices(memory)
+        if article is not None and article.published is None:
+            events = memory.events[:] = self.dating.date_events(events, article)
+        return events
+
+    def _finish_offices(self, memory: ArticleMemory) -> list[Event]:
+        """In an undated article, a person named
         with an office anywhere ("President Obama") holds it throughout, so
         bare mentions coded before the title was seen take that office too."""
         offices = memory.offices()
@@ -457,7 +469,10 @@ class EventCoder:
         event's own date when known, else the publication date)."""
         sent = ctx.sent
         edate = event_date(
-            ctx.expressions, article.published, trigger_offset=trigger.idx - sent.start_char
+            ctx.expressions,
+            article.published,
+            trigger_offset=trigger.idx - sent.start_char,
+            sentence=sent.text,
         )
         if edate.basis is DateBasis.EXPRESSION and edate.text_start is not None:
             shift = sent.start_char + ctx.offset

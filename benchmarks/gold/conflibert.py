@@ -1,9 +1,11 @@
 """ConfliBERT CAMEO class sentences (``data/gold/conflibert_cameo_class_train.tsv``).
 
 1,349 English news sentences (2017–18), each labelled with one of five classes
-(``sentence<TAB>label``). The five classes are the Phoenix data set's
-"PentaClass" grouping of CAMEO root codes, which the file's labels follow
-(0 statement/appeal … 4 material conflict)::
+(``sentence<TAB>label``). The classes are taken to be the "PentaClass"
+grouping of CAMEO root codes used in the Phoenix event data (Open Event Data
+Alliance); the label names in ``../shared/README.md`` (0 statement/appeal …
+4 material conflict) match it, while the ConfliBERT repository does not spell
+the mapping out::
 
     class 0 statement / appeal       CAMEO roots 01–02
     class 1 verbal cooperation       CAMEO roots 03–05
@@ -11,8 +13,9 @@
     class 3 verbal conflict          CAMEO roots 09–13
     class 4 material conflict        CAMEO roots 14–20
 
-(Unlike CAMEO's own quad classes, 01–02 get a class of their own, and 09
-"investigate" and 14 "protest" fall on the conflict side, as in Phoenix.)
+These are the boundaries of GDELT's CAMEO QuadClass (01–05, 06–08, 09–13,
+14–20) with 01–02 split off; ``petrarch.quad_class`` draws them elsewhere
+(06–09, 10–14, 15–20), so it is not used here.
 
 Definitions used by ``score``:
 

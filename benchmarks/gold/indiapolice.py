@@ -1,6 +1,6 @@
 """IndiaPoliceEvents development documents (``data/gold/indiapolice_*_dev.jsonl``).
 
-774 Times of India articles of 1–15 March 2002 (Gujarat), split into ~12.9k
+774 Times of India articles of 1–15 March 2002, split into ~12.9k
 sentences, each labelled with what the police did in it: KILL, ARREST, FAIL,
 FORCE, ANY_ACTION (police as the actor; lower-cased text, with the source's
 mojibake left as it is). ``indiapolice_docs_dev.jsonl`` gives each document's

@@ -3,14 +3,15 @@
 An undated article still says when it was written, within limits:
 
 - **offices**: "President Obama", "Secretary of State John Kerry",
-  "the Trump administration" — a person named with an office (present
-  tense, no date in the sentence) held it when the article was written, so
-  the date lies in one of the knowledge base's spells that fit the title
-  (the spell's note shares the title's words, else the spells of the title's
-  sector). "former", "ex-" and "late" put the date after the spell ended (or,
-  with an unknown end, after it began). "then-", "-elect", "-designate" say
-  nothing about the article's date and are skipped; so are mentions in a
-  sentence that dates itself ("In 2014, President Obama ...").
+  "the Trump administration" — a person named with a title and no "then-"
+  (news style marks past holders "then-" or "former") held the office when
+  the article was written, so the date lies in one of the knowledge base's
+  spells whose note names that office (``office_spells``; spells without a
+  note give no evidence). "former", "ex-" and "late" put the date after the
+  spell ended (or, with an unknown end, after it began). "then-", "-elect",
+  "-designate" say nothing about the article's date and are skipped; so are
+  mentions in a sentence that dates itself ("In 2014, President Obama ...")
+  and names that do not fit the KB person (another first name).
 - **names**: an organisation named by a name that did not exist before a
   known month (``actor_name_dates.tsv``: ISIL, April 2013) dates the article
   no earlier than that month.
@@ -42,6 +43,7 @@ from itertools import combinations
 
 from bedfellows.actors import ActorKB, resolve_phrase
 from bedfellows.actors.kb import ActorEntry, Spell
+from bedfellows.actors.normalize import key_of
 from bedfellows.data import read_tsv
 from bedfellows.dates import find_expressions, resolve_expression
 from bedfellows.dates.expressions import KIND_DATE, KIND_SINCE
@@ -54,14 +56,14 @@ log = logging.getLogger(__name__)
 _Interval = tuple[date, date]
 _LO, _HI = date.min, date.max
 
-#: Person sectors that are offices (a title in the phrase names one of them).
-_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _FORMER = frozenset({"former", "ex", "late"})
 # Titles that do not say the person held the office when the article was written.
 _NOT_NOW = frozenset({"then", "elect", "designate", "nominee", "candidate", "hopeful", "future"})
 _FILLER = frozenset({"the", "a", "an", "of", "s", "mr", "mrs", "ms", "dr", "and", "for", "to"})
 # Words of the head-of-government titles an "X administration" stands for.
 _HEADS = frozenset({"president", "prime", "premier", "chancellor"})
+# Ranks below an office: a note with one fits only a title with it.
+_RANKS = frozenset({"vice", "deputy", "assistant", "under"})
 _SPELLING = {"defense": "defence", "organization": "organisation"}
 _WORD = re.compile(r"[a-z]+")
 _MAX_DROPPED = 3  # conflicting evidence: try leaving out up to this many items
@@ -204,31 +206,37 @@ def _span_text(spell: Spell) -> str:
     return f"{spell.cameo or spell.sector} {start} – {end}{note}"
 
 
-def office_spells(person: ActorEntry, title: set[str], sector: str | None) -> list[Spell]:
-    """The person's dated spells that fit the title words (see module docstring)."""
-    dated = [s for s in person.spells if not s.default]
-    if not dated:
-        return []
+def office_spells(person: ActorEntry, title: set[str]) -> list[Spell]:
+    """The person's dated spells whose note names the office of the title words.
+
+    Every title word must be in the spell's note ("Defense Minister" fits
+    "Minister of Defence", "President" fits "44th President"), and a rank the
+    note adds ("Vice President") must be in the title too. "administration"
+    fits any head of state or government. Spells without a note (most
+    PETRARCH records, whose lists of offices are incomplete) never fit:
+    better no evidence than a wrong one.
+    """
     wanted = {_SPELLING.get(w, w) for w in title} - _FILLER
-    if "administration" in wanted:
-        wanted = (wanted - {"administration"}) | _HEADS
-    scored = [(len(wanted & _words(s.note or "")), s) for s in dated]
-    best = max(score for score, _ in scored)
-    if best > 0:
-        return [s for score, s in scored if score == best]
-    if sector in _OFFICES:
-        return [s for s in dated if s.sector == sector]
-    return []
+    admin = "administration" in wanted
+    wanted.discard("administration")
+    if not wanted and not admin:
+        return []
+    out = []
+    for spell in person.spells:
+        note = _words(spell.note or "")
+        if spell.default or not note or (note & _RANKS) - wanted:
+            continue
+        if (admin and note & _HEADS and wanted <= note) or (not admin and wanted <= note):
+            out.append(spell)
+    return out
 
 
-def office_evidence(
-    phrase: str, person: ActorEntry, title: set[str], sector: str | None
-) -> Evidence | None:
+def office_evidence(phrase: str, person: ActorEntry, title: set[str]) -> Evidence | None:
     """Evidence from a person named with an office title, or None."""
     if title & _NOT_NOW:
         return None
     former = bool(title & _FORMER)
-    spells = office_spells(person, title - _FORMER, sector)
+    spells = office_spells(person, title - _FORMER)
     if not spells:
         return None
     if former:
@@ -309,10 +317,17 @@ class ArticleDater:
         for ent in sent.ents:
             if ent.label_ != "PERSON":
                 continue
-            root = ent.root
-            head = root.head
-            admin = root.dep_ == "compound" and head.lower_ == "administration"
-            last = head if admin else root
+            # The name's last word: "President Petro" tagged apart from "Poroshenko"
+            # is one name, "Petro Poroshenko".
+            name_end = ent.root
+            while (
+                name_end.dep_ == "compound"
+                and name_end.head.pos_ == "PROPN"
+                and name_end.head.i > name_end.i
+            ):
+                name_end = name_end.head
+            admin = name_end.dep_ == "compound" and name_end.head.lower_ == "administration"
+            last = name_end.head if admin else name_end
             left = [t for t in last.subtree if t.i <= last.i]
             # The contiguous run of the phrase that ends at the name (or "administration").
             run = []
@@ -322,22 +337,43 @@ class ArticleDater:
                 run.append(tok)
             run.reverse()
             words = [t.text for t in run if not t.is_punct or t.text == "-"]
-            res = resolve_phrase([t.text for t in ent], None, kb=self.kb)
+            if admin:
+                name = [t.text for t in run if t.i < last.i and t.dep_ != "det"]
+                res = resolve_phrase(name, None, kb=self.kb)
+            else:
+                # The whole phrase names the person: "Ukrainian President Petro
+                # Poroshenko", not the "President Petro" inside it.
+                res = resolve_phrase(words, None, kb=self.kb)
             if res is None or res.kind != "person" or not res.actor_id:
                 continue
             person = self.kb.get(res.actor_id)
-            full = None if admin else resolve_phrase(words, None, kb=self.kb)
-            sector = "GOV" if admin else (full.sector if full is not None else None)
-            # The canonical name's words, not every alias's: PETRARCH aliases
-            # carry titles ("PRIME_MINISTER_NOURI_AL_MALIKI").
+            if self._other_first_name(run, last if not admin else name_end, person):
+                continue  # "Rod Rosenstein" is not the KB's "Jaime Daremblum Rosenstein"
+            # The title: words of the phrase that are not the name (the canonical
+            # name's words, not every alias's: PETRARCH aliases carry titles,
+            # "PRIME_MINISTER_NOURI_AL_MALIKI") nor a country ("U.S.", "Iraqi").
             names = _words(person.name)
-            title = {w for w in _words(" ".join(words)) if w not in names}
-            if not admin and not (title - _FILLER):
-                continue
+            title: set[str] = set()
+            for tok in run:
+                if not self.kb.match_place(key_of(tok.text), tok.text):
+                    title |= {w for w in _words(tok.text) if w not in names}
             phrase = sent.doc[run[0].i : run[-1].i + 1].text
-            item = office_evidence(phrase, person, title, sector)
+            item = office_evidence(phrase, person, title)
             if item is not None:
                 found.append(item)
+
+    def _other_first_name(self, run, name_end, person: ActorEntry) -> bool:
+        """True when the word before the person's names is a name the KB does not
+        give this person (a surname match on someone else)."""
+        known = self.kb.alias_words([person]) | _words(person.name)
+        for tok in reversed([t for t in run if t.i < name_end.i]):
+            if tok.text == "-" or tok.lower_ in known:
+                continue
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                return False
+            key = key_of(tok.text)
+            return self.kb.match_agent(key) is None and not self.kb.match_place(key, tok.text)
+        return False
 
     def finish(self, article: Article) -> ArticleDating:
         """The article's window (also kept in ``windows`` under its id)."""

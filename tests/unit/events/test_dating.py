@@ -125,33 +125,52 @@ def test_window_granularity_from_width() -> None:
 
 
 def test_title_words_pick_the_fitting_spell() -> None:
-    foreign = office_spells(MINISTER, {"foreign", "minister"}, "GOV")
+    foreign = office_spells(MINISTER, {"foreign", "minister"})
     assert [s.note for s in foreign] == ["Minister of Foreign Affairs"]
-    defence = office_spells(MINISTER, {"defense", "minister"}, "GOV")  # US spelling
+    defence = office_spells(MINISTER, {"defense", "minister"})  # US spelling
     assert [s.note for s in defence] == ["Minister of Defence"]
-    # A title no note shares: every spell of the title's sector (wider, never wrong).
-    assert len(office_spells(MINISTER, {"chief"}, "GOV")) == 3
-    assert office_spells(MINISTER, {"chief"}, None) == []
+    # Every title word must be in the note: an interior minister is none of these.
+    assert office_spells(MINISTER, {"interior", "minister"}) == []
+    assert office_spells(MINISTER, {"deputy", "prime", "minister"}) == []
+    assert [s.note for s in office_spells(MINISTER, {"the", "prime", "minister"})] == [
+        "Prime Minister; end unknown"
+    ]
+
+
+def test_ranks_and_administrations() -> None:
+    biden = ActorEntry(
+        actor_id="vp",
+        name="Vee Pee",
+        kind="person",
+        spells=(
+            spell("2009-01-20", "2017-01-20", "Vice President"),
+            spell("2021-01-20", "2025-01-20", "46th President"),
+            spell("1973-01-03", "2009-01-15", None, sector="LEG"),
+        ),
+    )
+    assert [s.note for s in office_spells(biden, {"president"})] == ["46th President"]
+    assert [s.note for s in office_spells(biden, {"vice", "president"})] == ["Vice President"]
+    # "the X administration": X as head of state or government, not as deputy.
+    assert [s.note for s in office_spells(biden, {"the", "administration"})] == ["46th President"]
+    # A spell without a note (an incomplete PETRARCH record) is never evidence.
+    assert office_spells(biden, {"senator"}) == []
 
 
 def test_office_evidence_present_former_and_then() -> None:
-    now = office_evidence("Defence Minister Ann Example", MINISTER, {"defence", "minister"}, "GOV")
+    now = office_evidence("Defence Minister Ann Example", MINISTER, {"defence", "minister"})
     assert now is not None and now.spans == ((D("2008-01-15"), D("2010-12-31")),)
-    former = office_evidence(
-        "former Defence Minister", MINISTER, {"former", "defence", "minister"}, "GOV"
-    )
+    former = office_evidence("former Defence Minister", MINISTER, {"former", "defence", "minister"})
     assert former is not None and former.spans == ((D("2010-12-31"), None),)
     # Former prime minister, whose end is unknown: after the term began, no more.
-    ex_pm = office_evidence("ex-Prime Minister", MINISTER, {"ex", "prime", "minister"}, "GOV")
+    ex_pm = office_evidence("ex-Prime Minister", MINISTER, {"ex", "prime", "minister"})
     assert ex_pm is not None and ex_pm.spans == ((D("2012-05-01"), None),)
     assert (
-        office_evidence("then-Foreign Minister", MINISTER, {"then", "foreign", "minister"}, "GOV")
-        is None
+        office_evidence("then-Foreign Minister", MINISTER, {"then", "foreign", "minister"}) is None
     )
 
 
 def test_open_spell_gives_an_open_interval() -> None:
-    pm = office_evidence("Prime Minister Ann Example", MINISTER, {"prime", "minister"}, "GOV")
+    pm = office_evidence("Prime Minister Ann Example", MINISTER, {"prime", "minister"})
     assert pm is not None and pm.spans == ((D("2012-05-01"), None),)
 
 

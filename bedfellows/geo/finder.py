@@ -80,12 +80,13 @@ class Geocoder:
         gaz = self.resolver.gazetteer
         found: list[tuple[int, int, Mention]] = []
         in_entity = set()
+        full = doc.text  # built anew on every access: read it once
         for ent in doc.ents:
             in_entity.update(range(ent.start, ent.end))
             start, end = _trimmed(ent)
             if end <= start:
                 continue
-            text = doc.text[start:end]
+            text = full[start:end]
             split = self._split_state(text, start) if ent.label_ in PLACE_LABELS else None
             if split is not None:  # "Springfield, Ill." tagged as one entity
                 found.extend(split)
@@ -99,9 +100,9 @@ class Geocoder:
             elif ent.label_ not in PLACE_LABELS:
                 continue
             found.append((start, end, Mention(text)))
-        found.extend(self._untagged(doc, in_entity))
+        found.extend(self._untagged(doc, full, in_entity))
         found.sort(key=lambda item: item[0])
-        return self._with_hints(doc, found)
+        return self._with_hints(full, found)
 
     def _split_state(self, text: str, start: int) -> list[tuple[int, int, Mention]] | None:
         """ "Springfield, Ill." → the town (with its state) and the state, or None."""
@@ -119,40 +120,42 @@ class Geocoder:
             (tail_start, tail_start + len(tail_text), Mention(tail_text)),
         ]
 
-    def _untagged(self, doc, in_entity: set[int]) -> list[tuple[int, int, Mention]]:
+    def _untagged(self, doc, full: str, in_entity: set[int]) -> list[tuple[int, int, Mention]]:
         """Country, state and continent names outside every entity."""
         gaz = self.resolver.gazetteer
-        out = []
+        toks = list(doc)
+        out: list[tuple[int, int, Mention]] = []
         i = 0
-        while i < len(doc):
-            hit = None
-            for n in range(min(_MAX_WORDS, len(doc) - i), 0, -1):
-                toks = doc[i : i + n]
-                if any(t.i in in_entity for t in toks) or not toks[0].is_title:
+        while i < len(toks):
+            if i in in_entity or not toks[i].is_title:
+                i += 1
+                continue
+            hit = 0
+            for n in range(min(_MAX_WORDS, len(toks) - i), 0, -1):
+                last = toks[i + n - 1]
+                if any(j in in_entity for j in range(i, i + n)):
                     continue
-                if toks[-1].is_punct and toks[-1].text not in STATE_ABBREVIATIONS:
+                if last.is_punct and last.text not in STATE_ABBREVIATIONS:
                     continue
-                text = toks.text
+                start, end = toks[i].idx, last.idx + len(last.text)
+                text = full[start:end]
                 if text in STATE_ABBREVIATIONS and not _after_place_comma(doc, i, out):
                     continue
                 if any(e.kind in _AREA_KINDS for e in gaz.lookup(text)):
-                    hit = (toks.start_char, toks.end_char, Mention(text), n)
+                    out.append((start, end, Mention(text)))
+                    hit = n
                     break
-            if hit is not None:
-                out.append(hit[:3])
-                i += hit[3]
-            else:
-                i += 1
+            i += hit or 1
         return out
 
-    def _with_hints(self, doc, found):
+    def _with_hints(self, full: str, found):
         """Add the state/country written after "<place>," to the place before it."""
         gaz = self.resolver.gazetteer
         out = list(found)
         for k in range(len(found) - 1):
             start, end, mention = found[k]
             nxt_start, nxt_end, nxt = found[k + 1]
-            if doc.text[end:nxt_start].strip() != ",":
+            if full[end:nxt_start].strip() != ",":
                 continue
             state = gaz.state_code(nxt.text)
             if state is not None:

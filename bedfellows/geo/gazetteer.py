@@ -272,9 +272,11 @@ class Gazetteer:
             entry = self._countries.get(row["iso3"])
             if entry is None:
                 continue
-            # Capitals are cities, with points of their own.
-            wanted = row["kind"] in _COUNTRY_ALIAS_KINDS or row["source"] in _COUNTRY_ALIAS_SOURCES
-            if wanted and row["kind"] != "capital":
+            # Names, demonyms and hand-checked aliases; not capitals (cities, with
+            # points of their own) nor seats of power ("the Pentagon" is no place).
+            kind = row["kind"]
+            alias = kind == "alias" and row["source"] in _COUNTRY_ALIAS_SOURCES
+            if kind in _COUNTRY_ALIAS_KINDS or alias:
                 add(name_key(row["display"]), entry)
         for code, state in states.items():
             row = points.get(("us_state", code))

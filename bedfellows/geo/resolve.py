@@ -35,6 +35,7 @@ from .gazetteer import Gazetteer, GeoEntry, default_gazetteer, name_key
 
 CAPITAL = 1.5
 BARE_COUNTY = 2.0
+ALT_NAME = 1.5
 HINT = 4.0
 COUNTRY = 3.0
 STATE = 3.0
@@ -114,9 +115,14 @@ class PlaceResolver:
     # -- internals -----------------------------------------------------------
     def _prior(self, entry: GeoEntry, key: str) -> float:
         score = math.log10(max(entry.population, 10))
-        if entry.kind == "county" and key != name_key(entry.name):
-            # "Cooke" for Cooke County: possible, but a town of that name is likelier.
-            score -= BARE_COUNTY
+        if key != name_key(entry.name):
+            if entry.kind == "county":
+                # "Cooke" for Cooke County: possible, but a town of that name is likelier.
+                score -= BARE_COUNTY
+            elif entry.kind == "city":
+                # A city under one of its alternate names ("Iraq" is one of Arak's)
+                # yields to places of that very name.
+                score -= ALT_NAME
         return score + CAPITAL if self.gazetteer.is_capital(entry) else score
 
     @staticmethod

@@ -127,3 +127,33 @@ def test_to_place_copies_the_entry_and_keeps_the_text():
     assert place.latitude == 46.0
     bare = to_place(None, "Atlantis", 0, 8)
     assert bare.name == "Atlantis" and bare.latitude is None and bare.country is None
+
+
+# -- with the packaged gazetteer (GeoNames) ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real() -> PlaceResolver:
+    return PlaceResolver()
+
+
+def test_real_paris_follows_its_article(real):
+    assert real.resolve("Paris").country == "FRA"
+    texas = real.resolve("Paris", ["Texas", "Dallas"])
+    assert (texas.country, texas.admin1) == ("USA", "TX")
+    assert real.resolve(Mention("Springfield", state="IL")).admin1 == "IL"
+
+
+def test_real_country_name_beats_a_city_known_by_it_as_an_alternate(real):
+    # GeoNames lists "Iraq" among the alternate names of Arak, Iran.
+    iraq = real.resolve("Iraq", ["Iran", "Tehran"])
+    assert (iraq.kind, iraq.country) == ("country", "IRQ")
+
+
+def test_real_georgia_is_a_state_or_a_country_by_context(real):
+    assert real.resolve("Georgia", ["Atlanta", "Savannah"]).kind == "admin1"
+    assert real.resolve("Georgia", ["Tbilisi", "Russia"]).country == "GEO"
+
+
+def test_real_seats_of_power_are_no_places(real):
+    assert real.resolve("Pentagon") is None

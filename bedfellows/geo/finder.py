@@ -2,7 +2,8 @@
 
 Toponyms are:
 
-* GPE and LOC entities ("Samarra", "the Gulf of Mexico"), a leading "the" dropped;
+* GPE and LOC entities ("Samarra", "the Gulf of Mexico"), a leading "the" dropped
+  (one that starts in lowercase only when the gazetteer knows it);
 * FAC entities and NORP entities (demonyms: "Sudanese", "Russians") only when
   the gazetteer knows them (a NORP only as a country: "Republicans" is no place);
 * US state abbreviations and postal codes written after a place and a comma
@@ -99,6 +100,8 @@ class Geocoder:
                     continue
             elif ent.label_ not in PLACE_LABELS:
                 continue
+            elif text[0].islower() and not gaz.lookup(text):
+                continue  # "met county": a lowercase span the gazetteer does not know
             found.append((start, end, Mention(text)))
         found.extend(self._untagged(doc, full, in_entity))
         found.sort(key=lambda item: item[0])

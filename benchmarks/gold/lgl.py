@@ -47,7 +47,7 @@ NAME = "lgl_geoparse_dev"
 FILE = "lgl_geoparse_dev.txt"
 PATH = Path("data") / "gold" / FILE
 WITHIN_KM = 161.0  # 100 miles, the customary LGL threshold
-PLACEHOLDER = "LGL article {number}: the gold file has its places but not its text."
+PLACEHOLDER = "LGL article {number} (no text)."
 HEADLINE = ("within_161km", "resolved")
 
 

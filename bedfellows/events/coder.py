@@ -10,6 +10,7 @@ with modality and attribution (``modality``), date (``dates``) and place.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -41,6 +42,7 @@ from .arguments import (
 from .codebook import Codebook
 from .dating import ArticleDater
 from .implicit import (
+    implied_agent,
     location_target,
     reciprocal_targets,
     with_context_country,
@@ -67,6 +69,21 @@ _WINDOW = 12  # words after the verb that patterns may match
 _FRAMING_VERBS = CONSIDER_VERBS | INTENT_VERBS
 # CAMEO roots whose target is whoever is asked to act: appeal, demand.
 _ASKING_ROOTS = frozenset({"02", "10"})
+# Verbs with one sense, and the CAMEO roots it allows. What a demand asks for
+# ("demanded that the government end curbs", "asked Iran to attack") is the
+# content of a request, not the act, and an arrest is an arrest wherever it
+# happens ("arrested from several areas" is no occupation, 192): a dictionary
+# pattern outside these roots yields to the bare verb's code.
+# Prepositions that name the act by which a passive event happened ("killed in
+# shelling", "wounded during an attack").
+_INSTRUMENT_PREPS = frozenset({"in", "during"})
+# Speech verbs that also accuse (or claim responsibility), as the CAMEO
+# dictionaries code them: see ``EventCoder._claims``.
+_ACCUSING_SPEECH = frozenset({"allege", "claim"})
+_SINGLE_SENSE_VERBS = {
+    **dict.fromkeys(("ask", "demand", "appeal", "request", "beg"), frozenset({"02", "10"})),
+    **dict.fromkeys(("arrest", "detain"), frozenset({"17"})),
+}
 _THREAT_ROOT = "13"
 
 
@@ -118,6 +135,16 @@ def _content_of(tok, coded: dict[int, Event]) -> Event | None:
     return None
 
 
+def _adds_party(purpose: Event, act: Event) -> bool:
+    """True when a purpose clause names a party its act does not ("sent forces
+    to help Iraq": the help is Iran's act towards Iraq, and the sending alone
+    names no one it is for)."""
+    named = {t.country for t in act.targets if t.country} | {
+        s.country for s in act.sources if s.country
+    }
+    return any(t.country and t.country not in named for t in purpose.targets)
+
+
 def _without_subordinates(events: list[Event], triggers: list) -> list[Event]:
     """Drop events that are only the content or purpose of another event in the
     sentence, and a generic framing event ("agreed to", "refused to") whose
@@ -126,7 +153,8 @@ def _without_subordinates(events: list[Event], triggers: list) -> list[Event]:
     coded = {tok.i: ev for tok, ev in zip(triggers, events, strict=True)}
     drop: set[int] = set()
     for tok, ev in zip(triggers, events, strict=True):
-        if _content_of(tok, coded) is not None:
+        owner = _content_of(tok, coded)
+        if owner is not None and not (tok.pos_ == "VERB" and _adds_party(ev, owner)):
             drop.add(id(ev))
             continue
         head = tok.head
@@ -135,6 +163,22 @@ def _without_subordinates(events: list[Event], triggers: list) -> list[Event]:
             if frame.cameo_code in _GENERIC_FRAMES and frame.plover_type == ev.plover_type:
                 drop.add(id(frame))
     return [ev for ev in events if id(ev) not in drop]
+
+
+#: CAMEO roots of violence (assault, fight, mass violence): reported even when
+#: nobody is named as doing it.
+_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _unattributed_violence(code: str, targets, earlier: Sequence[Event]) -> bool:
+    """True for an act of violence with no agent named ("two soldiers were
+    killed", "a market was shelled") that is not a re-mention of violence the
+    article already coded: it is kept with no source, as ACLED keeps
+    "unidentified armed group" events, rather than dropped. Other acts without
+    an agent stay uncoded (a request or a meeting needs someone doing it)."""
+    if code[:2] not in _VIOLENCE_ROOTS or not targets:
+        return False
+    return not any(ev.cameo_root in _VIOLENCE_ROOTS for ev in earlier)
 
 
 def _named(refs) -> bool:
@@ -294,16 +338,69 @@ class EventCoder:
             elif tok.pos_ == "NOUN" and lemma in self.nouns.nouns:
                 ev = self._nominal(tok, lemma, ctx, article, paragraph, memory)
             elif tok.pos_ == "VERB" and lemma in _LIGHT_VERBS:
-                # "came together to sign": the light verb lends its subject only.
-                continue
+                # "came together to sign": the light verb lends its subject only,
+                # unless a pattern makes it an act ("taken into custody").
+                ev = self._verbal(
+                    tok, lemma, ctx, article, paragraph, memory, consumed, specific_only=True
+                )
             else:
                 continue
             if ev is not None:
                 out.append(ev)
                 triggers.append(tok)
         out = _without_subordinates(out, triggers)
+        out += self._claims(out, triggers, ctx, article, paragraph, memory)
         for ev in out:
             memory.remember_group(list(ev.sources))
+        return out
+
+    def _claims(self, events, triggers, ctx, article, paragraph, memory) -> list[Event]:
+        """The accusation in "X alleged that Y attacked Z", and the claim of
+        responsibility in "X claimed it had attacked Z".
+
+        "allege" and "claim" report an act (coded on its own trigger, reported by
+        X) and also do something to its doer, as the CAMEO dictionaries code
+        them: X accuses Y (112), or, when X is the doer, X claims responsibility
+        (015). Only for material conflict: claiming a success or a meeting is
+        reporting, not accusing.
+        """
+        out: list[Event] = []
+        seen: set[int] = set()
+        for tok, ev in zip(triggers, events, strict=False):
+            if ev.quad_class != 4 or not ev.sources:
+                continue
+            clause = tok.head if tok.dep_ == "conj" else tok
+            claim = clause.head
+            if (
+                clause.dep_ != "ccomp"
+                or claim.i in seen
+                or claim.lemma_.lower() not in _ACCUSING_SPEECH
+            ):
+                continue
+            seen.add(claim.i)
+            edate, when = self._date(ctx, article, claim)
+            claimers = self._resolve(arguments_of(claim).sources, when, ctx, memory)
+            if not claimers:
+                continue
+            own = {(a.country, a.actor_id) for a in claimers}
+            doers = {(a.country, a.actor_id) for a in ev.sources}
+            code, targets = ("015", list(ev.targets)) if doers <= own else ("112", list(ev.sources))
+            made = self._make_event(
+                claim,
+                code,
+                claimers,
+                targets,
+                ctx,
+                article,
+                paragraph,
+                memory,
+                confidence=0.5,
+                rule=f"claim:{claim.lemma_.lower()}",
+                when=when,
+                edate=edate,
+            )
+            if made is not None:
+                out.append(made)
         return out
 
     def _frames_noun_event(self, verb) -> bool:
@@ -320,7 +417,9 @@ class EventCoder:
         return any(o.lemma_.lower() in self.nouns.nouns for o in objects)
 
     # -- triggers ----------------------------------------------------------
-    def _verbal(self, verb, lemma, ctx, article, paragraph, memory, consumed):
+    def _verbal(
+        self, verb, lemma, ctx, article, paragraph, memory, consumed, *, specific_only=False
+    ):
         sent = ctx.sent
         after = [t.lemma_.lower() for t in sent if verb.i < t.i <= verb.i + _WINDOW]
         before = [t.lemma_.lower() for t in sent if t.i < verb.i][-_WINDOW:]
@@ -334,14 +433,24 @@ class EventCoder:
             pattern = self.lexicon.match(lemma, before, moved + after) if moved else None
             if pattern is None or not pattern.code:
                 return None
+        if specific_only and not (pattern.after or pattern.before):
+            return None
         if pattern.after:
             pattern = self._own_pattern(verb, lemma, before, pattern)
             if pattern is None:
                 return None
+        if lemma in _SINGLE_SENSE_VERBS and pattern.code[:2] not in _SINGLE_SENSE_VERBS[lemma]:
+            bare = self.lexicon.match(lemma, [], [])
+            if bare is not None and bare.code:
+                pattern = bare
         args = arguments_of(verb)
         edate, when = self._date(ctx, article, verb)
         sources = self._resolve(args.sources, when, ctx, memory)
         targets = self._resolve(args.targets, when, ctx, memory)
+        if not sources and args.passive:
+            # "were killed in Israeli tank shelling", "died in police firing":
+            # the agent is the one who did the act named after "in".
+            sources = self._resolve(self._instrument_agents(verb), when, ctx, memory)
         fallback = False
         if (
             not sources
@@ -369,13 +478,21 @@ class EventCoder:
             # The pattern used the object noun ("sign an agreement", "hold talks"):
             # it must not be coded again as an event noun.
             consumed.update(t.i for t in objects_of(verb))
+        if not sources and args.passive:
+            # "were arrested": the act itself names its kind of agent.
+            implied = implied_agent(pattern.code, verb.idx + ctx.offset, verb.text)
+            sources = [implied] if implied is not None else []
+        unattributed = False
         if not sources:
-            self._enrich_antecedent(pattern.code, ctx, memory.events)
-            return None
+            if not _unattributed_violence(pattern.code, targets, memory.events):
+                self._enrich_antecedent(pattern.code, ctx, memory.events)
+                return None
+            unattributed = True
         specific = bool(pattern.after or pattern.before)
         conf = 0.55 + (0.15 if specific else 0.0) + (0.1 if targets else 0.0)
         conf -= 0.15 if fallback else 0.0
         conf -= 0.05 if args.inherited_source else 0.0
+        conf -= 0.2 if unattributed else 0.0
         plover = "AGREE" if pattern.code == "057" and commits_to_future(verb) else None
         return self._make_event(
             verb,
@@ -392,6 +509,33 @@ class EventCoder:
             edate=edate,
             plover_type=plover,
         )
+
+    def _instrument_agents(self, verb) -> list:
+        """Agent heads of an act named in a prepositional phrase of ``verb``:
+        the modifiers of "shelling" in "killed in Israeli tank shelling", or the
+        "by" agent in "wounded in an air strike by government forces"."""
+        heads = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _INSTRUMENT_PREPS:
+                continue
+            for act in prep.children:
+                if act.dep_ != "pobj":
+                    continue
+                if not self._names_act(act):
+                    # "in police firing" parsed as "police" modified by "firing".
+                    if any(self._names_act(c) for c in act.children if c.dep_ == "acl"):
+                        heads.append(act)
+                    continue
+                for mod in act.children:
+                    if mod.dep_ in ("amod", "compound", "poss", "nmod"):
+                        heads.append(mod)
+                    elif mod.dep_ == "prep" and mod.lower_ == "by":
+                        heads.extend(c for c in mod.children if c.dep_ == "pobj")
+        return heads
+
+    def _names_act(self, tok) -> bool:
+        # "firing" may come out as a verb form with lemma "fire".
+        return bool({tok.lemma_.lower(), tok.lower_} & self.nouns.nouns)
 
     def _own_pattern(self, verb, lemma, before, pattern):
         """The pattern to code ``verb`` with, or None when its to-clause carries
@@ -440,6 +584,9 @@ class EventCoder:
             rep = reporter_of(noun)
             if rep is not None:
                 sources = self._resolve([rep], when, ctx, memory)
+        if not sources:
+            implied = implied_agent(code, noun.idx + ctx.offset, noun.text)
+            sources = [implied] if implied is not None else []
         if not sources:
             return None
         conf = 0.45 + (0.1 if targets else 0.0)

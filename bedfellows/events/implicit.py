@@ -17,9 +17,14 @@ what a reader understands:
   cooperation (CAMEO 03–06) by two or more countries, with no other target,
   has each party as the others' target.
 
+- **Implied agent.** "Fifty protesters were arrested", "the arrests followed
+  the riot": only the authorities arrest, detain or charge (CAMEO 173), so an
+  arrest with no agent named has the police (sector COP, country from the
+  event's place when known) as its source.
+
 Every actor added here is marked in ``ActorRef.basis`` (``context``,
-``location``, ``reciprocal``), so an analyst can tell it from one the text
-names, and filter it out.
+``location``, ``reciprocal``, ``implied``), so an analyst can tell it from
+one the text names, and filter it out.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from bedfellows.actors import ActorKB
 from bedfellows.actors.codes import NONSTATE_PREFIXES
 from bedfellows.schema import ActorRef, Place
 
-__all__ = ["location_target", "reciprocal_targets", "with_context_country"]
+__all__ = ["implied_agent", "location_target", "reciprocal_targets", "with_context_country"]
 
 #: CAMEO roots of joint acts: agree/intend (03), consult (04), diplomatic (05)
 #: and material cooperation (06).
@@ -62,7 +67,8 @@ def with_context_country(
                 country=iso3,
                 cameo=kb.country_cameo(iso3) + cameo,
                 kind="person" if ref.kind == "person" else "country",
-                basis="context",
+                # An implied actor stays implied: only its country is context.
+                basis="implied" if ref.basis == "implied" else "context",
             )
         out.append(ref)
     return out
@@ -93,3 +99,31 @@ def reciprocal_targets(sources: Sequence[ActorRef], cameo_code: str) -> list[Act
     if len({s.country for s in sources if s.country}) < 2:
         return []
     return [replace(s, basis="reciprocal") for s in sources if s.country]
+
+
+#: CAMEO codes whose agent is, by what the act is, the police: arrest,
+#: detain or charge with legal action.
+POLICE_ACTS = frozenset({"173"})
+
+
+def implied_agent(code: str, start: int, text: str) -> ActorRef | None:
+    """The police as the source of an arrest whose agent the text leaves out.
+
+    code (str): the event's CAMEO code. start, text: the trigger's offset in
+    the article body and its text (the evidence for the inference).
+    RETURNS (ActorRef | None): a country-less police actor marked
+    ``implied`` (``with_context_country`` may then give it the country of the
+    event's place), or None for other acts.
+    """
+    if code not in POLICE_ACTS:
+        return None
+    return ActorRef(
+        text=text,
+        start=start,
+        end=start + len(text),
+        name="police (implied by the arrest)",
+        sector="COP",
+        cameo="COP",
+        kind="unknown",
+        basis="implied",
+    )

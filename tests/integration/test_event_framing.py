@@ -67,3 +67,80 @@ def test_the_object_of_an_event_is_not_a_second_event(code_text):
 def test_agreed_to_codes_one_agreement(code_text, text):
     _, events = code_text(text)
     assert [e.plover_type for e in events] == ["AGREE"]
+
+
+def test_an_arrest_without_agent_is_by_the_police_marked_implied(code_text):
+    _, events = code_text("More than forty protesters were arrested in Lagos on Monday.")
+    [ev] = [e for e in events if e.cameo_code == "173"]
+    [src] = ev.sources
+    assert (src.sector, src.basis) == ("COP", "implied")
+    assert (src.start, src.end) == (ev.trigger_start, ev.trigger_end)
+
+
+def test_an_arrest_by_someone_named_is_not_implied(code_text):
+    _, events = code_text("Kenyan police arrested two Somali men in Nairobi.")
+    [ev] = [e for e in events if e.cameo_code == "173"]
+    assert all(s.basis != "implied" for s in ev.sources)
+
+
+def test_a_light_verb_codes_only_through_a_specific_pattern(code_text):
+    _, events = code_text("Nigerian soldiers took the opposition leader into custody.")
+    assert [e.cameo_code for e in events] == ["173"]
+    _, events = code_text("The Nigerian delegation took a train to Abuja.")
+    assert events == []
+
+
+def test_what_a_demand_asks_for_is_not_the_act(code_text):
+    _, events = code_text("Amnesty International demanded that Egypt end its curbs on the press.")
+    assert [e.plover_type for e in events if e.trigger == "demanded"] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        ("Turkey alleged that Syria had shelled its border villages.", "112", "SYR"),
+        ("The Taliban claimed that they had attacked the Afghan army base.", "015", "AFG"),
+    ],
+)
+def test_alleging_an_attack_accuses_and_claiming_one_s_own_claims_it(code_text, text, code, target):
+    _, events = code_text(text)
+    [claim] = [e for e in events if e.cameo_code == code]
+    assert target in {t.country for t in claim.targets}
+    # The reported attack is still coded on its own trigger.
+    assert any(e.quad_class == 4 for e in events)
+
+
+def test_a_passive_act_done_in_someone_s_attack_is_theirs(code_text):
+    _, events = code_text("Six villagers were killed in a police firing near Patna.")
+    [ev] = [e for e in events if e.trigger == "killed"]
+    assert ev.plover_type == "ASSAULT"
+    assert {s.sector for s in ev.sources} == {"COP"}
+    _, events = code_text("Eight people were wounded in an air strike by Syrian forces in Idlib.")
+    [ev] = [e for e in events if e.trigger == "wounded"]
+    assert {s.country for s in ev.sources} == {"SYR"}
+
+
+def test_an_arrest_stays_an_arrest_wherever_it_happens(code_text):
+    _, events = code_text("Police arrested twelve workers from three areas of the city.")
+    assert [e.cameo_root for e in events if e.trigger == "arrested"] == ["17"]
+
+
+def test_violence_with_no_agent_named_is_kept_without_a_source(code_text):
+    _, events = code_text("Three Malian soldiers were killed near Gao on Sunday.")
+    [ev] = events
+    assert ev.plover_type == "ASSAULT"
+    assert ev.sources == ()
+    assert {t.country for t in ev.targets} == {"MLI"}
+
+
+def test_an_agentless_re_mention_of_violence_is_no_new_event(code_text):
+    _, events = code_text(
+        "Jihadist fighters attacked a Malian army base near Gao on Sunday. "
+        "Three soldiers were killed."
+    )
+    assert [e.trigger for e in events if e.plover_type == "ASSAULT"] == ["attacked"]
+
+
+def test_other_acts_with_no_agent_are_not_coded(code_text):
+    _, events = code_text("A new trade agreement with Senegal was discussed on Monday.")
+    assert events == []

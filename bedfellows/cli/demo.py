@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import Path
 
 import click
 
+from bedfellows.errors import SchemaVersionError
 from bedfellows.network import dyad_summary
 from bedfellows.store import Store
 
@@ -29,11 +31,28 @@ def print_alliances(rows: list[dict]) -> None:
         )
 
 
+def _drop_outdated(db: Path) -> None:
+    """A demo database written by an older bedfellows holds only the sample
+    corpus: remove it so the demo re-codes it, instead of refusing to run."""
+    if not db.exists():
+        return
+    try:
+        with Store.open(str(db), read_only=True):
+            return
+    except SchemaVersionError as exc:
+        click.echo(f"{exc}; removing the old demo database and re-coding the sample", err=True)
+    db.unlink()
+    wal = db.with_name(db.name + ".wal")
+    if wal.exists():
+        wal.unlink()
+
+
 @click.command()
 @click.option("--db", default="bedfellows-demo.duckdb", show_default=True)
 @click.option("--silent", is_flag=True, help="No progress bar.")
 def demo(db, silent) -> None:
     """Code the bundled sample corpus into DuckDB; print events and alliances."""
+    _drop_outdated(Path(db))
     summary = run_coding([sample_dir()], db, include_comments=False, silent=silent, max_mb=20)
     with Store.open(db, read_only=True) as store:
         rows = store.events()

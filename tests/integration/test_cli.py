@@ -206,3 +206,21 @@ def test_cli_resumes_after_kill_without_loss_or_duplicates(tmp_path):
     dupes = con.execute("select count(*) - count(distinct event_id) from events").fetchone()[0]
     con.close()
     assert dupes == 0
+
+
+def test_demo_recodes_a_demo_database_of_an_older_schema(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from bedfellows.cli.main import cli
+    from bedfellows.store import Store
+
+    db = tmp_path / "demo.duckdb"
+    Store.open(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    result = CliRunner().invoke(cli, ["demo", "--db", str(db), "--silent"])
+    assert result.exit_code == 0, result.output
+    assert "removing the old demo database" in result.output
+    with Store.open(db, read_only=True) as store:
+        assert store.counts()["events"] > 0

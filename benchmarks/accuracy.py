@@ -290,6 +290,8 @@ def run(
         if "confusion" not in scored and name in CONFUSION_ADAPTERS:
             scored["confusion"] = CONFUSION_ADAPTERS[name](records, preds)
         scored["records"] = len(records)
+        if fast:
+            scored["fast_every"] = getattr(module, "FAST_EVERY", None)
         scored["seconds_coding"] = round(seconds, 2)
         scored["headline"] = list(headline(name))
         scored["failures"] = {

@@ -31,7 +31,8 @@ class DateBasis(StrEnum):
 
 
 class Modality(StrEnum):
-    """How sure the text is that the event happened (first version)."""
+    """How sure the text is that the event happened: PLOVER's negation,
+    hypothetical and future modes, mutually exclusive (see ``Event``)."""
 
     ASSERTED = "asserted"
     NEGATED = "negated"
@@ -165,7 +166,33 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One coded event with its codes, modality, date, place and evidence."""
+    """One coded event with its codes, modality, date, place and evidence.
+
+    PLOVER's auxiliary modes are three independent fields, so any combination
+    ("a negated cooperation claimed by the Pentagon", "a promise made in 1995")
+    can be stored:
+
+    - ``modality``: asserted, or one of negated (PLOVER *negation*: "did not
+      sign", "no cooperation", "has yet to release"), hypothetical (possible,
+      conditional, asked for, threatened or under consideration: "might
+      consider", "if Russia attacks") and intended (PLOVER *future*: "will
+      meet", "plans to sign", "agreed to withdraw"). Exclusive, with
+      precedence negated > hypothetical > intended ("it is unlikely that X
+      will …" is hypothetical). A refusal ("refused to send", "will not
+      send") is an asserted REJECT of the act (``events.mode_codes``), as the
+      PLOVER manual asks for one event category rather than category + mode.
+    - ``historical``: the event's own date lies well before the article's: it
+      ends at least a year before publication ("in 2014" in a 2024 article),
+      or, for an undated article, a decade/century, "N years ago" or a past era
+      ("in the 1980s", "during the Cold War") dates it.
+    - ``claimed`` (property): the sentence attributes the event to a source
+      ("X said", "according to X", "X denied that", "as reported by X"),
+      stored as the actor ``reported_by``, with its phrase in
+      ``reported_by_text``. A source that is no known actor is kept as an
+      ``ActorRef`` of kind ``unknown`` when it is named (a proper noun:
+      "Reuters", or a speaker pronoun: "he said"); unnamed sources
+      ("analysts said") keep only the phrase and do not make the event claimed.
+    """
 
     event_id: str  # stable hash of article, sentence, trigger and actors
     article_id: str
@@ -194,3 +221,9 @@ class Event:
     is_comment: bool = False
     comment_index: int | None = None
     pattern: str | None = None  # which rule/pattern produced the event
+    historical: bool = False  # the event happened well before the article (see above)
+
+    @property
+    def claimed(self) -> bool:
+        """True when the event is attributed to a named source (``reported_by``)."""
+        return self.reported_by is not None

@@ -33,6 +33,8 @@ def _date(row: dict) -> str:
 def flat(row: dict) -> dict:
     """One event as a flat dict of display strings."""
     mod = row.get("modality") or "asserted"
+    if row.get("historical"):
+        mod += ", historical"
     if row.get("reported_by_text"):
         mod += f", per {row['reported_by_text']}"
     return {

@@ -53,7 +53,9 @@ from .modality import (
     CONSIDER_VERBS,
     INTENT_VERBS,
     SPEECH_VERBS,
+    historical_of,
     modality_of,
+    named_source,
     reporter_of,
 )
 from .mode_codes import code_for_mode
@@ -711,6 +713,7 @@ class EventCoder:
             phrase = [t for t in rep_tok.subtree if t.i <= rep_tok.i]
             # A Span's text, not Doc.text: the latter rebuilds the whole paragraph.
             rep_text = ctx.sent.doc[phrase[0].i : rep_tok.i + 1].text
+            reporter = reporter or named_source(rep_tok, ctx.offset)
         sent = ctx.sent
         if modality is not Modality.ASSERTED:
             confidence -= 0.05
@@ -745,4 +748,5 @@ class EventCoder:
             is_comment=paragraph.is_comment,
             comment_index=paragraph.comment_index,
             pattern=rule,
+            historical=historical_of(trigger, edate, article.published),
         )

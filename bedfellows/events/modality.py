@@ -12,8 +12,9 @@ Precedence when several cues apply: negated > hypothetical > intended.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from bedfellows.schema import Modality
+from bedfellows.schema import ActorRef, DateBasis, EventDate, Granularity, Modality
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can"})
@@ -85,6 +86,7 @@ HYPOTHETICAL_WORDS = frozenset(
         "unlikely",
         "whether",
         "if",
+        "unless",
         "idea",
         "prospect",
         "impossible",
@@ -126,12 +128,44 @@ SPEECH_VERBS = frozenset(
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "pcomp", "acl"})
 
 
+# "is going to visit", "is set to deliver", "are due to meet", "is about to
+# reopen", "is scheduled to host": frames that put their complement ahead.
+FUTURE_FRAMES = frozenset(
+    {"going", "set", "due", "about", "scheduled", "poised", "slated", "expected", "bound"}
+)
+# Copulas whose nominal subject is judged rather than reported ("a deal
+# remains possible").
+_COPULAS = frozenset({"be", "remain", "seem", "appear", "look", "become", "sound"})
+# Subjects that deny the act outright ("nobody attacked", "none of them came").
+# Subordinators of a condition: the clause they head is hypothetical, and so is
+# the clause it conditions.
+_CONDITIONS = frozenset({"if", "unless"})
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "nothing", "no one"})
+# Phrasal negators: verb + particle ("ruled out talks", "backed out of the deal").
+_NEGATING_PHRASALS = frozenset({("rule", "out"), ("back", "out"), ("pull", "out")})
+
+
 @dataclass(frozen=True, slots=True)
 class ModalityCue:
     """The modality decided for a trigger and the word that decided it."""
 
     modality: Modality
     cue: str | None = None
+
+
+def lemma_in(tok, words: frozenset[str]) -> bool:
+    """Whether ``tok``'s lemma is in ``words``, forgiving lemmatizer slips.
+
+    The statistical lemmatizer sometimes misses a regular form ("hopes" →
+    "hop"), so the word itself minus a regular ending is tried too.
+    """
+    low = tok.lower_
+    if tok.lemma_.lower() in words or low in words:
+        return True
+    for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and low[: -len(suffix)] + repl in words:
+            return True
+    return False
 
 
 def _clause_verb(tok):
@@ -144,25 +178,44 @@ def _clause_verb(tok):
     return cur
 
 
+def _negative_np(tok) -> str | None:
+    """The negating word of a noun phrase ("no warships", "neither Iran nor …")."""
+    if tok.lower_ in _NEGATIVE_SUBJECTS:
+        return tok.lower_
+    for child in tok.children:
+        if child.dep_ in ("det", "preconj") and child.lower_ in ("no", "neither"):
+            return child.lower_
+    return None
+
+
 def _local_cues(verb, trigger) -> ModalityCue | None:
     """Negation and modal cues on one clause: its verb's children and the trigger."""
     neg = hyp = fut = None
     for child in verb.children:
         low = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and low == "never"):
+        dep = child.dep_
+        if dep == "neg" or (dep == "advmod" and low == "never"):
             neg = low
-        elif child.dep_ in ("aux", "auxpass"):
+        elif dep in ("aux", "auxpass"):
             if low in HYPOTHETICAL_AUX:
                 hyp = low
             elif low in FUTURE_AUX or (low == "going" and verb.tag_ == "VB"):
                 fut = low
-        elif child.dep_ in ("advmod", "mark") and low in HYPOTHETICAL_WORDS:
+        elif dep in ("advmod", "mark", "acomp") and low in HYPOTHETICAL_WORDS:
+            # "perhaps", "if", "whether"; "is possible/unlikely (that …)"
             hyp = low
-        elif child.dep_ in ("attr", "dobj", "nsubj") and child is not trigger:
-            # "there will be no coordination": the negating determiner sits on
-            # the nominal trigger itself, handled below.
-            pass
-    if trigger is not verb:
+        elif dep in ("nsubj", "nsubjpass") and child.i != trigger.i and _negative_np(child):
+            # "No warships attacked", "Neither Iran nor Iraq attended".
+            neg = _negative_np(child)
+        elif dep == "prep" and any(_negative_np(g) for g in child.children if g.dep_ == "pobj"):
+            # "at no point did …", "under no circumstances will …"
+            neg = child.lower_
+        elif dep == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in _CONDITIONS for g in child.children
+        ):
+            # The consequence of a condition: "… would defend it if Russia attacks".
+            hyp = hyp or "if"
+    if trigger.i != verb.i:
         for child in trigger.children:
             if child.dep_ == "det" and child.lower_ in ("no", "neither") or child.dep_ == "neg":
                 neg = child.lower_
@@ -177,55 +230,125 @@ def _local_cues(verb, trigger) -> ModalityCue | None:
     return None
 
 
+def _embedding_cue(head, cur) -> ModalityCue | None:
+    """The modality an embedding word ``head`` gives its complement ``cur``."""
+    complement = cur.dep_ in _COMPLEMENT_DEPS
+    if lemma_in(head, NEGATING_VERBS):
+        return ModalityCue(Modality.NEGATED, head.text)
+    if any((head.lemma_.lower(), c.lower_) in _NEGATING_PHRASALS for c in head.children):
+        return ModalityCue(Modality.NEGATED, head.text)
+    if complement and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
+        # "has yet to release", "is yet to sign": not done so far.
+        return ModalityCue(Modality.NEGATED, "yet")
+    if lemma_in(head, CONSIDER_VERBS) or head.lower_ in HYPOTHETICAL_WORDS:
+        return ModalityCue(Modality.HYPOTHETICAL, head.text)
+    if complement and lemma_in(head, ASKING_VERBS):
+        return ModalityCue(Modality.HYPOTHETICAL, head.text)
+    if lemma_in(head, INTENT_VERBS) or complement and lemma_in(head, COMMIT_VERBS):
+        return ModalityCue(Modality.INTENDED, head.text)
+    if cur.dep_ == "xcomp" and head.lower_ in FUTURE_FRAMES:
+        return ModalityCue(Modality.INTENDED, head.text)
+    found = _local_cues(head, head)
+    if found and found.modality is Modality.INTENDED and cur.dep_ == "conj":
+        return None  # "will meet and sign": future of the first verb only
+    return found
+
+
+def _reported_past(verb) -> bool:
+    """The clause is the complement of a past-tense speech verb ("said it would …")."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.i != verb.i
+        and head.tag_ == "VBD"
+        and lemma_in(head, SPEECH_VERBS)
+    )
+
+
 def modality_of(trigger) -> ModalityCue:
     """Decide the modality of the event whose trigger token is ``trigger``.
+
+    The trigger's own clause is read first; then the chain of words that embed
+    it, up to a speech verb. A future cue does not end the walk, since an
+    embedding negation or hypothesis outranks it ("it is unlikely that Cuba
+    will release …" is hypothetical).
 
     trigger (Token): the event's trigger word (verb or event noun).
     RETURNS (ModalityCue): the modality and the cue word (None when asserted).
     """
     verb = _clause_verb(trigger)
     found = _local_cues(verb, trigger)
+    if found is not None and found.cue == "would" and _reported_past(verb):
+        # "The Kremlin said Putin would visit": the future of a past report.
+        found = ModalityCue(Modality.INTENDED, "would")
     # Walk up through embedding verbs ("refused to sign", "might consider talks").
     cur, steps = verb, 0
-    while found is None and cur.dep_ in _EMBEDDING_DEPS and steps < 4:
+    while (found is None or found.modality is Modality.INTENDED) and steps < 4:
+        if cur.dep_ not in _EMBEDDING_DEPS:
+            break
         head = cur.head
-        if head is cur:
+        if head.i == cur.i or lemma_in(head, SPEECH_VERBS):
             break
-        lemma = head.lemma_.lower()
-        if lemma in SPEECH_VERBS:
-            break
-        if lemma in NEGATING_VERBS:
-            found = ModalityCue(Modality.NEGATED, head.text)
-        elif lemma in CONSIDER_VERBS or head.lower_ in HYPOTHETICAL_WORDS:
-            found = ModalityCue(Modality.HYPOTHETICAL, head.text)
-        elif lemma in INTENT_VERBS or lemma in COMMIT_VERBS and cur.dep_ in _COMPLEMENT_DEPS:
-            found = ModalityCue(Modality.INTENDED, head.text)
-        elif lemma in ASKING_VERBS and cur.dep_ in _COMPLEMENT_DEPS:
-            found = ModalityCue(Modality.HYPOTHETICAL, head.text)
-        else:
-            found = _local_cues(head, head)
-            if found and found.modality is Modality.INTENDED and cur.dep_ == "conj":
-                found = None  # "will meet and sign": future of the first verb only
+        cue = _embedding_cue(head, cur)
+        if cue is not None and (found is None or cue.modality is not Modality.INTENDED):
+            found = cue
         cur, steps = head, steps + 1
     # The trigger verb itself may be a consideration verb's object noun
     # ("could be considering talks"): handled by the local cues of "considering";
     # and a nominal trigger governed by a consideration verb is hypothetical.
-    if found is None and trigger is not verb and verb.lemma_.lower() in CONSIDER_VERBS:
+    if found is None and trigger.i != verb.i and lemma_in(verb, CONSIDER_VERBS):
         found = ModalityCue(Modality.HYPOTHETICAL, verb.text)
+    if found is None and trigger.i != verb.i and trigger.dep_ in ("dobj", "obj"):
+        # "ruled out talks", "rejected a deal", "is planning an offensive".
+        found = _embedding_cue(verb, trigger)
     # An event noun as the subject of a copula is being judged, not reported
     # ("Collaboration between the two is something that will not be an easy
-    # sell", "A deal is unlikely"): hypothetical.
+    # sell", "A deal remains possible"): hypothetical.
     judged = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj"
-    if found is None and judged and trigger.head.lemma_.lower() == "be":
+    if found is None and judged and trigger.head.lemma_.lower() in _COPULAS:
         found = ModalityCue(Modality.HYPOTHETICAL, trigger.head.text)
     return found or ModalityCue(Modality.ASSERTED)
+
+
+# Verbs that attribute their complement to their subject without being plain
+# speech: "X denied that Y fired" is X's claim (a negated one, see
+# NEGATING_VERBS), "X recalled that …", "X admitted that …".
+ATTRIBUTION_VERBS = SPEECH_VERBS | frozenset(
+    {"deny", "recall", "admit", "reveal", "concede", "maintain", "accuse", "disclose"}
+)
+
+
+def _speaker(verb):
+    """The subject (or passive agent) of an attribution verb, if it names someone."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.lower_ not in ("it", "there"):
+            return child
+        if child.dep_ == "agent":
+            # "it was reported by Pakistani officials that …"
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    for child in verb.children:
+        if child.dep_ == "nsubjpass" and child.lower_ not in ("it", "there"):
+            return child
+    head = verb.head
+    if head.i != verb.i and verb.dep_ in ("pcomp", "advcl", "pobj", "xcomp"):
+        # "Reuters quoted a Lebanese official as saying …": the one quoted.
+        quoter = head.head if head.dep_ == "prep" else head
+        if lemma_in(quoter, frozenset({"quote", "cite"})):
+            for child in quoter.children:
+                if child.dep_ == "dobj":
+                    return child
+    return None
 
 
 def reporter_of(trigger):
     """The token heading the phrase a sentence attributes the event to, if any.
 
-    Looks for a speech verb that embeds the trigger's clause ("X said that …",
-    "“…,” the agency reported") and for "according to X".
+    Looks for an attribution verb that embeds the trigger's clause ("X said
+    that …", "X denied that …", "it was reported by X that …", "“…,” the
+    agency reported", "Reuters quoted X as saying …") and for "according to X"
+    or "as reported by X".
     RETURNS (Token | None): the head of the reporter's noun phrase.
     """
     cur = _clause_verb(trigger)
@@ -237,18 +360,23 @@ def reporter_of(trigger):
                         for pobj in grand.children:
                             if pobj.dep_ == "pobj":
                                 return pobj
-        if cur.lemma_.lower() in SPEECH_VERBS and cur is not trigger:
-            for child in cur.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there"):
-                    return child
-        if cur.head is cur:
+            if child.dep_ == "advcl" and lemma_in(child, SPEECH_VERBS):
+                # "As reported by the Iraqi government, Iranian artillery shelled …"
+                speaker = _speaker(child)
+                if speaker is not None and child.i < trigger.i:
+                    return speaker
+        if lemma_in(cur, ATTRIBUTION_VERBS) and cur.i != trigger.i:
+            speaker = _speaker(cur)
+            if speaker is not None:
+                return speaker
+        if cur.head.i == cur.i:
             # Quote first, speech verb after: "“…,” the agency reported." parses
             # with the quoted clause as ccomp of the speech verb (handled above),
             # or the speech verb as a parataxis/ccomp child of the quote's root.
             for child in cur.children:
                 if (
                     child.dep_ in ("parataxis", "ccomp")
-                    and child.lemma_.lower() in SPEECH_VERBS
+                    and lemma_in(child, SPEECH_VERBS)
                     and child.i > trigger.i
                 ):
                     for grand in child.children:
@@ -257,3 +385,179 @@ def reporter_of(trigger):
             break
         cur = cur.head
     return None
+
+
+# -- historical ---------------------------------------------------------------
+
+#: How far before publication an event must end to be historical.
+HISTORICAL_GAP = timedelta(days=365)
+#: Named eras and the year each ended (certain dates only): "during the Cold
+#: War" dates an event even when no year is written.
+ERA_END_YEARS = {
+    ("cold", "war"): 1991,
+    ("second", "world", "war"): 1945,
+    ("world", "war", "ii"): 1945,
+    ("world", "war", "two"): 1945,
+    ("first", "world", "war"): 1918,
+    ("world", "war", "i"): 1918,
+    ("world", "war", "one"): 1918,
+}
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=1,
+    )
+}
+_LONG_UNITS = frozenset({"years", "decades", "centuries", "generations"})
+
+
+def _chain(trigger) -> list:
+    """The trigger's clause verb and the words that embed it, up to a speech verb."""
+    cur = _clause_verb(trigger)
+    out = [trigger, cur] if cur.i != trigger.i else [cur]
+    for _ in range(4):
+        head = cur.head
+        if cur.dep_ not in _EMBEDDING_DEPS or head.i == cur.i or lemma_in(head, SPEECH_VERBS):
+            break
+        out.append(head)
+        cur = head
+    return out
+
+
+def _is_past(chain) -> bool:
+    """Some verb of the chain is past tense or perfect ("had clashed", "did not join")."""
+    for tok in chain:
+        if tok.tag_ in _PAST_TAGS:
+            return True
+        if any(c.dep_ == "aux" and (c.lemma_ == "have" or c.tag_ == "VBD") for c in tok.children):
+            return True
+    return False
+
+
+def _before(year: int, published: date | None) -> bool:
+    """A period ending in ``year`` lies well before publication (always, if undated)."""
+    return published is None or published - date(year, 12, 31) >= HISTORICAL_GAP
+
+
+def _century(tok) -> int | None:
+    """The century number of "the nineteenth century", "the 19th century"."""
+    for child in tok.children:
+        low = child.lower_
+        if low in _ORDINALS:
+            return _ORDINALS[low]
+        digits = low[:-2]
+        if low[-2:] in ("st", "nd", "rd", "th") and digits.isdigit():
+            return int(digits)
+    return None
+
+
+def _lexical_historical(chain, published: date | None) -> bool:
+    """Cues that date the event long ago without a resolvable date expression."""
+    for tok in chain:
+        if (
+            tok.lower_ == "used"
+            and tok.tag_ == "VBD"
+            and any(c.dep_ == "xcomp" for c in tok.children)
+        ):
+            return True  # "used to buy": a past habit
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ in ("advmod", "npadvmod") and low in ("ago", "earlier", "before"):
+                # "years earlier", "two decades ago" (an undated article)
+                units = [g for g in child.children if g.dep_ == "npadvmod"]
+                if any(u.lower_ in _LONG_UNITS for u in units):
+                    return True
+            if child.dep_ != "prep" or low == "since":
+                continue
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                mods = ("compound", "amod")
+                words = tuple(t.lower_ for t in pobj.subtree if t.dep_ in mods or t.i == pobj.i)
+                for era, year in ERA_END_YEARS.items():
+                    if words[-len(era) :] == era and _before(year, published):
+                        return True
+                if pobj.lower_ in ("century", "centuries"):
+                    number = _century(pobj)
+                    now = (published.year - 1) // 100 + 1 if published else 21
+                    if number is not None and number < now:
+                        return True
+                year = pobj.text if len(pobj.text) == 4 and pobj.text.isdigit() else None
+                if low in ("until", "till") and year and _before(int(year), published):
+                    return True
+    return False
+
+
+def historical_of(trigger, edate: EventDate, published: date | None) -> bool:
+    """Whether the event happened well before the article was written.
+
+    With a publication date P: the event's own date (from an expression in its
+    sentence) ends at least ``HISTORICAL_GAP`` before P. Undated article: a
+    decade ("in the 1980s") in a past-tense clause. Either way, lexical cues on
+    the trigger's clause date it too: "years/decades ago|earlier", a past
+    century, a named past era ("during the Cold War"), "until 1996", "used to".
+
+    trigger (Token): the event's trigger. edate (EventDate): its date.
+    published (date | None): the article's publication date.
+    RETURNS (bool): True when historical.
+    """
+    chain = _chain(trigger)
+    if edate.basis is DateBasis.EXPRESSION and edate.end is not None:
+        if published is not None:
+            return published - edate.end >= HISTORICAL_GAP
+        if edate.granularity is Granularity.DECADE:
+            return _is_past(chain)
+        return False
+    return _lexical_historical(chain, published)
+
+
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def named_source(tok, offset: int) -> ActorRef | None:
+    """A reporter that is no known actor, kept as an unknown actor when it is named.
+
+    "Reuters", "the New York Times": a proper noun in the phrase makes it a
+    named source, and so does a personal pronoun ("he said"); "analysts" or
+    "the report" is no named source (None).
+    tok (Token): head of the reporter phrase. offset (int): the Doc's char
+    offset in the article body.
+    """
+    phrase = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound", "flat")]
+    phrase = [t for t in phrase if t.dep_ not in ("det", "punct")]
+    # A personal pronoun speaker ("He said …") stands for someone named
+    # earlier, even when that name could not be resolved to an actor.
+    speaker = tok.lower_ in _SPEAKER_PRONOUNS
+    if not speaker and not any(t.pos_ == "PROPN" for t in phrase):
+        return None
+    first, last = phrase[0], phrase[-1]
+    text = tok.doc[first.i : last.i + 1].text
+    start = first.idx + offset
+    return ActorRef(
+        text=text,
+        start=start,
+        end=last.idx + len(last.text) + offset,
+        name=text,
+        kind="unknown",
+    )

@@ -78,6 +78,8 @@ def event_row(event: Event, run_id: str) -> Row:
         event.reported_by_text,
         reporter.actor_id if reporter else None,
         reporter.country if reporter else None,
+        bool(event.claimed),
+        bool(event.historical),
         date.start,
         date.end,
         None if date.granularity is None else str(date.granularity),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +118,8 @@ EVENTS = Table(
         ("reported_by_text", "VARCHAR"),
         ("reported_by_actor_id", "VARCHAR"),
         ("reported_by_country", "VARCHAR"),
+        ("claimed", "BOOLEAN NOT NULL"),  # attributed to a named source (the reporter)
+        ("historical", "BOOLEAN NOT NULL"),  # well before the article's date
         ("date_start", "DATE"),
         ("date_end", "DATE"),
         ("date_granularity", "VARCHAR"),

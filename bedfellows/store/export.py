@@ -9,7 +9,9 @@ identifier_text), the text object (``tab:textinfo``: sequence, start, end),
 the citation object (``tab:citeinfo``) and the location object
 (``tab:locations``: extracted_place, resolved_place, lat, lon, country_code).
 PLOVER calls CAMEO's source/target "actor"/"recipient" (manual section
-"actor and recipient replace source and target"). Everything bedfellows adds
+"actor and recipient replace source and target"). The auxiliary modes
+(negation, hypothetical, future, historical) are appended to ``context``, where
+the manual's "Auxiliary modes" section puts them. Everything bedfellows adds
 sits under a ``"bedfellows"`` key.
 
 ``gdelt`` writes GDELT 2.0 event-table column names (tab-separated, with a
@@ -182,6 +184,16 @@ def _coder(rec: Mapping[str, Any]) -> str:
     return f"{coder} ({model})" if model else coder
 
 
+#: ``modality`` values → PLOVER's auxiliary mode names (manual, "Auxiliary modes").
+_PLOVER_AUX = {"negated": "negation", "hypothetical": "hypothetical", "intended": "future"}
+
+
+def _aux_modes(rec: Mapping[str, Any]) -> list[str]:
+    """PLOVER's auxiliary modes of an event, which the manual puts in ``context``."""
+    modes = [_PLOVER_AUX[rec["modality"]]] if rec["modality"] in _PLOVER_AUX else []
+    return modes + (["historical"] if rec["historical"] else [])
+
+
 def plover_record(rec: Mapping[str, Any], *, include_text: bool = True) -> dict[str, Any]:
     """One PLOVER JSON record for an event from ``iter_event_records(..., with_article=True)``."""
     coded_at: datetime | None = rec["article_coded_at"]
@@ -205,7 +217,7 @@ def plover_record(rec: Mapping[str, Any], *, include_text: bool = True) -> dict[
         "recipient": [_entity(a) for a in rec["targets"]],
         "event": [rec["plover_type"]],
         "mode": [rec["plover_mode"]] if rec["plover_mode"] else [],
-        "context": [rec["plover_context"]] if rec["plover_context"] else [],
+        "context": ([rec["plover_context"]] if rec["plover_context"] else []) + _aux_modes(rec),
         "event_loc": place,
         "event_text": [rec["trigger"]],
         "quad_code": rec["quad_class"],
@@ -239,6 +251,8 @@ def plover_record(rec: Mapping[str, Any], *, include_text: bool = True) -> dict[
             "modality": rec["modality"],
             "reported_by": _entity(reporter),
             "reported_by_text": rec["reported_by_text"],
+            "claimed": rec["claimed"],
+            "historical": rec["historical"],
             "date_granularity": rec["date_granularity"],
             "date_basis": rec["date_basis"],
             "date_text": rec["date_text"],

@@ -8,13 +8,23 @@ shares in [0, 1]; unbounded figures go under ``rates`` and ``counts``.
 
 from __future__ import annotations
 
-from . import case2021, conflibert, conflibert_ner, dates_own, indiapolice, petrarch, plover
+from . import (
+    case2021,
+    conflibert,
+    conflibert_ner,
+    dates_own,
+    indiapolice,
+    modality_own,
+    petrarch,
+    plover,
+)
 from .common import GoldEvent, GoldRecord, to_article
 
 #: Gold sets the accuracy benchmark runs, by name.
 GOLD_SETS = {plover.NAME: plover, petrarch.NAME: petrarch}
 GOLD_SETS[dates_own.NAME] = dates_own
 GOLD_SETS.update({m.NAME: m for m in (conflibert, conflibert_ner, case2021, indiapolice)})
+GOLD_SETS[modality_own.NAME] = modality_own
 
 __all__ = ["GOLD_SETS", "GoldEvent", "GoldRecord", "petrarch", "plover", "to_article"]
 

@@ -6,9 +6,13 @@ on the named trigger word, involving the named country, with the expected modali
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 pytestmark = pytest.mark.slow
+
+PUB = date(2020, 6, 15)
 
 CASES = [
     # (sentence, trigger word, a party, modality)
@@ -65,3 +69,100 @@ def test_modality_of_the_event_on_the_trigger(code_text, text, trigger, party, e
     )
     assert any(party in {x.country for x in (*e.sources, *e.targets)} for e in found)
     assert {e.modality for e in found} == {expected}, [(e.trigger, e.modality) for e in found]
+
+
+# The auxiliary modes as fields: (sentence, publication date, trigger word, a
+# party, modality, historical, claimant country or name or None). Written for
+# this test, different from the sentences of benchmarks/cases/modality.tsv.
+MODE_CASES = [
+    ("Neither Egypt nor Jordan condemned Israel.", PUB, "condemned", "EGY", "negated", 0, None),
+    ("Ghana has yet to sign the trade deal with Togo.", PUB, "deal", "GHA", "negated", 0, None),
+    (
+        "The Pentagon said there will be no military coordination with Iran.",
+        PUB,
+        "coordination",
+        "IRN",
+        "negated",
+        0,
+        "USA",
+    ),
+    (
+        "Cambodia denied that its troops had attacked Thai soldiers.",
+        PUB,
+        "attacked",
+        "THA",
+        "negated",
+        0,
+        "KHM",
+    ),
+    (
+        "It is possible that Japan will send troops to the Philippines.",
+        PUB,
+        "send",
+        "JPN",
+        "hypothetical",
+        0,
+        None,
+    ),
+    (
+        "Argentina would protest if Britain sends warships to the islands.",
+        PUB,
+        "sends",
+        "GBR",
+        "hypothetical",
+        0,
+        None,
+    ),
+    ("Poland is set to sign a defence deal with Ukraine.", PUB, "deal", "POL", "intended", 0, None),
+    (
+        "The Danish foreign ministry said Denmark would send aid to Gaza.",
+        PUB,
+        "send",
+        "DNK",
+        "intended",
+        0,
+        "DNK",
+    ),
+    ("Morocco expelled Algerian diplomats in 1995.", PUB, "expelled", "MAR", "asserted", 1, None),
+    ("Libya attacked Chad in the 1980s.", None, "attacked", "LBY", "asserted", 1, None),
+    ("Mexico signed a deal with Peru in March.", PUB, "deal", "MEX", "asserted", 0, None),
+    (
+        "According to Reuters, Israeli jets struck a target in Syria.",
+        PUB,
+        "struck",
+        "ISR",
+        "asserted",
+        0,
+        "Reuters",
+    ),
+    (
+        "Iraq invaded Iran in 1980, Iranian officials said.",
+        PUB,
+        "invaded",
+        "IRQ",
+        "asserted",
+        1,
+        "IRN",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "party", "modality", "historical", "claimant"), MODE_CASES
+)
+def test_every_mode_is_a_field(
+    code_text, text, published, trigger, party, modality, historical, claimant
+):
+    _, events = code_text(text, published=published)
+    found = [e for e in events if e.trigger == trigger]
+    assert found, [(e.trigger, e.cameo_code) for e in events]
+    assert any(party in {x.country for x in (*e.sources, *e.targets)} for e in found)
+    ev = found[0]
+    # A refusal is coded as an asserted REJECT of the act; every other negation stays negated.
+    got = "negated" if ev.cameo_root == "12" else str(ev.modality)
+    assert got == modality, (ev.modality, ev.cameo_code)
+    assert ev.historical is bool(historical)
+    assert ev.claimed is (claimant is not None)
+    if claimant is not None:
+        rep = ev.reported_by
+        assert rep.country == claimant or claimant in rep.name, rep

@@ -189,6 +189,7 @@ def test_round_trip(store: Store, run_id: str) -> None:
         events[1],
         reported_by=dataclasses.replace(events[0].sources[0]),
         reported_by_text=reporter_text,
+        historical=True,
         date=EventDate(
             date(2014, 6, 1),
             date(2014, 6, 30),
@@ -253,6 +254,9 @@ def test_round_trip(store: Store, run_id: str) -> None:
     assert first["reporter"] is None
     assert second["reporter"]["country"] == "IRN"
     assert second["reported_by_country"] == "IRN" and second["reported_by_text"] == reporter_text
+    # PLOVER's auxiliary modes: negated + claimed + historical on one event.
+    assert (second["claimed"], second["historical"]) == (True, True)
+    assert (first["claimed"], first["historical"]) == (False, False)
     assert second["sources"][0]["country"] is None and second["sources"][0]["cameo"] == "IMGSUNREB"
     for row in rows:  # every stored span points at its text in the body
         assert article.body[row["trigger_start"] : row["trigger_end"]] == row["trigger"]

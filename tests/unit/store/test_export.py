@@ -64,6 +64,7 @@ def filled(store: Store) -> tuple[Store, dict]:
                     "quad_class": 4,
                     "goldstein": -10.0,
                     "modality": Modality.NEGATED,
+                    "historical": True,
                 },
             ],
         ),
@@ -132,6 +133,9 @@ def test_plover_jsonl_uses_the_manual_field_names(filled: tuple[Store, dict]) ->
     assert consult["cite_info"]["url"] == "https://example.org/x1"
     extras = by_id["x1-e1"]["bedfellows"]
     assert extras["modality"] == "negated" and extras["cameo_code"] == "195"
+    assert extras["historical"] is True and extras["claimed"] is False
+    # The manual puts the auxiliary modes in "context".
+    assert by_id["x1-e1"]["context"][-2:] == ["negation", "historical"]
     assert extras["goldstein"] == -10.0 and extras["date_basis"] == "expression"
     assert extras["date_granularity"] == "day" and extras["is_comment"] is False
     undated = by_id["x2-e0"]

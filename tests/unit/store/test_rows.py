@@ -18,7 +18,9 @@ def test_rows_have_one_value_per_column() -> None:
         [{"sources": [IRAN_GOV], "targets": [USA_GOV, IRAQ_GOV]}],
         comments=[Comment(0, "hi", "me")],
     )
-    event = dataclasses.replace(event, reported_by=event.sources[0], modality=Modality.INTENDED)
+    event = dataclasses.replace(
+        event, reported_by=event.sources[0], modality=Modality.INTENDED, historical=True
+    )
     a_row = _rows.article_row(article, "run", datetime(2020, 1, 1))
     assert len(a_row) == len(ARTICLES.columns)
     [c_row] = _rows.comment_rows(article)
@@ -29,6 +31,7 @@ def test_rows_have_one_value_per_column() -> None:
     assert as_dict["modality"] == "intended" and type(as_dict["modality"]) is str
     assert as_dict["date_granularity"] == "day" and as_dict["date_basis"] == "expression"
     assert as_dict["reported_by_country"] == "IRN" and as_dict["place_country"] == "IRQ"
+    assert as_dict["claimed"] is True and as_dict["historical"] is True
     x_rows = _rows.actor_rows(event)
     assert all(len(r) == len(EVENT_ACTORS.columns) for r in x_rows)
     roles = [(r[1], r[2]) for r in x_rows]
@@ -40,3 +43,11 @@ def test_every_table_has_unique_columns_and_quoted_ddl() -> None:
         assert len(set(table.column_names)) == len(table.column_names), table.name
         assert all(quote(c) in table.create_sql() for c in table.column_names)
     assert quote('we"ird') == '"we""ird"'
+
+
+def test_mode_flags_default_to_false_without_a_reporter() -> None:
+    _, [event] = build("r2", [{"sources": [IRAN_GOV], "targets": [USA_GOV]}])
+    assert event.claimed is False and event.historical is False
+    as_dict = dict(zip(EVENTS.column_names, _rows.event_row(event, "run"), strict=True))
+    assert as_dict["claimed"] is False and as_dict["historical"] is False
+    assert [r[1] for r in _rows.actor_rows(event)] == ["source", "target"]

@@ -10,6 +10,8 @@ Toponyms are:
   ("Springfield, Ill.", "Paris, TX"), which also tell the resolver the state of
   the place before them; a country written the same way ("Paris, France") does
   the same for countries;
+* a kind named right after a toponym ("Washington state", "Jackson county") makes
+  the resolver prefer places of that kind;
 * country, US state and continent names the model did not tag (title-case
   words outside every entity that match such a name exactly).
 
@@ -32,6 +34,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 _CHECKED_LABELS = frozenset({"FAC", "NORP"})
 _AREA_KINDS = frozenset({"continent", "country", "admin1"})
 _NORP_TOWN_POPULATION = 50_000
+# A word after a name that says which kind of place it is ("Washington state").
+_FEATURE_WORDS = {"state": "admin1", "county": "county", "parish": "county"}
 _MAX_WORDS = 4  # longest untagged name looked up ("Bosnia and Herzegovina")
 
 
@@ -102,7 +106,16 @@ class Geocoder:
                 continue
             elif text[0].islower() and not gaz.lookup(text):
                 continue  # "met county": a lowercase span the gazetteer does not know
-            found.append((start, end, Mention(text)))
+            follower = doc[ent.end].lower_ if ent.end < len(doc) else ""
+            feature = _FEATURE_WORDS.get(follower)
+            last = ent[-1]
+            if len(ent) > 1 and last.text in _FEATURE_WORDS:  # "Washington state" as one entity
+                feature = _FEATURE_WORDS[last.text]
+                end = ent[-2].idx + len(ent[-2].text)
+                text = full[start:end]
+                if end <= start:  # "the state": no name left
+                    continue
+            found.append((start, end, Mention(text, feature=feature)))
         found.extend(self._untagged(doc, full, in_entity))
         found.sort(key=lambda item: item[0])
         return self._with_hints(full, found)

@@ -53,6 +53,7 @@ class Mention:
     text: str
     state: str | None = None  # US postal code ("IL" for "Springfield, Ill.")
     country: str | None = None  # ISO3 ("FRA" for "Paris, France")
+    feature: str | None = None  # a kind named with it ("admin1" for "Washington state")
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -89,7 +90,7 @@ class PlaceResolver:
     def resolve_all(self, mentions: Sequence[str | Mention]) -> list[GeoEntry | None]:
         """Resolve all place mentions of one article together; None where nothing fits."""
         items = [m if isinstance(m, Mention) else Mention(m) for m in mentions]
-        keys = [(name_key(m.text), m.state, m.country) for m in items]
+        keys = [(name_key(m.text), m.state, m.country, m.feature) for m in items]
         unique = list(dict.fromkeys(keys))
         names = []
         for k in unique:
@@ -130,6 +131,8 @@ class PlaceResolver:
         if key[1] and cand.country == "USA" and cand.admin1 == key[1]:
             return HINT
         if key[2] and cand.country == key[2]:
+            return HINT
+        if key[3] and cand.kind == key[3]:
             return HINT
         return 0.0
 

@@ -50,6 +50,10 @@ CASES = [
         },
     ),
     (
+        "The storm moved from Oregon into Washington state before it reached Idaho.",
+        {"Oregon": ("USA", "OR"), "Washington": ("USA", "WA"), "Idaho": ("USA", "ID")},
+    ),
+    (
         "Talks in Tbilisi on the future of Georgia ended without a deal with Russia.",
         {"Tbilisi": ("GEO", None), "Georgia": ("GEO", None), "Russia": ("RUS", None)},
     ),

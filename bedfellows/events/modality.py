@@ -191,9 +191,16 @@ def _negative_np(tok) -> str | None:
 def _local_cues(verb, trigger) -> ModalityCue | None:
     """Negation and modal cues on one clause: its verb's children and the trigger."""
     neg = hyp = fut = None
+    impossible = False
     for child in verb.children:
         low = child.lower_
         dep = child.dep_
+        if low == "out" and any(
+            g.lower_ == "of" and any(p.lower_ == "question" for p in g.children)
+            for g in child.children
+        ):
+            impossible = True  # "is out of the question"
+            continue
         if dep == "neg" or (dep == "advmod" and low == "never"):
             neg = low
         elif dep in ("aux", "auxpass"):
@@ -221,6 +228,11 @@ def _local_cues(verb, trigger) -> ModalityCue | None:
                 neg = child.lower_
             elif child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_WORDS:
                 hyp = child.lower_
+    if impossible:
+        # Ruled out, unless negated: "not out of the question" leaves it possible.
+        if neg:
+            return ModalityCue(Modality.HYPOTHETICAL, "question")
+        return ModalityCue(Modality.NEGATED, "question")
     if neg:
         return ModalityCue(Modality.NEGATED, neg)
     if hyp:

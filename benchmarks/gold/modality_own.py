@@ -37,7 +37,7 @@ Definitions used by ``score``:
   gold name (case-insensitive).
 - The set is split into a **dev** part and a **held**-back part (a fixed third
   of each mode, see ``read_cases``), held back while the rules were improved;
-  per-mode accuracy is reported for each part.
+  per-mode accuracy is reported for each part, and recall for the held part.
 """
 
 from __future__ import annotations
@@ -214,6 +214,9 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
         p: {m: [] for m in MODES} for p in ("all", "dev", "held")
     }
     recall: dict[str, list[bool]] = {m: [] for m in MODES}
+    part_recall: dict[str, dict[str, list[bool]]] = {
+        p: {m: [] for m in MODES} for p in ("dev", "held")
+    }
     precision: dict[str, list[bool]] = {m: [] for m in MODES}
     all_right: list[bool] = []
     claimant: list[bool] = []
@@ -232,6 +235,7 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
                 right_found[m].append(ok)
             if m in rec.modes:
                 recall[m].append(m in got)
+                part_recall[part][m].append(m in got)
             if m in got:
                 precision[m].append(m in rec.modes)
         all_right.append(event is not None and got == rec.modes)
@@ -257,6 +261,8 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
     for part in ("dev", "held"):
         for m in MODES:
             metrics[f"{part}: {m} accuracy"] = rate(right[part][m])
+    for m in MODES:
+        metrics[f"held: {m} recall"] = rate(part_recall["held"][m])
     n_held = sum(1 for r in records if isinstance(r, ModalityRecord) and r.held_back)
     counts = {
         "sentences": len(records),

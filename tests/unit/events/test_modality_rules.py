@@ -104,6 +104,25 @@ RULED_OUT = [  # "Cuba ruled out talks"
     ("out", 1, "prt", "ADP", "RP", "out"),
     ("talks", 1, "dobj", "NOUN", "NNS", "talk"),
 ]
+NOT_OUT_OF_QUESTION = [  # "A strike is not out of the question"
+    ("A", 1, "det", "DET", "DT", "a"),
+    ("strike", 2, "nsubj", "NOUN", "NN", "strike"),
+    ("is", 2, "ROOT", "AUX", "VBZ", "be"),
+    ("not", 2, "neg", "PART", "RB", "not"),
+    ("out", 2, "prep", "ADP", "IN", "out"),
+    ("of", 4, "prep", "ADP", "IN", "of"),
+    ("the", 7, "det", "DET", "DT", "the"),
+    ("question", 5, "pobj", "NOUN", "NN", "question"),
+]
+OUT_OF_QUESTION = [  # "A strike is out of the question"
+    ("A", 1, "det", "DET", "DT", "a"),
+    ("strike", 2, "nsubj", "NOUN", "NN", "strike"),
+    ("is", 2, "ROOT", "AUX", "VBZ", "be"),
+    ("out", 2, "prep", "ADP", "IN", "out"),
+    ("of", 3, "prep", "ADP", "IN", "of"),
+    ("the", 6, "det", "DET", "DT", "the"),
+    ("question", 4, "pobj", "NOUN", "NN", "question"),
+]
 PLAIN = [  # "Peru met Chile"
     ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
     ("met", 1, "ROOT", "VERB", "VBD", "meet"),
@@ -123,6 +142,8 @@ PLAIN = [  # "Peru met Chile"
         (SAID_WOULD, "host", Modality.INTENDED),  # "would" after a past "said"
         (SET_TO, "deliver", Modality.INTENDED),
         (PLAIN, "met", Modality.ASSERTED),
+        (NOT_OUT_OF_QUESTION, "strike", Modality.HYPOTHETICAL),
+        (OUT_OF_QUESTION, "strike", Modality.NEGATED),
     ],
 )
 def test_modality_of(rows, trigger, expected) -> None:

@@ -3,24 +3,32 @@
 A name like "Paris", "Columbus" or "Georgia" has many candidates; which one an
 article means depends mostly on the article's other places (the approach of
 CLAVIN's and mordecai's candidate ranking: population as the prior, agreement
-with the other places as the evidence). Each distinct name is scored::
+with the other places as the evidence). Each candidate of each distinct name
+is scored::
 
-    score = log10(population)                       # the prior
-          + CAPITAL    if it is a national capital   # "Washington" is usually the city
-          + HINT       if it lies in the state/country written next to it
-                                                     # ("Springfield, Ill.", "Paris, France")
-          + COUNTRY  × share of the other names placed in the same country
-          + STATE    × share of the other names placed in the same US state
-          + NEAR     × share of the other names' points within NEAR_KM of it
+    score = log10(population)                        # the prior
+          + CAPITAL      if it is a national capital  # "Washington" is usually the city
+          − ALT_NAME     if only an alternate name matched (a city: "Iraq" is one of Arak's)
+          − BARE_COUNTY  if a county matched without its "County" ("Cooke")
+          + HINT         if it lies in the state/country written next to it
+                         ("Springfield, Ill.", "Paris, France") or is of the kind
+                         named with it ("Washington state")
+          + COUNTRY × how strongly the other names point to its country
+          + STATE   × how strongly the other names point to its US state
+          + NEAR    × how strongly the other names point to places within NEAR_KM
 
-The other names' places start as their most populous candidates and are
-re-scored twice, so that agreement propagates (a town placed in Minnesota pulls
-"Alexandria" to Minnesota, which in turn holds the town there). All mentions of
-one name in an article get the same place (one sense per discourse), and a bare
-name takes the place of the same name given with a state ("Springfield, Ill."
-… "Springfield"). A US county, which has no point in the gazetteer, is placed
-at the mean of the article's places in the same county's state, else at the
-state's point.
+"How strongly" is the mean over the other distinct names of the belief they
+put there: each name holds a belief over its own candidates (a softmax of their
+scores), starting from the prior and re-scored ROUNDS times, so agreement
+propagates (a town placed in Minnesota pulls "Alexandria" to Minnesota), and an
+ambiguous name ("Walker County", in three states) votes weakly for each of its
+readings while an unambiguous one ("Texas") votes fully. The highest belief
+wins. All mentions of one name in an article get the same place (one sense per
+discourse), and a bare name takes the place of the same name given with a state
+("Springfield, Ill." … "Springfield"). A US county, which has no point in the
+gazetteer, is placed at the mean of the article's places in the county's state,
+else at the state's point. The weights are round numbers, chosen among a few
+such values on the LGL development file (``benchmarks/gold/lgl.py``).
 """
 
 from __future__ import annotations

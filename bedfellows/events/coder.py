@@ -71,20 +71,21 @@ _WINDOW = 12  # words after the verb that patterns may match
 _FRAMING_VERBS = CONSIDER_VERBS | INTENT_VERBS
 # CAMEO roots whose target is whoever is asked to act: appeal, demand.
 _ASKING_ROOTS = frozenset({"02", "10"})
-# Verbs with one sense, and the CAMEO roots it allows. What a demand asks for
-# ("demanded that the government end curbs", "asked Iran to attack") is the
-# content of a request, not the act, and an arrest is an arrest wherever it
-# happens ("arrested from several areas" is no occupation, 192): a dictionary
-# pattern outside these roots yields to the bare verb's code.
 # Prepositions that name the act by which a passive event happened ("killed in
 # shelling", "wounded during an attack").
 _INSTRUMENT_PREPS = frozenset({"in", "during"})
 # Speech verbs that also accuse (or claim responsibility), as the CAMEO
 # dictionaries code them: see ``EventCoder._claims``.
 _ACCUSING_SPEECH = frozenset({"allege", "claim"})
+# Verbs with one sense, and the CAMEO code prefixes it allows. What a demand
+# asks for ("demanded that the government end curbs", "asked Iran to attack")
+# is the content of a request, not the act, and an arrest is an arrest wherever
+# it happens ("arrested from several areas" is no occupation, 192; "arrested at
+# police stations" no confiscation, 1711): a dictionary pattern outside these
+# codes yields to the bare verb's code.
 _SINGLE_SENSE_VERBS = {
-    **dict.fromkeys(("ask", "demand", "appeal", "request", "beg"), frozenset({"02", "10"})),
-    **dict.fromkeys(("arrest", "detain"), frozenset({"17"})),
+    **dict.fromkeys(("ask", "demand", "appeal", "request", "beg"), ("02", "10")),
+    **dict.fromkeys(("arrest", "detain"), ("173",)),
 }
 _THREAT_ROOT = "13"
 
@@ -441,7 +442,7 @@ class EventCoder:
             pattern = self._own_pattern(verb, lemma, before, pattern)
             if pattern is None:
                 return None
-        if lemma in _SINGLE_SENSE_VERBS and pattern.code[:2] not in _SINGLE_SENSE_VERBS[lemma]:
+        if lemma in _SINGLE_SENSE_VERBS and not pattern.code.startswith(_SINGLE_SENSE_VERBS[lemma]):
             bare = self.lexicon.match(lemma, [], [])
             if bare is not None and bare.code:
                 pattern = bare

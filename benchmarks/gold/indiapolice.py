@@ -26,8 +26,11 @@ Definitions used by ``score`` (per gold sentence, pooled over documents):
   source: an actor whose sector is ``COP`` or whose CAMEO code holds the
   ``COP`` role ("INDCOP"), because the gold labels are police-as-actor.
   The **any-source variant** (``*_any_source``) drops that condition.
-- Events of every modality count (the gold labels do not separate reported
-  from asserted acts); precision, recall and F1 are over sentences.
+- Only events that happened count: asserted ones, reported or not (a claim by
+  the police is still the police's act). Negated, hypothetical and intended
+  events ("should be apprehended", "may be put under house arrest", "did not
+  fire", "will arrest") do not: the gold labels say what the police did, not
+  what was asked for, feared, planned or denied. Precision, recall and F1 are over sentences.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bedfellows.schema import ActorRef, Event
+from bedfellows.schema import ActorRef, Event, Modality
 
 from ..scoring import detection_prf, rate, safe_div
 from .common import GoldRecord, parse_date
@@ -58,6 +61,8 @@ ARREST_LABELS = frozenset({"ARREST"})
 KILL_FORCE_LABELS = frozenset({"KILL", "FORCE"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 POLICE = "COP"
+#: Modalities of acts that did not (yet) happen: not detections.
+_NOT_DONE = frozenset({Modality.NEGATED, Modality.HYPOTHETICAL, Modality.INTENDED})
 
 
 @dataclass(frozen=True)
@@ -145,6 +150,8 @@ def sentence_flags(
         for _ in sents
     ]
     for e in events:
+        if e.modality in _NOT_DONE:
+            continue
         i = bisect.bisect_right(starts, e.trigger_start) - 1
         if i < 0 or e.trigger_start >= sents[i][1]:
             continue  # between gold sentences (e.g. the dateline)

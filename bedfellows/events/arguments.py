@@ -117,7 +117,7 @@ def _inherit_subject(verb) -> list:
     for _ in range(4):
         if cur.dep_ == "relcl":
             return [cur.head]
-        if cur.dep_ not in SHARED_SUBJECT_DEPS or cur.head is cur:
+        if cur.dep_ not in SHARED_SUBJECT_DEPS or cur.head.i == cur.i:
             return []
         head = cur.head
         if head.pos_ not in ("VERB", "AUX"):
@@ -272,10 +272,10 @@ def governing_subject(noun):
     cur = noun
     for _ in range(5):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return []
         if head.pos_ in ("VERB", "AUX"):
-            if cur.dep_ in SUBJECT_DEPS and head.dep_ in ("ccomp", "xcomp") and cur is noun:
+            if cur.dep_ in SUBJECT_DEPS and head.dep_ in ("ccomp", "xcomp") and cur.i == noun.i:
                 # "consider [a partnership … to manage]": the noun is the subject of a
                 # small clause; its party is the subject of the clause above.
                 cur = head

@@ -122,7 +122,7 @@ def _content_of(tok, coded: dict[int, Event]) -> Event | None:
     """
     if tok.pos_ == "NOUN":
         cur = tok
-        while cur.dep_ in _CONTENT_DEPS and cur.head is not cur:
+        while cur.dep_ in _CONTENT_DEPS and cur.head.i != cur.i:
             cur = cur.head
             if cur.pos_ == "VERB" and cur.i in coded:
                 return coded[cur.i]

@@ -257,7 +257,7 @@ def office_evidence(phrase: str, person: ActorEntry, title: set[str]) -> Evidenc
 
 def _verb_of(tok):
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             return tok
         tok = tok.head
     return tok

@@ -160,7 +160,7 @@ def _lookup(table: dict[str, str], code: str) -> str | None:
 
 def _clause_verb(tok):
     # The verb that carries the auxiliaries of a nominal trigger ("no aid").
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -176,7 +176,7 @@ def is_refusal(trigger) -> bool:
     if negated and any(c.dep_ == "aux" and c.lower_ in _VOLITIONAL_AUX for c in kids):
         return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
+    if verb.dep_ == "xcomp" and head.i != verb.i:
         if head.lemma_.lower() in REFUSING_VERBS:
             return True
         # "is not ready to sign", "unwilling to meet"

@@ -69,8 +69,12 @@ _TITLES = {
 }  # fmt: skip
 _FORMER = {"former", "ex", "late", "erstwhile", "onetime", "one-time"}
 #: "pro-Russia rebels", "anti-American protesters": a stance towards a country
-#: or group, not membership of it.
-_STANCE_WORDS = {"pro", "anti"}
+#: or group, not membership of it; "ethnic Albanians in Serbia", "ethnic
+#: Russians in Ukraine": kin of a country's people, not its state or citizens.
+_STANCE_WORDS = {"pro", "anti", "ethnic"}
+#: Of those, the ones that make the phrase a people ("ethnic Turks"): civilians
+#: (PLOVER CVL, as the agents table codes "ethnic group") of no country.
+_KIN_WORDS = {"ethnic"}
 _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 _PLOVER_TO_CAMEO = {"JRN": "MED", "MED": "HLH", "SOC": "NGM"}
 _ACTOR_RANK = {"person": 0, "group": 1, "igo": 1, "org": 2}
@@ -132,7 +136,7 @@ class _Match:
     segment: int = 0
     head: bool = True  # before the segment's first preposition
     guarded: bool = False  # the name guard rejected its actors
-    stance: bool = False  # after "pro-"/"anti-": a position towards, not a member of
+    stance: bool = False  # after "pro-"/"anti-"/"ethnic": towards or kin of, not a member of
 
     @property
     def in_first_head(self) -> bool:
@@ -666,6 +670,16 @@ def _spell_rank_key(spell: Spell) -> tuple:
     return (spell.start or date.min, spell.end or date.max)
 
 
+def _names_a_people(segments: list[_Segment]) -> bool:
+    """True for "ethnic Albanians": a demonym after a kin word."""
+    for segment in segments:
+        lower = [t.lower for t in segment.toks]
+        for match in segment.matches:
+            if match.stance and match.start > 0 and lower[match.start - 1] in _KIN_WORDS:
+                return True
+    return False
+
+
 def _resolve_by_descriptors(
     kb: ActorKB, segments: list[_Segment], former: bool, when: date | None
 ) -> Resolution | None:
@@ -699,6 +713,8 @@ def _resolve_by_descriptors(
         titled = _titled_surname(kb, name_toks, sector, iso3, when)
         if titled is not None:
             return titled
+    if iso3 is None and sector is None and _names_a_people(segments):
+        sector, agent_code, why_sector = "CVL", "CVL", "an ethnic group: civilians"
     if iso3 is None and sector is None:
         return None
     country_cameo = kb.country_cameo(iso3)

@@ -44,6 +44,7 @@ from .dating import ArticleDater
 from .implicit import (
     implied_agent,
     location_target,
+    protest_target,
     reciprocal_targets,
     with_context_country,
 )
@@ -700,6 +701,9 @@ class EventCoder:
             located = location_target(place, self.kb) if not implied else None
             if located is not None and (located.country, None, located.actor_id) not in source_keys:
                 implied = [located]
+            if not implied:
+                protested = protest_target(sources, code, self.kb)
+                implied = [protested] if protested is not None else []
             targets = [t for t in targets if t.country is None] + implied
         mod = modality_of(trigger)
         code, modality, mode_type = code_for_mode(code, mod.modality, trigger)

@@ -17,6 +17,8 @@ what a reader understands:
   cooperation (CAMEO 03–06) by two or more countries, with no other target,
   has each party as the others' target.
 
+- **Protested country.** "Young Algerians blocked roads": a protest with no
+  target named and no place is against the protesters' own country.
 - **Implied agent.** "Fifty protesters were arrested", "the arrests followed
   the riot": only the authorities arrest, detain or charge (CAMEO 173), so an
   arrest with no agent named has the police (sector COP, country from the
@@ -36,7 +38,13 @@ from bedfellows.actors import ActorKB
 from bedfellows.actors.codes import NONSTATE_PREFIXES
 from bedfellows.schema import ActorRef, Place
 
-__all__ = ["implied_agent", "location_target", "reciprocal_targets", "with_context_country"]
+__all__ = [
+    "implied_agent",
+    "location_target",
+    "protest_target",
+    "reciprocal_targets",
+    "with_context_country",
+]
 
 #: CAMEO roots of joint acts: agree/intend (03), consult (04), diplomatic (05)
 #: and material cooperation (06).
@@ -99,6 +107,45 @@ def reciprocal_targets(sources: Sequence[ActorRef], cameo_code: str) -> list[Act
     if len({s.country for s in sources if s.country}) < 2:
         return []
     return [replace(s, basis="reciprocal") for s in sources if s.country]
+
+
+#: Sectors that act on their own state, not for it: a protest by them with no
+#: target named is against their own country's authorities.
+_CIVIL_SECTORS = frozenset(
+    {None, "CVL", "OPP", "LAB", "EDU", "REL", "BUS", "MED", "JRN", "NGO", "AGR", "REF", "PTY"}
+)
+
+
+def protest_target(sources: Sequence[ActorRef], cameo_code: str, kb: ActorKB) -> ActorRef | None:
+    """The country whose people protest, as the target of a protest that names none.
+
+    "Young Algerians blocked roads", "Nigerian teachers went on strike": a
+    protest (CAMEO 14) is against someone, and with nobody named (and no place
+    to stand for them) it is the protesters' own country, as PETRARCH codes a
+    domestic protest. Only for civilians, opposition, labour and the like of a
+    single country: soldiers or officials are not protesting against
+    themselves.
+    """
+    if cameo_code[:2] != "14":
+        return None
+    countries = {s.country for s in sources if s.country}
+    if len(countries) != 1 or any(s.sector not in _CIVIL_SECTORS for s in sources):
+        return None
+    (iso3,) = countries
+    if iso3 not in kb:
+        return None
+    first = sources[0]
+    return ActorRef(
+        text=first.text,
+        start=first.start,
+        end=first.end,
+        name=kb.get(iso3).name,
+        actor_id=iso3,
+        country=iso3,
+        cameo=kb.country_cameo(iso3),
+        kind="country",
+        basis="context",
+    )
 
 
 #: CAMEO codes whose agent is, by what the act is, the police: arrest,

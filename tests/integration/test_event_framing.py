@@ -144,3 +144,14 @@ def test_an_agentless_re_mention_of_violence_is_no_new_event(code_text):
 def test_other_acts_with_no_agent_are_not_coded(code_text):
     _, events = code_text("A new trade agreement with Senegal was discussed on Monday.")
     assert events == []
+
+
+def test_a_protest_with_no_target_is_against_the_protesters_own_country(code_text):
+    _, events = code_text("Hundreds of Chilean students staged a noisy protest on Thursday.")
+    [ev] = [e for e in events if e.plover_type == "PROTEST"]
+    assert [(t.country, t.basis) for t in ev.targets] == [("CHL", "context")]
+
+
+def test_soldiers_do_not_protest_against_their_own_country(code_text):
+    _, events = code_text("Chilean soldiers staged a protest on Thursday.")
+    assert all(not e.targets for e in events if e.plover_type == "PROTEST")

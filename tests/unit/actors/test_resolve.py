@@ -269,3 +269,16 @@ def test_resolve_curated_names(kb: ActorKB, text: str, iso3: str) -> None:
 def test_resolve_a_stance_is_not_membership(kb: ActorKB, text: str) -> None:
     result = resolve(kb, text.replace("-", " - "))
     assert result is not None and result.country is None and result.actor_id is None
+
+
+@pytest.mark.parametrize(
+    "text", ["ethnic Albanians", "three ethnic Turks", "Ethnic Russian villagers"]
+)
+def test_resolve_an_ethnic_group_is_civilians_of_no_country(kb: ActorKB, text: str) -> None:
+    result = resolve(kb, text)
+    assert result is not None and result.country is None
+    assert result.sector == "CVL"
+
+
+def test_resolve_an_ethnic_group_still_takes_a_country_named_with_it(kb: ActorKB) -> None:
+    assert resolve(kb, "ethnic Russians in Ukraine").country == "UKR"

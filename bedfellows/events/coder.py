@@ -584,7 +584,10 @@ class EventCoder:
             targets = self._resolve(
                 objects_of(noun.head, skip=frozenset({noun.i})), when, ctx, memory
             )
-        if not sources:
+        if not sources and code[:2] not in _VIOLENCE_ROOTS:
+            # "The Pentagon said there will be no coordination with Iran": the
+            # speaker is the party. Not for violence: who reports a bombing is
+            # rarely who set it off.
             rep = reporter_of(noun)
             if rep is not None:
                 sources = self._resolve([rep], when, ctx, memory)

@@ -155,3 +155,8 @@ def test_a_protest_with_no_target_is_against_the_protesters_own_country(code_tex
 def test_soldiers_do_not_protest_against_their_own_country(code_text):
     _, events = code_text("Chilean soldiers staged a protest on Thursday.")
     assert all(not e.targets for e in events if e.plover_type == "PROTEST")
+
+
+def test_who_reports_a_bombing_is_not_its_bomber(code_text):
+    _, events = code_text("The Nigerian army said a bombing near Maiduguri killed four farmers.")
+    assert not [e for e in events if e.plover_type == "ASSAULT" and e.sources]

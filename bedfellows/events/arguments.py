@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .modality import SPEECH_VERBS
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "attr", "oprd"})
@@ -275,7 +277,14 @@ def governing_subject(noun):
         if head.i == cur.i:
             return []
         if head.pos_ in ("VERB", "AUX"):
-            if cur.dep_ in SUBJECT_DEPS and head.dep_ in ("ccomp", "xcomp") and cur.i == noun.i:
+            if (
+                cur.dep_ in SUBJECT_DEPS
+                and head.dep_ in ("ccomp", "xcomp")
+                and cur.i == noun.i
+                # Not through a report: in "the army said a bombing killed four",
+                # the army is the speaker, not the bomber.
+                and head.head.lemma_.lower() not in SPEECH_VERBS
+            ):
                 # "consider [a partnership … to manage]": the noun is the subject of a
                 # small clause; its party is the subject of the clause above.
                 cur = head

@@ -61,6 +61,7 @@ from .modality import (
 )
 from .mode_codes import code_for_mode
 from .nouns import NounLexicon
+from .protest_acts import protest_code
 from .verbs import VerbLexicon
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
@@ -498,9 +499,13 @@ class EventCoder:
         conf -= 0.05 if args.inherited_source else 0.0
         conf -= 0.2 if unattributed else 0.0
         plover = "AGREE" if pattern.code == "057" and commits_to_future(verb) else None
+        code = (
+            protest_code(pattern.code, lemma, args.sources, has_target=bool(targets))
+            or pattern.code
+        )
         return self._make_event(
             verb,
-            pattern.code,
+            code,
             sources,
             targets,
             ctx,

@@ -160,3 +160,16 @@ def test_soldiers_do_not_protest_against_their_own_country(code_text):
 def test_who_reports_a_bombing_is_not_its_bomber(code_text):
     _, events = code_text("The Nigerian army said a bombing near Maiduguri killed four farmers.")
     assert not [e for e in events if e.plover_type == "ASSAULT" and e.sources]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Protesters blocked the main bridge into Dhaka on Monday.", "144"),
+        ("Hundreds of demonstrators threw stones at Kenyan police in Kisumu.", "145"),
+    ],
+)
+def test_what_protesters_do_is_protest(code_text, text, cameo):
+    _, events = code_text(text)
+    assert cameo in {e.cameo_code for e in events}
+    assert all(e.plover_type == "PROTEST" for e in events if e.cameo_code == cameo)

@@ -162,6 +162,14 @@ def _without_subordinates(events: list[Event], triggers: list) -> list[Event]:
         if owner is not None and not (tok.pos_ == "VERB" and _adds_party(ev, owner)):
             drop.add(id(ev))
             continue
+        if (
+            tok.dep_ == "nsubjpass"
+            and tok.head.i in coded
+            and coded[tok.head.i].cameo_root == ev.cameo_root
+        ):
+            # "demonstrations were held": the verb's pattern coded the noun.
+            drop.add(id(ev))
+            continue
         head = tok.head
         if tok.dep_ == "xcomp" and head.i in coded:
             frame = coded[head.i]

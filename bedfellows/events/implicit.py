@@ -22,7 +22,8 @@ what a reader understands:
 - **Implied agent.** "Fifty protesters were arrested", "the arrests followed
   the riot": only the authorities arrest, detain or charge (CAMEO 173), so an
   arrest with no agent named has the police (sector COP, country from the
-  event's place when known) as its source.
+  event's place when known) as its source; "demonstrations were held across
+  Bangladesh": a protest's agent is protesters.
 
 Every actor added here is marked in ``ActorRef.basis`` (``context``,
 ``location``, ``reciprocal``, ``implied``), so an analyst can tell it from
@@ -154,23 +155,32 @@ POLICE_ACTS = frozenset({"173"})
 
 
 def implied_agent(code: str, start: int, text: str) -> ActorRef | None:
-    """The police as the source of an arrest whose agent the text leaves out.
+    """The agent an act implies when the text names none.
+
+    Only the authorities arrest, detain or charge (CAMEO 173): the police. A
+    protest (CAMEO 14: "demonstrations were held across Bangladesh") is done
+    by protesters: civilians (PLOVER CVL; CAMEO OPP, as the agents table codes
+    "protesters").
 
     code (str): the event's CAMEO code. start, text: the trigger's offset in
     the article body and its text (the evidence for the inference).
-    RETURNS (ActorRef | None): a country-less police actor marked
-    ``implied`` (``with_context_country`` may then give it the country of the
-    event's place), or None for other acts.
+    RETURNS (ActorRef | None): a country-less actor marked ``implied``
+    (``with_context_country`` may then give it the country of the event's
+    place), or None for other acts.
     """
-    if code not in POLICE_ACTS:
+    if code in POLICE_ACTS:
+        name, sector, cameo = "police (implied by the arrest)", "COP", "COP"
+    elif code[:2] == "14":
+        name, sector, cameo = "protesters (implied by the protest)", "CVL", "OPP"
+    else:
         return None
     return ActorRef(
         text=text,
         start=start,
         end=start + len(text),
-        name="police (implied by the arrest)",
-        sector="COP",
-        cameo="COP",
+        name=name,
+        sector=sector,
+        cameo=cameo,
         kind="unknown",
         basis="implied",
     )

@@ -173,3 +173,10 @@ def test_what_protesters_do_is_protest(code_text, text, cameo):
     _, events = code_text(text)
     assert cameo in {e.cameo_code for e in events}
     assert all(e.plover_type == "PROTEST" for e in events if e.cameo_code == cameo)
+
+
+def test_a_protest_with_no_protesters_named_is_by_implied_protesters(code_text):
+    _, events = code_text("Large demonstrations were held in Dhaka on Friday.")
+    [ev] = [e for e in events if e.plover_type == "PROTEST"]
+    [src] = ev.sources
+    assert (src.sector, src.basis, src.country) == ("CVL", "implied", "BGD")

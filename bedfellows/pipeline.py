@@ -42,7 +42,11 @@ class EventSink(Protocol):
     def known_article_ids(self) -> set[str]: ...
     def write_article(self, article: Article, events: list[Event], run_id: str) -> bool: ...
     def write_articles(
-        self, items: list[tuple[Article, list[Event]]], run_id: str
+        self,
+        items: list[tuple[Article, list[Event]]],
+        run_id: str,
+        *,
+        datings: dict[str, ArticleDating] | None = None,
     ) -> list[bool]: ...
     def record_skip(
         self, source_path: str, record: int | None, reason: str, error_type: str, run_id: str
@@ -217,7 +221,13 @@ class Pipeline:
         opened = time.perf_counter()
 
         def flush() -> None:
-            written = store.write_articles(batch, run_id)
+            # Undated articles' inferred windows go in the same transaction.
+            datings = {
+                a.article_id: d
+                for a, _ in batch
+                if a.published is None and (d := self.article_dating(a.article_id)) is not None
+            }
+            written = store.write_articles(batch, run_id, datings=datings)
             for (article, events), new in zip(batch, written, strict=True):
                 if new:
                     summary.articles_coded += 1

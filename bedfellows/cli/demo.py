@@ -12,6 +12,7 @@ from bedfellows.network import dyad_summary
 from bedfellows.store import Store
 
 from .code import echo_summary, run_coding
+from .dating import print_datings
 from .render import print_events
 
 
@@ -56,7 +57,11 @@ def demo(db, silent) -> None:
     summary = run_coding([sample_dir()], db, include_comments=False, silent=silent, max_mb=20)
     with Store.open(db, read_only=True) as store:
         rows = store.events()
+        windows = store.datings()
     print_events(rows, "table")
+    if windows:
+        click.echo("\nUndated articles: inferred date windows and their evidence")
+        print_datings(windows)
     print_alliances(rows)
     echo_summary(summary)
     click.echo(f"database: {db}", err=True)

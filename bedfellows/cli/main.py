@@ -16,6 +16,7 @@ from bedfellows.errors import BedfellowsError
 
 from .actors import actors
 from .code import code
+from .dating import dating
 from .demo import demo
 from .query import events, export, info
 
@@ -45,7 +46,7 @@ def cli(verbose: int) -> None:
     )
 
 
-for command in (code, events, export, info, demo, actors):
+for command in (code, events, export, info, demo, actors, dating):
     cli.add_command(command)
 
 

@@ -82,6 +82,13 @@ def events(db, actor, event_type, since, until, modality, include_comments, fmt,
     print_events(rows, fmt)
     if fmt == "table":
         click.echo(f"{len(rows)} events", err=True)
+        inferred = sum(1 for r in rows if r.get("date_basis") == "inferred")
+        if inferred:
+            click.echo(
+                f"{inferred} dates inferred from undated articles' content; "
+                f"`bedfellows dating --db {db}` shows the evidence",
+                err=True,
+            )
 
 
 @click.command()
@@ -126,6 +133,12 @@ def info(db) -> None:
         with Store.open(db, read_only=True) as store:
             for key, value in store.counts().items():
                 click.echo(f"{key}: {value}")
+            windows = store.datings()
+            closed = sum(1 for w in windows if w["earliest"] and w["latest"])
+            click.echo(
+                f"undated articles: {len(windows)} ({closed} with an inferred date window;"
+                " `bedfellows dating` shows why)"
+            )
     click.echo(f"today: {date.today().isoformat()}")
     if problems:
         sys.exit(1)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,17 +25,29 @@ import duckdb
 
 from ..about import __version__
 from ..errors import SchemaVersionError, StoreError
-from ..schema import Article, Event
+from ..schema import Article, ArticleDating, Event
 from . import queries
+from ._dating import dating_rows
 from ._rows import Row, actor_rows, article_row, check_events, comment_rows, event_row
-from .ddl import ARTICLES, COMMENTS, EVENT_ACTORS, EVENTS, META, SCHEMA_VERSION, TABLES
+from .ddl import (
+    ARTICLE_DATING,
+    ARTICLE_DATING_EVIDENCE,
+    ARTICLES,
+    COMMENTS,
+    EVENT_ACTORS,
+    EVENTS,
+    META,
+    SCHEMA_VERSION,
+    TABLES,
+)
 
 log = logging.getLogger(__name__)
 
 MEMORY = ":memory:"
 
-# (article_id, article row, comment rows, event rows, event_actor rows)
-_Prepared = tuple[str, Row, list[Row], list[Row], list[Row]]
+# (article_id, article row, comment rows, event rows, event_actor rows,
+#  article_dating rows, article_dating_evidence rows)
+_Prepared = tuple[str, Row, list[Row], list[Row], list[Row], list[Row], list[Row]]
 
 
 def _utcnow() -> datetime:
@@ -196,21 +208,36 @@ class Store:
             rows = self._con.execute("SELECT article_id FROM articles").fetchall()
         return {aid for (aid,) in rows}
 
-    def write_article(self, article: Article, events: Sequence[Event], run_id: str) -> bool:
+    def write_article(
+        self,
+        article: Article,
+        events: Sequence[Event],
+        run_id: str,
+        dating: ArticleDating | None = None,
+    ) -> bool:
         """Store an article with its comments, events and event actors in one transaction.
 
-        Returns False, writing nothing, if the article_id is already stored, so
-        coding the same input twice leaves the database unchanged. Raises
-        StoreError (and writes nothing) if an event belongs to another article,
-        two events share an event_id, or DuckDB rejects a row.
+        ``dating`` is an undated article's inferred window with its evidence,
+        stored with it. Returns False, writing nothing, if the article_id is
+        already stored, so coding the same input twice leaves the database
+        unchanged. Raises StoreError (and writes nothing) if an event belongs
+        to another article, two events share an event_id, or DuckDB rejects a row.
         """
-        return self.write_articles([(article, events)], run_id)[0]
+        datings = {article.article_id: dating} if dating is not None else None
+        return self.write_articles([(article, events)], run_id, datings=datings)[0]
 
     def write_articles(
-        self, items: Iterable[tuple[Article, Sequence[Event]]], run_id: str
+        self,
+        items: Iterable[tuple[Article, Sequence[Event]]],
+        run_id: str,
+        *,
+        datings: Mapping[str, ArticleDating] | None = None,
     ) -> list[bool]:
         """Store several articles in ONE transaction; per article, True if it was new.
 
+        ``datings`` maps the id of an undated article of the batch to its
+        inferred window (``ArticleDating``), stored with the article in the same
+        transaction; a dating for an article not in the batch is a StoreError.
         All or nothing: on any error the whole batch is rolled back and
         StoreError raised; a caller that wants to keep the good articles can
         retry them one at a time with ``write_article``. Batching amortises
@@ -218,21 +245,38 @@ class Store:
         """
         batch = [(article, tuple(events)) for article, events in items]
         if not batch:
+            if datings:
+                raise StoreError(f"{self._path}: inferred date windows given without articles")
             return []
         for article, events in batch:
             check_events(article, events)
+        datings = datings or {}
+        stray = sorted(set(datings) - {article.article_id for article, _ in batch})
+        if stray:
+            raise StoreError(
+                f"{self._path}: inferred date window for article(s) not in the batch: "
+                + ", ".join(stray)
+            )
         coded_at = _utcnow()
         # Rows are built before BEGIN so a conversion bug cannot strand a transaction.
-        prepared = [
-            (
-                article.article_id,
-                article_row(article, run_id, coded_at),
-                comment_rows(article),
-                [event_row(e, run_id) for e in events],
-                [row for e in events for row in actor_rows(e)],
+        prepared = []
+        for article, events in batch:
+            dating = datings.get(article.article_id)
+            head, evidence = ([], [])
+            if dating is not None:
+                row, evidence = dating_rows(article, dating, run_id)
+                head = [row]
+            prepared.append(
+                (
+                    article.article_id,
+                    article_row(article, run_id, coded_at),
+                    comment_rows(article),
+                    [event_row(e, run_id) for e in events],
+                    [row for e in events for row in actor_rows(e)],
+                    head,
+                    evidence,
+                )
             )
-            for article, events in batch
-        ]
         first = batch[0][0]
         what = f"write article {first.article_id} ({first.source_path})"
         if len(batch) > 1:
@@ -265,7 +309,9 @@ class Store:
         comments: list[Row] = []
         events: list[Row] = []
         actors: list[Row] = []
-        for aid, a_row, c_rows, e_rows, x_rows in prepared:
+        windows: list[Row] = []
+        evidence: list[Row] = []
+        for aid, a_row, c_rows, e_rows, x_rows, w_rows, v_rows in prepared:
             is_new = aid not in stored
             results.append(is_new)
             if not is_new:
@@ -275,10 +321,14 @@ class Store:
             comments += c_rows
             events += e_rows
             actors += x_rows
+            windows += w_rows
+            evidence += v_rows
         self._append(ARTICLES.name, articles)
         self._append(COMMENTS.name, comments)
         self._append(EVENTS.name, events)
         self._append(EVENT_ACTORS.name, actors)
+        self._append(ARTICLE_DATING.name, windows)
+        self._append(ARTICLE_DATING_EVIDENCE.name, evidence)
         return results
 
     def _append(self, table: str, rows: list[Row]) -> None:
@@ -370,6 +420,12 @@ class Store:
         with self._errors("query events"):
             return list(queries.iter_event_records(self._con, flt))
 
+    def datings(self, article_id: str | None = None) -> list[dict[str, Any]]:
+        """Undated articles' inferred date windows with their evidence (see
+        ``queries.dating_records``), all of them or the one of ``article_id``."""
+        with self._errors("query inferred date windows"):
+            return queries.dating_records(self._con, article_id)
+
     def counts(self) -> dict[str, int]:
         """Row counts: articles, comments, events, runs, skipped."""
         with self._errors("count rows"):
@@ -437,3 +493,11 @@ def _prepare_schema(con: duckdb.DuckDBPyConnection, where: str, *, read_only: bo
             f"{where}: schema_version {version} is older than {SCHEMA_VERSION} and "
             "there is no migration; re-code into a new database"
         )
+    if not read_only:
+        # Tables added within an unreleased version (the dating tables in 4) are
+        # created in a database of that version written before them.
+        try:
+            for table in TABLES:
+                con.execute(table.create_sql())
+        except duckdb.Error as exc:
+            raise StoreError(f"{where}: cannot create missing tables: {exc}") from exc

@@ -176,4 +176,54 @@ SKIPPED = Table(
     ),
 )
 
-TABLES: tuple[Table, ...] = (META, RUNS, ARTICLES, COMMENTS, EVENTS, EVENT_ACTORS, SKIPPED)
+# An undated article's inferred date window (``schema.ArticleDating``): one row
+# per undated article, written with it; NULL ends are unknown (open) sides.
+ARTICLE_DATING = Table(
+    "article_dating",
+    (
+        ("article_id", "VARCHAR NOT NULL"),
+        ("earliest", "DATE"),
+        ("latest", "DATE"),
+        ("granularity", "VARCHAR"),
+        ("n_evidence", "INTEGER NOT NULL"),
+        ("n_dropped", "INTEGER NOT NULL"),  # evidence left out as conflicting
+        ("run_id", "VARCHAR"),
+    ),
+    primary_key=("article_id",),
+)
+
+# The window's evidence, one row per item in the order the dater gave them.
+# ``bound_start``/``bound_end`` are what the item alone allows (NULL = open);
+# ``dropped`` items conflicted with the rest and did not narrow the window.
+ARTICLE_DATING_EVIDENCE = Table(
+    "article_dating_evidence",
+    (
+        ("article_id", "VARCHAR NOT NULL"),
+        ("position", "INTEGER NOT NULL"),
+        ("kind", "VARCHAR NOT NULL"),
+        ("mention", "VARCHAR"),
+        ("mention_start", "INTEGER"),  # character span in the article body, if found
+        ("mention_end", "INTEGER"),
+        ("actor_id", "VARCHAR"),
+        ("bound_start", "DATE"),
+        ("bound_end", "DATE"),
+        ("detail", "VARCHAR"),
+        ("description", "VARCHAR NOT NULL"),  # the dater's own words, verbatim
+        ("dropped", "BOOLEAN NOT NULL"),
+        ("run_id", "VARCHAR"),
+    ),
+    primary_key=("article_id", "position"),
+    checks=("kind IN ('office', 'former_office', 'name', 'past_date', 'other')",),
+)
+
+TABLES: tuple[Table, ...] = (
+    META,
+    RUNS,
+    ARTICLES,
+    COMMENTS,
+    EVENTS,
+    EVENT_ACTORS,
+    SKIPPED,
+    ARTICLE_DATING,
+    ARTICLE_DATING_EVIDENCE,
+)

@@ -194,8 +194,42 @@ def _aux_modes(rec: Mapping[str, Any]) -> list[str]:
     return modes + (["historical"] if rec["historical"] else [])
 
 
-def plover_record(rec: Mapping[str, Any], *, include_text: bool = True) -> dict[str, Any]:
-    """One PLOVER JSON record for an event from ``iter_event_records(..., with_article=True)``."""
+def inferred_date(dating: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """An undated article's stored window and its evidence (``Store.datings``) as JSON."""
+    if dating is None:
+        return None
+    return {
+        "earliest": dating["earliest"],
+        "latest": dating["latest"],
+        "granularity": dating["granularity"],
+        "evidence": [
+            {
+                "kind": v["kind"],
+                "mention": v["mention"],
+                "span": _span(v["mention_start"], v["mention_end"]),
+                "actor_id": v["actor_id"],
+                "bound": [v["bound_start"], v["bound_end"]],
+                "detail": v["detail"],
+                "description": v["description"],
+                "dropped": v["dropped"],
+            }
+            for v in dating["evidence"]
+        ],
+    }
+
+
+def plover_record(
+    rec: Mapping[str, Any],
+    *,
+    include_text: bool = True,
+    dating: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """One PLOVER JSON record for an event from ``iter_event_records(..., with_article=True)``.
+
+    ``dating`` is the event's article's stored inferred window (a ``Store.datings``
+    record) when the article is undated; it goes under ``bedfellows.inferred_date``
+    with its evidence (``date_basis`` says whether the event took the window).
+    """
     coded_at: datetime | None = rec["article_coded_at"]
     sentence_end = rec["sentence_start"] + len(rec["sentence"])
     place = None
@@ -261,6 +295,7 @@ def plover_record(rec: Mapping[str, Any], *, include_text: bool = True) -> dict[
             "comment_index": rec["comment_index"],
             "pattern": rec["pattern"],
             "run_id": rec["run_id"],
+            "inferred_date": inferred_date(dating),
             "spans": {
                 "sentence": [rec["sentence_start"], sentence_end],
                 "trigger": [rec["trigger_start"], rec["trigger_end"]],
@@ -279,8 +314,11 @@ def _export_plover(
 ) -> int:
     n = 0
     with _reading(store, "PLOVER export") as cur:
+        # Undated articles are few: their windows are read once, up front.
+        datings = {d["article_id"]: d for d in queries.dating_records(cur, flt.article_id)}
         for rec in queries.iter_event_records(cur, flt, with_article=True):
-            record = plover_record(rec, include_text=include_text)
+            dating = datings.get(rec["article_id"])
+            record = plover_record(rec, include_text=include_text, dating=dating)
             fh.write(json.dumps(record, ensure_ascii=False, default=_json_default) + "\n")
             n += 1
     return n

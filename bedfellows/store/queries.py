@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 
 from ..errors import ConfigError
-from .ddl import EVENT_ACTORS, EVENTS, quote
+from .ddl import ARTICLE_DATING, ARTICLE_DATING_EVIDENCE, EVENT_ACTORS, EVENTS, quote
 
 # Deterministic order for every event listing and export.
 _ORDER_COLUMNS = ("date_start", "article_id", "sentence_index", "trigger_start", "event_id")
@@ -229,6 +229,50 @@ def flat_events_sql(flt: EventFilter) -> tuple[str, list[Any]]:
         ORDER BY {order_by("e")} {flt.limit_sql()}
     """
     return sql, params
+
+
+def dating_records(
+    con: duckdb.DuckDBPyConnection, article_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Stored inferred date windows of undated articles, by article id.
+
+    Each dict has the ``article_dating`` columns, the article's title,
+    source_path and external_id, its number of ``events`` and how many of them
+    took the window (``inferred_events``), and ``evidence``: a list of dicts of
+    the ``article_dating_evidence`` columns (without article_id/run_id) in order.
+    A database written before these tables existed has no windows: [].
+    """
+    present = {
+        name
+        for (name,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
+        ).fetchall()
+    }
+    if not {ARTICLE_DATING.name, ARTICLE_DATING_EVIDENCE.name} <= present:
+        return []
+    fields = [c for c in ARTICLE_DATING_EVIDENCE.column_names if c not in ("article_id", "run_id")]
+    struct = "struct_pack(" + ", ".join(f"{quote(f)} := v.{quote(f)}" for f in fields) + ")"
+    cols = ", ".join(f"d.{quote(c)}" for c in ARTICLE_DATING.column_names)
+    where, params = ("WHERE d.article_id = ?", [article_id]) if article_id is not None else ("", [])
+    cur = con.execute(
+        f"""
+        SELECT {cols}, ar.title, ar.source_path, ar.external_id,
+            (SELECT count(*) FROM events e WHERE e.article_id = d.article_id) AS events,
+            (SELECT count(*) FROM events e WHERE e.article_id = d.article_id
+                AND e.date_basis = 'inferred') AS inferred_events,
+            coalesce(
+                (SELECT list({struct} ORDER BY v.position) FROM article_dating_evidence v
+                  WHERE v.article_id = d.article_id),
+                []
+            ) AS evidence
+        FROM article_dating d LEFT JOIN articles ar ON ar.article_id = d.article_id
+        {where}
+        ORDER BY d.article_id
+        """,
+        params,
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -21,6 +21,11 @@ def sample_dir() -> str:
     return str(files("bedfellows") / "samples")
 
 
+def sample_files() -> list[str]:
+    """The sample articles (the folder's README describes them; it is no article)."""
+    return sorted(str(p) for p in Path(sample_dir()).iterdir() if p.name != "README.md")
+
+
 def print_alliances(rows: list[dict]) -> None:
     """The alliance summary: per dyad, cooperation vs conflict, and talk."""
     click.echo("\nAlliance summary (asserted events; talk = negated/hypothetical/intended)")
@@ -54,7 +59,7 @@ def _drop_outdated(db: Path) -> None:
 def demo(db, silent) -> None:
     """Code the bundled sample corpus into DuckDB; print events and alliances."""
     _drop_outdated(Path(db))
-    summary = run_coding([sample_dir()], db, include_comments=False, silent=silent, max_mb=20)
+    summary = run_coding(sample_files(), db, include_comments=False, silent=silent, max_mb=20)
     with Store.open(db, read_only=True) as store:
         rows = store.events()
         windows = store.datings()

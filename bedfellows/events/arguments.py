@@ -101,13 +101,21 @@ def conjuncts(tok) -> list:
 def _subjects(verb) -> tuple[list, list, bool]:
     """(active subjects, passive subjects, has_agent) of a verb's own clause."""
     subj, psubj, agents = [], [], []
-    for child in verb.children:
+    # A subject the parser hung on an auxiliary ("workers were on Wednesday
+    # taken": "workers" under "were") is still the verb's.
+    kids = list(verb.children)
+    kids += [g for c in kids if c.dep_ in ("aux", "auxpass") for g in c.children]
+    for child in kids:
         if child.dep_ in SUBJECT_DEPS:
             subj.append(child)
         elif child.dep_ in PASSIVE_SUBJECT_DEPS:
             psubj.append(child)
         elif child.dep_ == "agent":
             agents.extend(g for g in child.children if g.dep_ == "pobj")
+    if subj and not psubj and any(c.dep_ == "auxpass" for c in verb.children):
+        # "workers were on Wednesday taken into custody": a subject the parser
+        # labelled active in a passive clause is the passive subject.
+        subj, psubj = [], subj
     if agents:
         return agents, psubj, True
     return subj, psubj, False

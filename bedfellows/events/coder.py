@@ -150,11 +150,12 @@ def _adds_party(purpose: Event, act: Event) -> bool:
     return any(t.country and t.country not in named for t in purpose.targets)
 
 
-def _without_subordinates(events: list[Event], triggers: list) -> list[Event]:
+def _without_subordinates(events: list[Event], triggers: list) -> tuple[list[Event], list]:
     """Drop events that are only the content or purpose of another event in the
     sentence, and a generic framing event ("agreed to", "refused to") whose
     complement was coded with the same PLOVER type ("agreed to re-open the
-    border": AGREE once, on "re-open")."""
+    border": AGREE once, on "re-open"). RETURNS the kept events and their
+    trigger tokens, still paired."""
     coded = {tok.i: ev for tok, ev in zip(triggers, events, strict=True)}
     drop: set[int] = set()
     for tok, ev in zip(triggers, events, strict=True):
@@ -175,7 +176,8 @@ def _without_subordinates(events: list[Event], triggers: list) -> list[Event]:
             frame = coded[head.i]
             if frame.cameo_code in _GENERIC_FRAMES and frame.plover_type == ev.plover_type:
                 drop.add(id(frame))
-    return [ev for ev in events if id(ev) not in drop]
+    kept = [(ev, tok) for ev, tok in zip(events, triggers, strict=True) if id(ev) not in drop]
+    return [ev for ev, _ in kept], [tok for _, tok in kept]
 
 
 #: CAMEO roots of violence (assault, fight, mass violence): reported even when
@@ -361,7 +363,7 @@ class EventCoder:
             if ev is not None:
                 out.append(ev)
                 triggers.append(tok)
-        out = _without_subordinates(out, triggers)
+        out, triggers = _without_subordinates(out, triggers)
         out += self._claims(out, triggers, ctx, article, paragraph, memory)
         for ev in out:
             memory.remember_group(list(ev.sources))
@@ -379,7 +381,7 @@ class EventCoder:
         """
         out: list[Event] = []
         seen: set[int] = set()
-        for tok, ev in zip(triggers, events, strict=False):
+        for tok, ev in zip(triggers, events, strict=True):
             if ev.quad_class != 4 or not ev.sources:
                 continue
             clause = tok.head if tok.dep_ == "conj" else tok

@@ -87,17 +87,21 @@ def location_target(place: Place | None, kb: ActorKB) -> ActorRef | None:
     """The country of the event's place as its target (None when unknown)."""
     if place is None or not place.country or place.country not in kb:
         return None
+    return _country_ref(kb, place.country, place.text, place.start, place.end, "location")
+
+
+def _country_ref(kb: ActorKB, iso3: str, text: str, start: int, end: int, basis: str) -> ActorRef:
+    """A country as an inferred party, with the span its inference rests on."""
     return ActorRef(
-        text=place.text,
-        start=place.start,
-        end=place.end,
-        name=kb.get(place.country).name,
-        actor_id=place.country,
-        country=place.country,
-        sector=None,
-        cameo=kb.country_cameo(place.country),
+        text=text,
+        start=start,
+        end=end,
+        name=kb.get(iso3).name,
+        actor_id=iso3,
+        country=iso3,
+        cameo=kb.country_cameo(iso3),
         kind="country",
-        basis="location",
+        basis=basis,
     )
 
 
@@ -136,17 +140,7 @@ def protest_target(sources: Sequence[ActorRef], cameo_code: str, kb: ActorKB) ->
     if iso3 not in kb:
         return None
     first = sources[0]
-    return ActorRef(
-        text=first.text,
-        start=first.start,
-        end=first.end,
-        name=kb.get(iso3).name,
-        actor_id=iso3,
-        country=iso3,
-        cameo=kb.country_cameo(iso3),
-        kind="country",
-        basis="context",
-    )
+    return _country_ref(kb, iso3, first.text, first.start, first.end, "context")
 
 
 #: CAMEO codes whose agent is, by what the act is, the police: arrest,

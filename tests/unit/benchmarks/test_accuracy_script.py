@@ -6,6 +6,7 @@ import logging
 import sys
 
 import pytest
+from event_factory import make_event
 
 from bedfellows.schema import Event
 from benchmarks import accuracy
@@ -14,24 +15,7 @@ from benchmarks.gold.common import GoldEvent, GoldRecord
 
 
 def event(cameo: str, confidence: float = 0.5) -> Event:
-    return Event(
-        event_id="e",
-        article_id="a",
-        sentence_index=0,
-        sentence="",
-        sentence_start=0,
-        sources=(),
-        targets=(),
-        trigger="t",
-        trigger_start=0,
-        trigger_end=1,
-        cameo_code=cameo,
-        cameo_root=cameo[:2],
-        quad_class=1,
-        goldstein=0.0,
-        plover_type="",
-        confidence=confidence,
-    )
+    return make_event(cameo=cameo, plover_type="", confidence=confidence)
 
 
 def test_every_registered_set_has_a_headline_of_its_own_or_a_default():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from event_factory import make_event
 
 from bedfellows.schema import ActorRef, Event
 from benchmarks.gold import common, petrarch, plover
@@ -24,22 +25,12 @@ def event(
     trigger=(0, 1),
     confidence: float = 0.5,
 ) -> Event:
-    return Event(
-        event_id="e",
-        article_id="a",
-        sentence_index=0,
-        sentence="",
-        sentence_start=0,
-        sources=tuple(sources),
-        targets=tuple(targets),
-        trigger="t",
-        trigger_start=trigger[0],
-        trigger_end=trigger[1],
-        cameo_code=cameo,
-        cameo_root=cameo[:2],
-        quad_class=1,
-        goldstein=0.0,
+    return make_event(
+        cameo=cameo,
         plover_type=plover_type,
+        trigger=trigger,
+        sources=sources,
+        targets=targets,
         confidence=confidence,
     )
 

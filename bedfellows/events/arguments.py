@@ -171,10 +171,24 @@ def arguments_of(verb) -> Arguments:
     """
     args = Arguments()
     subj, psubj, has_agent = _subjects(verb)
+    # "the men arrested on Monday", "villages shelled by the army": a participle
+    # clause on a noun is a passive whose patient is that noun. Not when the
+    # sentence has no other verb, or the participle has an object: then it is a
+    # misparsed main verb ("A Syrian newspaper called on Arabs to unite").
+    reduced = (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not psubj
+        and verb.sent.root.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    )
     if has_agent:
-        args.sources, args.targets, args.passive = subj, psubj, True
+        patients = psubj or ([verb.head] if reduced else [])
+        args.sources, args.targets, args.passive = subj, patients, True
     elif psubj:
         args.targets, args.passive = psubj, True
+    elif reduced and not subj:
+        args.targets, args.passive = [verb.head], True
     else:
         args.sources = subj
     if not args.sources and not args.passive:

@@ -38,3 +38,34 @@ def test_an_active_subject_stays_the_source():
     assert not args.passive
     assert [t.text for t in args.sources] == ["Police"]
     assert [t.text for t in args.targets] == ["workers"]
+
+
+def _reduced(words, heads, deps, pos, tags):
+    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_participle_clause_on_a_noun_is_a_passive_of_that_noun():
+    # "men arrested by police appeared": "arrested" is an acl on "men"
+    doc = _reduced(
+        ["men", "arrested", "by", "police", "appeared"],
+        [4, 0, 1, 2, 4],
+        ["nsubj", "acl", "agent", "pobj", "ROOT"],
+        ["NOUN", "VERB", "ADP", "NOUN", "VERB"],
+        ["NNS", "VBN", "IN", "NN", "VBD"],
+    )
+    args = arguments_of(doc[1])
+    assert args.passive
+    assert [t.text for t in args.sources] == ["police"]
+    assert [t.text for t in args.targets] == ["men"]
+
+
+def test_a_participle_with_an_object_in_a_verbless_sentence_is_a_main_verb():
+    # "newspaper called Arabs": misparsed as an acl on the root noun
+    doc = _reduced(
+        ["newspaper", "called", "Arabs"],
+        [0, 0, 1],
+        ["ROOT", "acl", "dobj"],
+        ["NOUN", "VERB", "PROPN"],
+        ["NN", "VBN", "NNPS"],
+    )
+    assert not arguments_of(doc[1]).passive

@@ -192,6 +192,11 @@ class Event:
       ``ActorRef`` of kind ``unknown`` when it is named (a proper noun:
       "Reuters", or a speaker pronoun: "he said"); unnamed sources
       ("analysts said") keep only the phrase and do not make the event claimed.
+
+    ``opposed`` holds the parties an act of cooperation (QuadClass 1–2) is
+    directed against, kept apart from its targets and partners: in "Iran and
+    Iraq formed an alliance against ISIS" the parties are Iran and Iraq and ISIS
+    is opposed, not a target. An actor is never both a target and opposed.
     """
 
     event_id: str  # stable hash of article, sentence, trigger and actors
@@ -222,6 +227,10 @@ class Event:
     comment_index: int | None = None
     pattern: str | None = None  # which rule/pattern produced the event
     historical: bool = False  # the event happened well before the article (see above)
+    # Parties a cooperation is directed against ("agreed to cooperate to combat the
+    # Taliban", "joint operations against al-Shabaab"); conflict events keep
+    # "against X" as their target, so theirs is empty.
+    opposed: tuple[ActorRef, ...] = ()
 
     @property
     def claimed(self) -> bool:

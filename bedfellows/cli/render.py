@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
-COLUMNS = ("date", "source", "event", "target", "place", "modality", "evidence")
+# "against": the parties a cooperation is directed against (Event.opposed).
+COLUMNS = ("date", "source", "event", "target", "against", "place", "modality", "evidence")
 
 
 def _actors(actors: Sequence[dict]) -> str:
@@ -42,6 +43,7 @@ def flat(row: dict) -> dict:
         "source": _actors(row.get("sources") or []),
         "event": f"{row['plover_type']} {row['cameo_code']}",
         "target": _actors(row.get("targets") or []),
+        "against": _actors(row.get("against") or []),
         "place": row.get("place_name") or "",
         "modality": mod,
         "evidence": (

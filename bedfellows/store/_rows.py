@@ -121,9 +121,11 @@ def _actor_row(event_id: str, role: str, position: int, ref: ActorRef) -> Row:
 
 
 def actor_rows(event: Event) -> list[Row]:
-    """The ``event_actors`` rows: sources, targets and the reporter, by position."""
+    """The ``event_actors`` rows: sources, targets, opposed parties (role
+    ``against``) and the reporter, by position."""
     rows = [_actor_row(event.event_id, "source", i, a) for i, a in enumerate(event.sources)]
     rows += [_actor_row(event.event_id, "target", i, a) for i, a in enumerate(event.targets)]
+    rows += [_actor_row(event.event_id, "against", i, a) for i, a in enumerate(event.opposed)]
     if event.reported_by is not None:
         rows.append(_actor_row(event.event_id, "reporter", 0, event.reported_by))
     return rows

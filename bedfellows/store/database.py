@@ -401,9 +401,10 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Stored events matching the filters (see ``queries.EventFilter``).
 
-        Each dict has the ``events`` columns plus ``sources`` and ``targets``
-        (lists of dicts with text/start/end/name/actor_id/country/sector/cameo/
-        kind, in mention order) and ``reporter`` (such a dict or None).
+        Each dict has the ``events`` columns plus ``sources``, ``targets`` and
+        ``against`` (the parties a cooperation is directed against; lists of
+        dicts with text/start/end/name/actor_id/country/sector/cameo/kind, in
+        mention order) and ``reporter`` (such a dict or None).
         """
         flt = queries.EventFilter(
             actor=actor,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: event_actors role 'against' (Event.opposed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +161,8 @@ EVENT_ACTORS = Table(
         ("basis", "VARCHAR NOT NULL"),
     ),
     primary_key=("event_id", "role", "position"),
-    checks=("role IN ('source', 'target', 'reporter')",),
+    # 'against': a party the (cooperative) event is directed against (Event.opposed).
+    checks=("role IN ('source', 'target', 'against', 'reporter')",),
 )
 
 SKIPPED = Table(

@@ -285,6 +285,8 @@ def plover_record(
             "modality": rec["modality"],
             "reported_by": _entity(reporter),
             "reported_by_text": rec["reported_by_text"],
+            # PLOVER has no field for the party a cooperation is directed against.
+            "against": [_entity(a) for a in rec.get("against") or []],
             "claimed": rec["claimed"],
             "historical": rec["historical"],
             "date_granularity": rec["date_granularity"],
@@ -301,6 +303,7 @@ def plover_record(
                 "trigger": [rec["trigger_start"], rec["trigger_end"]],
                 "actor": [[a["start"], a["end"]] for a in rec["sources"]],
                 "recipient": [[a["start"], a["end"]] for a in rec["targets"]],
+                "against": [[a["start"], a["end"]] for a in rec.get("against") or []],
                 "reported_by": _span(reporter["start"], reporter["end"]) if reporter else None,
                 "date_text": _span(rec["date_text_start"], rec["date_text_end"]),
                 "place": _span(rec["place_start"], rec["place_end"]),

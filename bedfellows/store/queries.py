@@ -134,7 +134,9 @@ def _actor_struct(alias: str) -> str:
 
 
 def event_records_sql(flt: EventFilter, *, with_article: bool = False) -> tuple[str, list[Any]]:
-    """SQL selecting filtered events with ``sources``/``targets`` lists and ``reporter``.
+    """SQL selecting filtered events with ``sources``/``targets``/``against`` lists
+    (``against``: the parties a cooperation is directed against, ``Event.opposed``)
+    and ``reporter``.
 
     With ``with_article`` the article's url/title/source/published/language/
     coded_at/source_path and the run's version and model come along too, with
@@ -168,6 +170,7 @@ def event_records_sql(flt: EventFilter, *, with_article: bool = False) -> tuple[
             SELECT a.event_id,
                 list({struct} ORDER BY a.position) FILTER (WHERE a.role = 'source') AS sources,
                 list({struct} ORDER BY a.position) FILTER (WHERE a.role = 'target') AS targets,
+                list({struct} ORDER BY a.position) FILTER (WHERE a.role = 'against') AS against,
                 first({struct}) FILTER (WHERE a.role = 'reporter') AS reporter
             FROM event_actors a
             WHERE a.event_id IN (SELECT event_id FROM ev)
@@ -176,6 +179,7 @@ def event_records_sql(flt: EventFilter, *, with_article: bool = False) -> tuple[
         SELECT {ev_cols},
             coalesce(acts.sources, []) AS sources,
             coalesce(acts.targets, []) AS targets,
+            coalesce(acts.against, []) AS against,
             acts.reporter AS reporter
             {extra_cols}
         FROM ev LEFT JOIN acts ON acts.event_id = ev.event_id {extra_joins}
@@ -204,11 +208,12 @@ def iter_event_records(
 
 
 def flat_events_sql(flt: EventFilter) -> tuple[str, list[Any]]:
-    """SQL for the flat export: one row per event, first source/target as columns."""
+    """SQL for the flat export: one row per event, the first source, target and
+    opposed party (``against_*``) as columns, and how many of each there are."""
     where, params = flt.where("e")
     event_cols = ", ".join(f"e.{quote(c)}" for c in EVENTS.column_names)
     actor_cols: list[str] = []
-    for prefix, alias in (("source", "s"), ("target", "t")):
+    for prefix, alias in (("source", "s"), ("target", "t"), ("against", "o")):
         actor_cols += [f"{alias}.{quote(f)} AS {prefix}_{f}" for f in ACTOR_FIELDS]
     sql = f"""
         SELECT {event_cols},
@@ -217,6 +222,8 @@ def flat_events_sql(flt: EventFilter) -> tuple[str, list[Any]]:
               WHERE c.event_id = e.event_id AND c.role = 'source') AS n_sources,
             (SELECT count(*) FROM event_actors c
               WHERE c.event_id = e.event_id AND c.role = 'target') AS n_targets,
+            (SELECT count(*) FROM event_actors c
+              WHERE c.event_id = e.event_id AND c.role = 'against') AS n_against,
             ar.published AS article_published, ar.source AS article_source,
             ar.url AS article_url, ar.title AS article_title
         FROM events e
@@ -224,6 +231,8 @@ def flat_events_sql(flt: EventFilter) -> tuple[str, list[Any]]:
             ON s.event_id = e.event_id AND s.role = 'source' AND s.position = 0
         LEFT JOIN event_actors t
             ON t.event_id = e.event_id AND t.role = 'target' AND t.position = 0
+        LEFT JOIN event_actors o
+            ON o.event_id = e.event_id AND o.role = 'against' AND o.position = 0
         LEFT JOIN articles ar ON ar.article_id = e.article_id
         WHERE {where}
         ORDER BY {order_by("e")} {flt.limit_sql()}

@@ -28,9 +28,10 @@ and days. An event's sign follows the planted relation of its dyad in its month
 and is flipped with probability ``noise``; its CAMEO code is drawn from ten
 cooperative (Goldstein > 0) or ten conflictual (Goldstein < 0) codes, with their
 QuadClass, Goldstein score and PLOVER type, mode, context and score from the
-packaged codebook. 92% of events are asserted, 5% hypothetical and 3% negated;
-those "talk" events get a random sign, as what might happen or did not happen is
-no evidence of the relation (the network layer leaves them out by default).
+packaged codebook. 92% of events are asserted, 5% hypothetical and 3% negated,
+drawn independently of the sign: talk follows the relation like acts do (allies
+discuss cooperation, enemies threaten), so including it on request neither helps
+nor misleads much, while the network layer leaves it out by default.
 Confidence is uniform in [0.5, 1]; dates are single days with basis
 "expression" (the date is written in the synthetic sentence). Source and target
 are drawn in random order; each event has one source and one target actor row
@@ -380,8 +381,7 @@ def generate(spec: SyntheticSpec) -> SyntheticWorld:
     modality_idx = np.where(u < HYPOTHETICAL_SHARE, 1, 0)
     modality_idx[(u >= HYPOTHETICAL_SHARE) & (u < HYPOTHETICAL_SHARE + NEGATED_SHARE)] = 2
     flip = rng.random(n) < spec.noise
-    random_sign = np.where(rng.random(n) < 0.5, 1, -1)
-    observed = np.where(modality_idx == 0, np.where(flip, -sign, sign), random_sign)
+    observed = np.where(flip, -sign, sign)
     n_coop, n_conf = len(COOPERATIVE_CODES), len(CONFLICT_CODES)
     code_idx = np.where(
         observed > 0, rng.integers(0, n_coop, size=n), n_coop + rng.integers(0, n_conf, size=n)

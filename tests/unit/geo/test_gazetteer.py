@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bedfellows.errors import ConfigError
-from bedfellows.geo import STATE_ABBREVIATIONS, Gazetteer, default_gazetteer, name_key
+from bedfellows.geo import STATE_ABBREVIATIONS, Gazetteer, default_gazetteer, distance_km, name_key
 
 
 @pytest.fixture(scope="module")
@@ -88,9 +88,26 @@ def test_ambiguous_names_list_every_candidate_most_populous_first(gaz):
     assert {"country", "admin1"} <= kinds
 
 
-def test_counties_have_state_but_no_point(gaz):
+def test_counties_have_state_point_and_population(gaz):
     (kanawha,) = gaz.lookup("Kanawha County")
-    assert (kanawha.kind, kanawha.admin1, kanawha.latitude) == ("county", "WV", None)
+    assert (kanawha.kind, kanawha.admin1) == ("county", "WV")
+    # Inside West Virginia, near Charleston (its seat), not at the state's point.
+    (charleston, *_) = [e for e in gaz.lookup("Charleston") if e.admin1 == "WV"]
+    assert distance_km(kanawha.latitude, kanawha.longitude, 38.35, -81.63) < 40
+    assert kanawha.population >= charleston.population
+
+
+def test_same_named_counties_have_their_own_points(gaz):
+    douglas = [e for e in gaz.lookup("Douglas County") if e.admin1 in ("MN", "GA")]
+    assert len(douglas) == 2
+    (a, b) = douglas
+    assert distance_km(a.latitude, a.longitude, b.latitude, b.longitude) > 1000
+
+
+def test_the_united_states_point_is_in_central_kansas(gaz):
+    usa = gaz.country("USA")
+    kansas = gaz.state("KS")
+    assert distance_km(usa.latitude, usa.longitude, kansas.latitude, kansas.longitude) < 200
 
 
 def test_capitals_are_known(gaz):

@@ -157,3 +157,74 @@ def test_real_georgia_is_a_state_or_a_country_by_context(real):
 
 def test_real_seats_of_power_are_no_places(real):
     assert real.resolve("Pentagon") is None
+
+
+# -- article-level context: the dominant state, admin level, county points ------
+
+
+class CountyGazetteer(FakeGazetteer):
+    """FakeGazetteer that also finds a county under its bare name ("Cedar" → Cedar County)."""
+
+    def lookup(self, text: str) -> tuple[GeoEntry, ...]:
+        found = [
+            e
+            for e in self.entries
+            if name_key(e.name) == name_key(text)
+            or (e.kind == "county" and name_key(e.name) == name_key(text) + " county")
+        ]
+        return tuple(sorted(found, key=lambda e: -e.population))
+
+
+def foreign_towns(n: int) -> list[GeoEntry]:
+    return [city(f"Farplace{i}", "BBB", "09", 20.0 + i, 20.0, 50_000) for i in range(n)]
+
+
+def test_names_abroad_do_not_dilute_the_articles_state():
+    towns = foreign_towns(5)
+    resolver = PlaceResolver(FakeGazetteer([*ENTRIES, *towns]))
+    context = ["Minnesota", *(t.name for t in towns)]
+    # A story about Minnesota that also names five towns abroad: still Minnesota's Riverton.
+    assert resolver.resolve("Riverton", context) is SMALL_RIVERTON
+    assert resolver.resolve("Riverton", [t.name for t in towns]) is BIG_RIVERTON
+
+
+def test_the_state_most_us_names_point_to_wins():
+    twin_mn = city("Twinton", "USA", "MN", 46.1, -95.1, 9_000)
+    twin_tx = city("Twinton", "USA", "TX", 31.1, -97.1, 30_000)
+    resolver = PlaceResolver(FakeGazetteer([*ENTRIES, twin_mn, twin_tx]))
+    assert resolver.resolve("Twinton", ["Minnesota", "Lakeville", "Texas"]) is twin_mn
+    assert resolver.resolve("Twinton", ["Texas"]) is twin_tx
+
+
+CEDAR_TOWN = city("Cedar", "USA", "MN", 46.2, -95.2, 10_000)
+CEDAR_COUNTY = GeoEntry("Cedar County", "county", "USA", "MN", 46.4, -95.6, 15_000)
+PINE_COUNTY = GeoEntry("Pine County", "county", "USA", "MN", 46.0, -95.0, 30_000)
+ELM_COUNTY = GeoEntry("Elm County", "county", "USA", "MN", 46.5, -95.3, 20_000)
+
+
+def test_a_bare_name_listed_with_counties_is_a_county():
+    resolver = PlaceResolver(
+        CountyGazetteer([*ENTRIES, CEDAR_TOWN, CEDAR_COUNTY, PINE_COUNTY, ELM_COUNTY])
+    )
+    assert resolver.resolve("Cedar", ["Pine County", "Elm County"]) is CEDAR_COUNTY
+    # Listed with towns, the same name is the town.
+    assert resolver.resolve("Cedar", ["Lakeville", "Riverton"]) is CEDAR_TOWN
+
+
+def test_a_county_with_a_point_keeps_it():
+    resolver = PlaceResolver(CountyGazetteer([*ENTRIES, PINE_COUNTY]))
+    county, _ = resolver.resolve_all(["Pine County", "Lakeville"])
+    assert (county.latitude, county.longitude) == (PINE_COUNTY.latitude, PINE_COUNTY.longitude)
+
+
+def test_a_county_point_pulls_a_nearby_town():
+    # No state is named: only the county's point says which Riverton is meant.
+    resolver = PlaceResolver(CountyGazetteer([*ENTRIES, PINE_COUNTY]))
+    assert resolver.resolve("Riverton", ["Pine County"]) is SMALL_RIVERTON
+
+
+def test_real_bare_county_names_listed_together(real):
+    # Three bare names that are all counties of one state, as in a list of counties.
+    picks = real.resolve_all(["Otter Tail", "Wilkin", "Clay", "Becker", "Minnesota"])
+    assert [p.kind for p in picks[:4]] == ["county"] * 4
+    assert {p.admin1 for p in picks[:4]} == {"MN"}

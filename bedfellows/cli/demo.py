@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from bedfellows.errors import SchemaVersionError
-from bedfellows.network import dyad_summary
 from bedfellows.store import Store
 
+from .alliances import print_alliance_summary
 from .code import echo_summary, run_coding
 from .dating import print_datings
 from .render import print_events
@@ -24,17 +24,6 @@ def sample_dir() -> str:
 def sample_files() -> list[str]:
     """The sample articles (the folder's README describes them; it is no article)."""
     return sorted(str(p) for p in Path(sample_dir()).iterdir() if p.name != "README.md")
-
-
-def print_alliances(rows: list[dict]) -> None:
-    """The alliance summary: per dyad, cooperation vs conflict, and talk."""
-    click.echo("\nAlliance summary (asserted events; talk = negated/hypothetical/intended)")
-    click.echo(f"{'dyad':<18}{'stance':<13}{'coop':>5}{'conf':>6}{'talk':>6}{'goldstein':>11}")
-    for d in dyad_summary(rows):
-        click.echo(
-            f"{d.a + '-' + d.b:<18}{d.stance:<13}{d.cooperation:>5}{d.conflict:>6}"
-            f"{d.talk:>6}{d.goldstein:>11.1f}"
-        )
 
 
 def _drop_outdated(db: Path) -> None:
@@ -67,6 +56,6 @@ def demo(db, silent) -> None:
     if windows:
         click.echo("\nUndated articles: inferred date windows and their evidence")
         print_datings(windows)
-    print_alliances(rows)
+    print_alliance_summary(db)
     echo_summary(summary)
     click.echo(f"database: {db}", err=True)

@@ -15,6 +15,7 @@ from bedfellows.about import __version__
 from bedfellows.errors import BedfellowsError
 
 from .actors import actors
+from .alliances import bedfellows_cmd, blocs, dyad, network, shifts
 from .code import code
 from .dating import dating
 from .demo import demo
@@ -46,7 +47,20 @@ def cli(verbose: int) -> None:
     )
 
 
-for command in (code, events, export, info, demo, actors, dating):
+for command in (
+    code,
+    events,
+    export,
+    info,
+    demo,
+    actors,
+    dating,
+    dyad,
+    network,
+    blocs,
+    bedfellows_cmd,
+    shifts,
+):
     cli.add_command(command)
 
 

@@ -1,0 +1,192 @@
+"""Dyad links: the event stream as pairs of actors, built and deduplicated in DuckDB.
+
+Every alliance measure starts here. One *link* is one (deduplicated) event
+between two actors ``a < b``, with flags for the directions it runs in:
+
+- an event's sources and targets give ``source → target`` pairs; a joint act
+  (several sources and no target: "Iran and Iraq signed a pact") links every
+  pair of its sources in both directions, as PLOVER codes such acts; the
+  coder already stores "Iran and Iraq met" with each party as the other's
+  target, which gives both directions too;
+- the two ends are *actor keys* at the chosen level: ``country`` (ISO alpha-3;
+  a group or IGO with no country is its CAMEO code, e.g. ``IMGMUSISI``),
+  ``sector`` (country + PLOVER sector, ``IRNMIL``; groups as above) or
+  ``actor`` (the knowledge-base id when known, else the country key). A bare
+  sector with no country ("the governments") is nobody in particular and joins
+  no dyad;
+- deduplication: mentions of the same act between the same pair (same CAMEO
+  code, PLOVER type, modality, direction and date range) are one link when the
+  date is known to the day, across articles (wire copies); with a coarser or no
+  date, only within one article, since two articles' "in 2014" need not be the
+  same act. A link's weight is the highest confidence among its mentions, and
+  it keeps every mention's event id as evidence.
+
+By default only asserted and intended events count (negated and hypothetical
+ones, and reader comments, are excluded; ``LinkOptions`` includes them on
+request). A date window keeps the events whose whole date range lies inside it,
+like the store's event filter, so an event known only to the year is not placed
+in a month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..errors import ConfigError
+from ..schema import Modality
+
+LEVELS = ("country", "sector", "actor")
+DEFAULT_MODALITIES = frozenset({Modality.ASSERTED.value, Modality.INTENDED.value})
+ALL_MODALITIES = frozenset(m.value for m in Modality)
+COOPERATIVE_QUADS = (1, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOptions:
+    """Which events make links, and at which actor level.
+
+    ``level``: ``country`` | ``sector`` | ``actor`` (see the module docstring).
+    ``modalities``: the event modalities counted (default asserted + intended).
+    ``include_comments``: also count events coded from reader comments.
+    ``dedup``: merge mentions of one act (see the module docstring).
+    """
+
+    level: str = "country"
+    modalities: frozenset[str] = field(default=DEFAULT_MODALITIES)
+    include_comments: bool = False
+    dedup: bool = True
+
+    def __post_init__(self) -> None:
+        if self.level not in LEVELS:
+            raise ConfigError(f"actor level must be one of {', '.join(LEVELS)}, got {self.level!r}")
+        modalities = frozenset(str(m).strip().lower() for m in self.modalities)
+        unknown = sorted(modalities - ALL_MODALITIES)
+        if unknown:
+            raise ConfigError(
+                f"unknown modality {', '.join(unknown)}; known: {', '.join(sorted(ALL_MODALITIES))}"
+            )
+        if not modalities:
+            raise ConfigError("at least one modality must be counted")
+        object.__setattr__(self, "modalities", modalities)
+
+    def with_modalities(self, *extra: str) -> LinkOptions:
+        """The same options counting ``extra`` modalities too."""
+        return LinkOptions(
+            self.level, self.modalities | set(extra), self.include_comments, self.dedup
+        )
+
+
+def actor_key_sql(level: str, alias: str = "ea") -> str:
+    """SQL for the actor key of an ``event_actors`` row at ``level`` (NULL: no key)."""
+    a = alias
+    if level not in LEVELS:
+        raise ConfigError(f"actor level must be one of {', '.join(LEVELS)}, got {level!r}")
+    nonstate = f"WHEN {a}.actor_id IS NOT NULL THEN coalesce({a}.cameo, {a}.actor_id)"
+    if level == "sector":
+        return (
+            f"CASE WHEN {a}.country IS NOT NULL THEN {a}.country || coalesce({a}.sector, '') "
+            f"{nonstate} END"
+        )
+    country = f"CASE WHEN {a}.country IS NOT NULL THEN {a}.country {nonstate} END"
+    if level == "actor":
+        return f"coalesce({a}.actor_id, {country})"
+    return country
+
+
+def check_window(start: date | None, end: date | None) -> None:
+    """Raise ConfigError when a window ends before it starts."""
+    if start is not None and end is not None and start > end:
+        raise ConfigError(f"window start {start} is after its end {end}")
+
+
+def links_sql(
+    options: LinkOptions,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    actors: Sequence[str] | None = None,
+    roles: Sequence[str] = ("source", "target"),
+) -> tuple[str, list[Any]]:
+    """A query whose rows are links (see the module docstring), and its parameters.
+
+    Columns: ``link_id`` (smallest event id), ``a``, ``b`` (actor keys, a < b),
+    ``ab``/``ba`` (the act runs a → b / b → a), ``cameo_code``, ``plover_type``,
+    ``modality``, ``quad_class``, ``goldstein``, ``plover_score``, ``date_start``,
+    ``date_end``, ``date_granularity``, ``weight`` (highest confidence),
+    ``n_mentions`` and ``event_ids`` (sorted).
+
+    ``actors`` keeps only links whose both ends are among them (a dyad query
+    passes its two keys, which lets DuckDB prune early).
+    """
+    check_window(start, end)
+    key = actor_key_sql(options.level, "ea")
+    params: list[Any] = []
+    mods = sorted(options.modalities)
+    conds = [f"e.modality IN ({', '.join('?' * len(mods))})"]
+    params += mods
+    if not options.include_comments:
+        conds.append("NOT e.is_comment")
+    if start is not None:
+        conds.append("e.date_start >= ?")
+        params.append(start)
+    if end is not None:
+        conds.append("e.date_end <= ?")
+        params.append(end)
+    role_list = ", ".join(f"'{r}'" for r in roles)
+    end_conds = [f"ea.role IN ({role_list})"]
+    end_params: list[Any] = []
+    if actors is not None:
+        end_conds.append(f"({key}) IN ({', '.join('?' * len(actors))})")
+        end_params += list(actors)
+    dedup_key = (
+        "CASE WHEN j.date_granularity = 'day' THEN NULL ELSE j.article_id END"
+        if options.dedup
+        else "j.event_id"
+    )
+    sql = f"""
+WITH ev AS (
+    SELECT e.event_id, e.article_id, e.cameo_code, e.plover_type, e.modality, e.quad_class,
+           e.goldstein, e.plover_score, e.date_start, e.date_end, e.date_granularity,
+           e.confidence
+    FROM events e
+    WHERE {" AND ".join(conds)}
+),
+ends AS (
+    SELECT ea.event_id, ea.role, ({key}) AS k
+    FROM event_actors ea SEMI JOIN ev ON ea.event_id = ev.event_id
+    WHERE {" AND ".join(end_conds)} AND ({key}) IS NOT NULL
+),
+targetless AS (
+    SELECT ev.event_id FROM ev
+    ANTI JOIN (SELECT event_id FROM event_actors WHERE role = 'target') t
+        ON t.event_id = ev.event_id
+),
+ordered AS (
+    SELECT s.event_id, s.k AS src, t.k AS tgt
+    FROM ends s JOIN ends t ON s.event_id = t.event_id
+    WHERE s.role = 'source' AND t.role = 'target' AND s.k <> t.k
+    UNION ALL
+    SELECT s.event_id, s.k AS src, s2.k AS tgt
+    FROM ends s JOIN ends s2 ON s.event_id = s2.event_id
+    SEMI JOIN targetless tl ON tl.event_id = s.event_id
+    WHERE s.role = 'source' AND s2.role = 'source' AND s.k <> s2.k
+),
+pairs AS (
+    SELECT event_id, least(src, tgt) AS a, greatest(src, tgt) AS b,
+           bool_or(src < tgt) AS ab, bool_or(src > tgt) AS ba
+    FROM ordered
+    GROUP BY ALL
+)
+SELECT min(j.event_id) AS link_id, j.a, j.b, j.ab, j.ba, j.cameo_code, j.plover_type,
+       j.modality, any_value(j.quad_class) AS quad_class, any_value(j.goldstein) AS goldstein,
+       any_value(j.plover_score) AS plover_score, j.date_start, j.date_end,
+       any_value(j.date_granularity) AS date_granularity, max(j.confidence) AS weight,
+       count(*) AS n_mentions, list(j.event_id ORDER BY j.event_id) AS event_ids
+FROM (SELECT p.*, ev.* EXCLUDE (event_id) FROM pairs p JOIN ev ON ev.event_id = p.event_id) j
+GROUP BY j.a, j.b, j.ab, j.ba, j.cameo_code, j.plover_type, j.modality, j.date_start,
+         j.date_end, {dedup_key}
+"""
+    return sql, params + end_params

@@ -1,0 +1,219 @@
+"""Strange bedfellows: pairs who cooperate against a common enemy, hostile pairs first.
+
+In a window (default: everything), a pair ``a``–``b`` is listed when
+
+- they *cooperate*: their asserted (and intended) cooperation outweighs their
+  conflict in the window — or, failing that, they *discuss* cooperation:
+  hypothetical cooperative events between them ("could be considering
+  talks", "might consider a partnership");
+- they *share an enemy* ``c``: each is in net conflict with ``c`` in the window,
+  or is a party of an act of cooperation directed against ``c`` (the event's
+  ``against`` actors: "an alliance against ISIS", including hypothetical ones,
+  never negated ones).
+
+The pair is *strange* when its long-run relation is hostile: net conflict over
+every link outside the window (over all links when no window is given). The
+score ranks candidates: (cooperation + half the discussed cooperation) × the
+summed common enmity (for each shared enemy, the smaller of the two enmities)
+× (1 + long-run hostility). Each row carries the events behind it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+import polars as pl
+
+from ..schema import Modality
+from .links import LinkOptions, actor_key_sql, check_window, links_sql
+from .source import Database, connection, country_names, frame
+
+_PAIR_SQL = """
+SELECT a, b,
+       coalesce(sum(weight) FILTER (quad_class IN (1, 2)), 0) AS cooperation,
+       coalesce(sum(weight) FILTER (quad_class IN (3, 4)), 0) AS conflict,
+       flatten(list(event_ids ORDER BY link_id) FILTER (quad_class IN (1, 2))) AS coop_ids,
+       flatten(list(event_ids ORDER BY link_id) FILTER (quad_class IN (3, 4))) AS conflict_ids
+FROM ({links}) l
+WHERE {cond}
+GROUP BY a, b
+"""
+
+COLUMNS = {
+    "a": pl.String,
+    "b": pl.String,
+    "a_label": pl.String,
+    "b_label": pl.String,
+    "strange": pl.Boolean,
+    "relation": pl.String,
+    "long_run_net": pl.Float64,
+    "cooperation": pl.String,
+    "cooperation_weight": pl.Float64,
+    "discussed_weight": pl.Float64,
+    "enemies": pl.List(pl.String),
+    "score": pl.Float64,
+    "event_ids": pl.List(pl.String),
+    "discussed_event_ids": pl.List(pl.String),
+    "enemy_event_ids": pl.List(pl.String),
+    "hostile_event_ids": pl.List(pl.String),
+}
+
+
+@dataclass
+class _Enmity:
+    weight: float = 0.0
+    event_ids: list[str] = field(default_factory=list)
+
+
+def _pairs(con, options: LinkOptions, start, end, *, inside: bool) -> dict[tuple[str, str], dict]:
+    """Per pair: cooperation/conflict weights and event ids, inside or outside the window."""
+    links, params = links_sql(options)
+    if start is None and end is None:
+        cond = "TRUE"
+        extra: list = []
+    else:
+        within = []
+        extra = []
+        if start is not None:
+            within.append("date_start >= ?")
+            extra.append(start)
+        if end is not None:
+            within.append("date_end <= ?")
+            extra.append(end)
+        inside_sql = f"(date_start IS NOT NULL AND {' AND '.join(within)})"
+        cond = inside_sql if inside else f"NOT {inside_sql}"
+    rows = frame(con, _PAIR_SQL.format(links=links, cond=cond), params + extra, "pair relations")
+    return {(r["a"], r["b"]): r for r in rows.to_dicts()}
+
+
+def _against(con, options: LinkOptions, start, end) -> dict[tuple[str, str], _Enmity]:
+    """(party, opposed) → weight and events of cooperation directed against ``opposed``."""
+    key_p = actor_key_sql(options.level, "p")
+    key_o = actor_key_sql(options.level, "o")
+    mods = sorted((options.modalities | {Modality.HYPOTHETICAL.value}) - {Modality.NEGATED.value})
+    conds = [f"e.modality IN ({', '.join('?' * len(mods))})"]
+    params: list = list(mods)
+    if not options.include_comments:
+        conds.append("NOT e.is_comment")
+    if start is not None:
+        conds.append("e.date_start >= ?")
+        params.append(start)
+    if end is not None:
+        conds.append("e.date_end <= ?")
+        params.append(end)
+    sql = f"""
+SELECT ({key_p}) AS x, ({key_o}) AS c, max(e.confidence) AS weight,
+       list(DISTINCT e.event_id ORDER BY e.event_id) AS event_ids
+FROM events e
+JOIN event_actors p ON p.event_id = e.event_id AND p.role IN ('source', 'target')
+JOIN event_actors o ON o.event_id = e.event_id AND o.role = 'against'
+WHERE {" AND ".join(conds)} AND ({key_p}) IS NOT NULL AND ({key_o}) IS NOT NULL
+      AND ({key_p}) <> ({key_o})
+GROUP BY x, c, e.event_id
+"""
+    out: dict[tuple[str, str], _Enmity] = defaultdict(_Enmity)
+    for x, c, weight, ids in frame(con, sql, params, "opposed parties").iter_rows():
+        item = out[(x, c)]
+        item.weight += weight
+        item.event_ids.extend(ids)
+    return out
+
+
+def _relation(net: float | None) -> str:
+    if net is None:
+        return "none"
+    if net < 0:
+        return "hostile"
+    return "friendly" if net > 0 else "mixed"
+
+
+def strange_bedfellows(
+    db: Database,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    options: LinkOptions | None = None,
+    strange_only: bool = False,
+) -> pl.DataFrame:
+    """Pairs cooperating (or discussing cooperation) while sharing an enemy.
+
+    Columns: ``a``, ``b`` and their labels, ``strange`` (long-run hostile),
+    ``relation`` (long-run: hostile | friendly | mixed | none), ``long_run_net``,
+    ``cooperation`` ("cooperating" | "discussed"), ``cooperation_weight``,
+    ``discussed_weight``, ``enemies`` (shared, strongest first), ``score``,
+    ``event_ids`` (their cooperation in the window), ``discussed_event_ids``
+    (their hypothetical cooperation), ``enemy_event_ids`` (the shared enmity),
+    ``hostile_event_ids`` (their long-run conflict). Sorted strange first, then
+    by score.
+    """
+    options = options or LinkOptions()
+    check_window(start, end)
+    talk_options = LinkOptions(
+        options.level, frozenset({Modality.HYPOTHETICAL.value}), options.include_comments
+    )
+    windowed = start is not None or end is not None
+    with connection(db) as con:
+        window = _pairs(con, options, start, end, inside=True)
+        talk = _pairs(con, talk_options, start, end, inside=True)
+        long_run = _pairs(con, options, start, end, inside=False) if windowed else window
+        against = _against(con, options, start, end)
+
+    enemies: dict[str, dict[str, _Enmity]] = defaultdict(dict)
+    for (a, b), r in window.items():
+        if r["conflict"] > r["cooperation"]:
+            enmity = r["conflict"] - r["cooperation"]
+            for x, c in ((a, b), (b, a)):
+                enemies[x][c] = _Enmity(enmity, list(r["conflict_ids"]))
+    for (x, c), item in against.items():
+        known = enemies[x].setdefault(c, _Enmity())
+        known.weight += item.weight
+        known.event_ids = sorted(set(known.event_ids) | set(item.event_ids))
+
+    names = country_names()
+    rows = []
+    for pair in sorted(set(window) | set(talk)):
+        a, b = pair
+        w, t = window.get(pair), talk.get(pair)
+        coop = w["cooperation"] - w["conflict"] if w else 0.0
+        discussed = t["cooperation"] if t else 0.0
+        if coop <= 0 and discussed <= 0:
+            continue
+        shared = sorted(
+            (c for c in set(enemies[a]) & set(enemies[b]) if c not in pair),
+            key=lambda c: (-min(enemies[a][c].weight, enemies[b][c].weight), c),
+        )
+        if not shared:
+            continue
+        lr = long_run.get(pair)
+        net = (lr["cooperation"] - lr["conflict"]) if lr else None
+        common = sum(min(enemies[a][c].weight, enemies[b][c].weight) for c in shared)
+        hostility = max(0.0, -(net or 0.0))
+        strength = max(coop, 0.0) + 0.5 * discussed
+        rows.append(
+            {
+                "a": a,
+                "b": b,
+                "a_label": names.get(a, a),
+                "b_label": names.get(b, b),
+                "strange": net is not None and net < 0,
+                "relation": _relation(net),
+                "long_run_net": net,
+                "cooperation": "cooperating" if coop > 0 else "discussed",
+                "cooperation_weight": max(coop, 0.0),
+                "discussed_weight": discussed,
+                "enemies": shared,
+                "score": round(strength * common * (1.0 + hostility), 9),
+                "event_ids": sorted(w["coop_ids"]) if w and coop > 0 else [],
+                "discussed_event_ids": sorted(t["coop_ids"]) if t else [],
+                "enemy_event_ids": sorted(
+                    {i for c in shared for x in (a, b) for i in enemies[x][c].event_ids}
+                ),
+                "hostile_event_ids": sorted(lr["conflict_ids"]) if lr and net and net < 0 else [],
+            }
+        )
+    if strange_only:
+        rows = [r for r in rows if r["strange"]]
+    rows.sort(key=lambda r: (not r["strange"], -r["score"], r["a"], r["b"]))
+    return pl.DataFrame(rows, schema=COLUMNS)

@@ -64,3 +64,15 @@ def test_bare_sectors_join_no_dyad_and_levels_change_keys():
     actor_level = signed_network(s, options=LinkOptions(level="actor"))
     assert sorted(actor_level.nodes) == ["IRN", "isi"]
     s.close()
+
+
+def test_the_network_layer_never_loads_spacy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, bedfellows.network, bedfellows.network.synthetic; "
+        "print(any(m == 'spacy' or m.startswith('spacy.') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -13,7 +13,8 @@ Toponyms are:
 * a kind named right after a toponym ("Washington state", "Jackson county") makes
   the resolver prefer places of that kind;
 * country, US state and continent names the model did not tag (title-case
-  words outside every entity that match such a name exactly).
+  words outside every entity that match such a name exactly; not provinces
+  abroad, many of which are common words: "Central", "Western").
 
 All toponyms of one Doc are resolved together (``PlaceResolver.resolve_all``),
 so each is ranked against the others. The Pipeline codes one paragraph per Doc,
@@ -157,7 +158,7 @@ class Geocoder:
                 text = full[start:end]
                 if text in STATE_ABBREVIATIONS and not _after_place_comma(doc, i, out):
                     continue
-                if any(e.kind in _AREA_KINDS for e in gaz.lookup(text)):
+                if any(_untagged_area(e) for e in gaz.lookup(text)):
                     out.append((start, end, Mention(text)))
                     hit = n
                     break
@@ -181,6 +182,17 @@ class Geocoder:
             if countries:
                 out[k] = (start, end, replace(mention, country=countries[0].country))
         return out
+
+
+def _untagged_area(entry) -> bool:
+    """A country, continent or US state: names safe to take outside entities.
+
+    Provinces and regions abroad are left to the model's entities: many are
+    common words ("Central", "Western", "Centre") that open sentences.
+    """
+    if entry.kind == "admin1":
+        return entry.country == "USA"
+    return entry.kind in _AREA_KINDS
 
 
 def _is_town(entry, text: str) -> bool:

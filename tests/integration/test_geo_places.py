@@ -57,6 +57,14 @@ CASES = [
         "Talks in Tbilisi on the future of Georgia ended without a deal with Russia.",
         {"Tbilisi": ("GEO", None), "Georgia": ("GEO", None), "Russia": ("RUS", None)},
     ),
+    (
+        "Clashes in Anbar province spread toward the Syrian border.",
+        {"Anbar": ("IRQ", None), "Syrian": ("SYR", None)},
+    ),
+    (
+        "Western diplomats left Kabul for Helmand on Monday.",
+        {"Kabul": ("AFG", None), "Helmand": ("AFG", None)},
+    ),
 ]
 
 
@@ -89,6 +97,14 @@ def test_find_places_recall_and_precision_on_own_sentences(nlp):
         hits += len(names & set(expected))
     assert hits / gold >= 0.9
     assert hits / found >= 0.9
+
+
+def test_provinces_abroad_are_places_but_only_when_tagged(nlp):
+    found = {p.text: p for p in find_places(nlp("Farmers from Ontario protested in Toronto."))}
+    assert (found["Ontario"].feature, found["Ontario"].country) == ("admin1", "CAN")
+    # "Central" is a region of several countries, but here it is just a word.
+    names = {p.text for p in find_places(nlp("Central officials met in Kampala."))}
+    assert names == {"Kampala"}
 
 
 def test_offsets_are_shifted_into_the_article(nlp):

@@ -49,3 +49,17 @@ def test_packaged_table_has_county_rows_and_the_country_overrides(build_geo):
     for iso3, (lat, lon) in build_geo.COUNTRY_POINTS.items():
         (row,) = [r for r in rows if r["kind"] == "country" and r["code"] == iso3]
         assert (float(row["latitude"]), float(row["longitude"])) == (lat, lon)
+
+
+def test_packaged_subdivisions_are_abroad_with_keys_and_points():
+    rows = read_tsv("geo_admin1.tsv")
+    assert len(rows) > 2000
+    assert not any(r["country"] == "USA" for r in rows)
+    for row in rows:
+        assert row["keys"], row
+        assert -90 <= float(row["latitude"]) <= 90 and -180 <= float(row["longitude"]) <= 180
+    assert [r["keys"] for r in rows] == [r["keys"] for r in sorted(rows, key=_order)]
+
+
+def _order(row):
+    return tuple(row.values())

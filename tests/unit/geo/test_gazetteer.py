@@ -104,6 +104,21 @@ def test_same_named_counties_have_their_own_points(gaz):
     assert distance_km(a.latitude, a.longitude, b.latitude, b.longitude) > 1000
 
 
+def test_provinces_abroad_are_found_by_name_and_alias(gaz):
+    (anbar, *_) = [e for e in gaz.lookup("Anbar") if e.kind == "admin1"]
+    assert (anbar.country, anbar.admin1) == ("IRQ", "01")
+    assert distance_km(anbar.latitude, anbar.longitude, 33.4, 42.0) < 250
+    assert gaz.lookup("Ontario")[0].country == "CAN"  # the province outranks the US town
+    assert any(e.kind == "admin1" for e in gaz.lookup("Bavaria"))  # an English alias
+
+
+def test_a_province_yields_its_name_to_a_city_inside_it(gaz):
+    assert [e.kind for e in gaz.lookup("Basra")][0] == "city"
+    assert not any(e.kind == "admin1" and e.country == "IRQ" for e in gaz.lookup("Basra"))
+    # Only US states answer to state_code: "Ontario" is no US state.
+    assert gaz.state_code("Ontario") is None
+
+
 def test_the_united_states_point_is_in_central_kansas(gaz):
     usa = gaz.country("USA")
     kansas = gaz.state("KS")

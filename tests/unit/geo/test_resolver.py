@@ -228,3 +228,25 @@ def test_real_bare_county_names_listed_together(real):
     picks = real.resolve_all(["Otter Tail", "Wilkin", "Clay", "Becker", "Minnesota"])
     assert [p.kind for p in picks[:4]] == ["county"] * 4
     assert {p.admin1 for p in picks[:4]} == {"MN"}
+
+
+class AliasGazetteer(FakeGazetteer):
+    """FakeGazetteer with extra names: alias → entries."""
+
+    def __init__(self, entries, aliases) -> None:
+        super().__init__(entries)
+        self.aliases = aliases
+
+    def lookup(self, text: str) -> tuple[GeoEntry, ...]:
+        found = list(super().lookup(text)) + list(self.aliases.get(name_key(text), ()))
+        return tuple(sorted(found, key=lambda e: -e.population))
+
+
+def test_a_country_under_an_alias_yields_to_a_region_of_that_name():
+    union = GeoEntry("United Realm", "country", "URM", None, 54.0, -3.0, 60_000_000)
+    northland = GeoEntry("Northland", "admin1", "URM", "NL", 57.0, -4.0, 5_000_000)
+    resolver = PlaceResolver(AliasGazetteer([union, northland], {"northland": [union]}))
+    assert resolver.resolve("Northland") is northland
+    # Without a region of that name, the alias still finds the country.
+    alone = PlaceResolver(AliasGazetteer([union], {"northland": [union]}))
+    assert alone.resolve("Northland") is union

@@ -3,17 +3,22 @@
 A triad (three actors tied pairwise by signed edges) is balanced when the product of its
 three signs is positive: all friends (+,+,+) or two friends with a common enemy (+,−,−).
 "The friend of my enemy" (+,+,−) and three mutual enemies (−,−,−) are unbalanced (Heider;
-Cartwright & Harary 1956). The weighted share weighs each triad by the geometric mean of
-its three |weights|. Triad counts use traces of matrix powers (trace(S³)/6 is balanced minus
-unbalanced triads), so they cost one dense matrix product, not a Python loop per triangle.
+Cartwright & Harary 1956). This is strong balance: a world of three or more mutually hostile
+blocs has unbalanced (−,−,−) triads although it is perfectly clusterable (Davis's weak
+balance), so read the share together with ``find_blocs``. The weighted share weighs each
+triad by the geometric mean of its three |weights|. Triad counts use traces of matrix powers
+(trace(S³)/6 is balanced minus unbalanced triads), one dense matrix product per connected
+component, not a Python loop per triangle.
 
 The frustration index (Harary's line index) is the least number of edges whose sign
 disagrees with some split of the actors into two camps: negative inside a camp or positive
 across. Computing it exactly is NP-hard, so we report the best split found by the bloc
 search of ``bedfellows.network.blocs`` limited to two blocs — an upper bound on the true
-index, exact on small and on balanced graphs. ``frustration`` minimises the count (every
+index, exact for components of at most eight actors (every split is tried) and on
+balanced graphs. ``frustration`` minimises the count (every
 edge weighs 1), ``frustration_weighted`` runs the same search on the weighted graph, and
-``camps`` is that weighted split (strong ties matter more than weak ones for the camps).
+``camps`` is that weighted split (strong ties matter more than weak ones for the camps):
+only actors with a signed edge, and in each connected component the larger side is camp 0.
 ``normalized_frustration`` is 1 − frustration / n_signed_edges (1 = perfectly balanced; note
 that Aref & Wilson divide by half the edge count instead). Edges of weight 0 and self-loops
 count as absent; a graph with no triad or no signed edge is vacuously balanced (shares and

@@ -207,9 +207,10 @@ def network_options(func):
 def _balance_line(graph) -> str:
     bal = nw.structural_balance(graph)
     share = "n/a" if bal.n_triads == 0 else f"{bal.share_balanced:.2f}"
+    signed = sum(1 for _, _, w in graph.edges(data="weight") if w)
     return (
         f"structural balance: {bal.n_balanced}/{bal.n_triads} triads balanced ({share}); "
-        f"frustration {bal.frustration} of {graph.number_of_edges()} edges "
+        f"frustration {bal.frustration} of {signed} signed edges "
         f"(normalised balance {bal.normalized_frustration:.2f})"
     )
 

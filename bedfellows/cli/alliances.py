@@ -206,7 +206,11 @@ def network_options(func):
 
 def _balance_line(graph) -> str:
     bal = nw.structural_balance(graph)
-    share = "n/a" if bal.n_triads == 0 else f"{bal.share_balanced:.2f}"
+    share = (
+        "n/a"
+        if bal.n_triads == 0
+        else f"{bal.share_balanced:.2f}; weakly balanced {bal.weak_share_balanced:.2f}"
+    )
     signed = sum(1 for _, _, w in graph.edges(data="weight") if w)
     return (
         f"structural balance: {bal.n_balanced}/{bal.n_triads} triads balanced ({share}); "

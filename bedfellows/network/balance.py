@@ -5,10 +5,11 @@ three signs is positive: all friends (+,+,+) or two friends with a common enemy 
 "The friend of my enemy" (+,+,−) and three mutual enemies (−,−,−) are unbalanced (Heider;
 Cartwright & Harary 1956). This is strong balance: a world of three or more mutually hostile
 blocs has unbalanced (−,−,−) triads although it is perfectly clusterable (Davis's weak
-balance), so read the share together with ``find_blocs``. The weighted share weighs each
-triad by the geometric mean of its three |weights|. Triad counts use traces of matrix powers
-(trace(S³)/6 is balanced minus unbalanced triads), one dense matrix product per connected
-component, not a Python loop per triangle.
+balance), so read the share together with ``find_blocs``; ``weak_share_balanced`` also
+counts (−,−,−) triads as balanced (Davis 1967: only "the friend of my enemy" breaks it).
+The weighted share weighs each triad by the geometric mean of its three |weights|.
+Triad counts use traces of matrix powers (trace(S³)/6 is balanced minus unbalanced
+triads), one dense matrix product per connected component, not a Python loop per triangle.
 
 The frustration index (Harary's line index) is the least number of edges whose sign
 disagrees with some split of the actors into two camps: negative inside a camp or positive
@@ -57,6 +58,8 @@ class Balance:
     n_balanced: int
     share_balanced: float
     weighted_share_balanced: float
+    n_weakly_balanced: int
+    weak_share_balanced: float
     frustration: int
     frustration_weighted: float
     normalized_frustration: float
@@ -119,8 +122,9 @@ def _cycles(m: np.ndarray) -> float:
     return float(((m @ m) * m).sum() / 6.0)
 
 
-def _triad_counts(signed: SignedEdges) -> tuple[int, int, float]:
-    """(triads, balanced triads, weighted share balanced) from matrix traces.
+def _triad_counts(signed: SignedEdges) -> tuple[int, int, float, int]:
+    """(triads, balanced triads, weighted share balanced, all-negative triads) from
+    matrix traces.
 
     Triangles never span two components, so each component of three or more nodes gets
     its own small dense matrix (many small components cost little).
@@ -136,7 +140,7 @@ def _triad_counts(signed: SignedEdges) -> tuple[int, int, float]:
     for i, j, w in signed.edges:
         if sizes[component[i]] >= 3:
             by_component.setdefault(int(component[i]), []).append((i, j, w))
-    n_triads, signed_sum, total, weighted_signed = 0.0, 0.0, 0.0, 0.0
+    n_triads, signed_sum, total, weighted_signed, all_negative = 0.0, 0.0, 0.0, 0.0, 0.0
     for c, edges in by_component.items():
         n = sizes[c]
         rows = position[[i for i, _, _ in edges]]
@@ -153,10 +157,11 @@ def _triad_counts(signed: SignedEdges) -> tuple[int, int, float]:
         signed_sum += _cycles(sign)
         total += _cycles(np.abs(root))
         weighted_signed += _cycles(root)
+        all_negative += _cycles((sign < 0).astype(float))
     count = int(round(n_triads))
     balanced = int(round((n_triads + signed_sum) / 2))
     weighted = (total + weighted_signed) / (2 * total) if count else 1.0
-    return count, balanced, weighted
+    return count, balanced, weighted, int(round(all_negative))
 
 
 def _two_camps(signed: SignedEdges, *, unweighted: bool) -> np.ndarray:
@@ -184,7 +189,7 @@ def structural_balance(graph: nx.Graph) -> Balance:
     finite numeric ``weight`` on every edge.
     """
     signed = signed_edges(graph)
-    n_triads, n_balanced, weighted_share = _triad_counts(signed)
+    n_triads, n_balanced, weighted_share, n_all_negative = _triad_counts(signed)
     count_camps = _two_camps(signed, unweighted=True)
     weight_camps = _two_camps(signed, unweighted=False)
     frustration = int(
@@ -196,6 +201,8 @@ def structural_balance(graph: nx.Graph) -> Balance:
         n_balanced=n_balanced,
         share_balanced=n_balanced / n_triads if n_triads else 1.0,
         weighted_share_balanced=weighted_share,
+        n_weakly_balanced=n_balanced + n_all_negative,
+        weak_share_balanced=(n_balanced + n_all_negative) / n_triads if n_triads else 1.0,
         frustration=frustration,
         frustration_weighted=frustration_of(signed.edges, weight_camps),
         normalized_frustration=1.0 - frustration / n_edges if n_edges else 1.0,

@@ -39,6 +39,8 @@ def test_triad_signs_and_balance():
     }
     b = structural_balance(g)
     assert (b.n_triads, b.n_balanced, b.share_balanced) == (4, 2, 0.5)
+    # Weak balance (Davis) also accepts three mutual enemies: only ++- breaks it.
+    assert (b.n_weakly_balanced, b.weak_share_balanced) == (3, 0.75)
 
 
 def test_weighted_share_uses_geometric_mean():

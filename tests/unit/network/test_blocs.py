@@ -1,5 +1,4 @@
 import math
-import time
 
 import networkx as nx
 import numpy as np
@@ -156,15 +155,11 @@ def test_same_seed_same_labels():
     assert first.frustration == pytest.approx(recount_frustration(g, first.labels))
 
 
-def test_two_hundred_nodes_dense_graph_is_fast():
+def test_two_hundred_nodes_dense_graph():
     g, truth = planted(n=200, k=4, density=1.0, noise=0.1, seed=1)
     assert g.number_of_edges() > 19_000
-    t0 = time.perf_counter()
     p = find_blocs(g)
-    elapsed = time.perf_counter() - t0
     assert adjusted_rand_index(truth, [p.labels[f"N{i:03d}"] for i in range(200)]) >= 0.9
-    # Well under 2 s on a quiet machine; the bound leaves room for a loaded test runner.
-    assert elapsed < 6.0
 
 
 def test_local_search_finds_the_exhaustive_optimum_on_small_planted_graphs():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -382,14 +381,11 @@ def test_failing_batch_writes_nothing(store: Store, run_id: str) -> None:
     assert table_counts(store) == dict.fromkeys(TABLES, 0)
 
 
-def test_thousand_events_in_one_article_is_fast(store: Store, run_id: str) -> None:
+def test_thousand_events_in_one_article(store: Store, run_id: str) -> None:
     specs = [{"sources": [IRAN_MIL], "targets": [USA_GOV]} for _ in range(1000)]
     article, events = build("big", specs)
-    started = time.perf_counter()
     assert store.write_article(article, events, run_id)
-    elapsed = time.perf_counter() - started
     assert store.counts()["events"] == 1000
-    assert elapsed < 2.0, f"writing 1,000 events took {elapsed:.2f}s"
 
 
 # ------------------------------------------------------------------ skips

@@ -87,9 +87,55 @@ _ACCUSING_SPEECH = frozenset({"allege", "claim"})
 # codes yields to the bare verb's code.
 _SINGLE_SENSE_VERBS = {
     **dict.fromkeys(("ask", "demand", "appeal", "request", "beg"), ("02", "10")),
-    **dict.fromkeys(("arrest", "detain"), ("173",)),
+    **dict.fromkeys(("arrest", "detain", "apprehend", "nab"), ("173",)),
 }
 _THREAT_ROOT = "13"
+#: CAMEO arrest, detain or charge: an act on someone.
+_ARREST = "173"
+# Particles of phrasal verbs ("round up", "lock up"): a pattern of these words
+# only says nothing about whom the act is done to.
+_PARTICLES = frozenset({"up", "down", "off", "out", "away", "back", "in"})
+# Pattern words that name custody or a charge ("taken into custody").
+_DETENTION_WORDS = frozenset({"&DETENTION", "custody", "arrest", "charge", "charges", "&CRIME"})
+_PERSONAL_PRONOUNS = frozenset(
+    {"him", "her", "them", "us", "me", "who", "whom", "he", "she", "they"}
+)
+
+
+def _not_holding(heads: list, noun) -> list:
+    """The heads whose phrase does not hold ``noun``: in "the arrest of X has
+    exposed ..." or "the figure of arrests has crossed 3,000" the subject of the
+    governing verb is the noun's own phrase, not the party to its event."""
+    return [h for h in heads if not any(t.i == noun.i for t in h.subtree)]
+
+
+def _needs_detainee(pattern, bare_code: str | None) -> bool:
+    """True when the arrest reading (173) of a verb that is not an arrest verb
+    itself rests on its subject, a particle or a word that may be elsewhere in
+    the sentence ("police took", "rounded up", "take ... leader"): only someone
+    taken makes it an arrest ("police took 12 men" yes, "police took time",
+    "the decision was taken at the leader's house" no). A pattern naming custody
+    or a charge ("taken into custody", "booked for murder", "remanded in
+    custody") says so on its own."""
+    if pattern.code != _ARREST or bare_code == _ARREST:
+        return False
+    if pattern.curated:
+        return all(w in _PARTICLES for w in pattern.after)
+    return not any(w in _DETENTION_WORDS for w in pattern.after)
+
+
+def _person_object(verb) -> bool:
+    """True when the verb's object or passive subject is a personal pronoun
+    ("caught them", "they were held") or "some of them"; not a reflexive."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "obj", "nsubjpass"):
+            continue
+        if child.lower_ in _PERSONAL_PRONOUNS:
+            return True
+        for prep in child.children:
+            if prep.lower_ == "of" and any(g.lower_ in _PERSONAL_PRONOUNS for g in prep.children):
+                return True
+    return False
 
 
 def _is_attribution(tok) -> bool:
@@ -108,6 +154,8 @@ def _is_hyphen_modifier(tok) -> bool:
 _CONTENT_DEPS = frozenset(
     {"dobj", "obj", "pobj", "prep", "compound", "amod", "nmod", "conj", "appos", "attr", "dative"}
 )
+# Prepositions that set one event in time against another ("after the arrests").
+_TIME_PREPS = frozenset({"after", "before", "following", "since", "until", "amid"})
 # Residual codes of a framing verb ("agreed to", "refused to") that its
 # complement's own event makes redundant when both have the same PLOVER type.
 _GENERIC_FRAMES = frozenset({"030", "120", "050"})
@@ -125,6 +173,8 @@ def _content_of(tok, coded: dict[int, Event]) -> Event | None:
     if tok.pos_ == "NOUN":
         cur = tok
         while cur.dep_ in _CONTENT_DEPS and cur.head.i != cur.i:
+            if cur.dep_ == "prep" and cur.lower_ in _TIME_PREPS:
+                return None  # "after the arrests, police hinted ...": an event of its own
             cur = cur.head
             if cur.pos_ == "VERB" and cur.i in coded:
                 return coded[cur.i]
@@ -489,12 +539,22 @@ class EventCoder:
             # "threatened to stop talks if the United States deploys missiles":
             # whoever the condition is put to is the one threatened.
             targets = self._resolve(condition_subjects(verb), when, ctx, memory) or targets
+        if _needs_detainee(pattern, self.lexicon.default_code(lemma)) and not (
+            targets or _person_object(verb)
+        ):
+            # A verb that arrests only in some uses ("rounded up", "took", "held")
+            # must name whom: "police took time", "held themselves back" are no arrests.
+            return None
         if pattern.after:
             # The pattern used the object noun ("sign an agreement", "hold talks"):
             # it must not be coded again as an event noun.
             consumed.update(t.i for t in objects_of(verb))
-        if not sources and args.passive:
-            # "were arrested": the act itself names its kind of agent.
+        passive = args.passive or any(c.dep_ == "auxpass" for c in verb.children)
+        arrest_verb = pattern.code == _ARREST and self.lexicon.default_code(lemma) == _ARREST
+        if not sources and (passive or (arrest_verb and targets)):
+            # "were arrested" (also with no subject the parser found: "... and were
+            # arrested"): the act itself names its kind of agent; so does "we
+            # arrested five men" when "we" names nobody.
             implied = implied_agent(pattern.code, verb.idx + ctx.offset, verb.text)
             sources = [implied] if implied is not None else []
         unattributed = False
@@ -592,7 +652,9 @@ class EventCoder:
             r for r in self._resolve(modifier_heads, when, ctx, memory) if r.country or r.actor_id
         ]
         parties += self._resolve(between_parties(noun), when, ctx, memory)
-        sources = parties or self._resolve(governing_subject(noun), when, ctx, memory)
+        sources = parties or self._resolve(
+            _not_holding(governing_subject(noun), noun), when, ctx, memory
+        )
         targets = self._resolve(objects_of(noun), when, ctx, memory)
         if not targets and noun.dep_ in ("dobj", "obj"):
             # "sign a deal with Greece": the target hangs on the governing verb.

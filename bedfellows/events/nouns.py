@@ -2,7 +2,8 @@
 
 A small hand-written table (``data/noun_triggers.tsv``), because the CAMEO
 verb dictionary codes verbs only. A modifier column refines the code
-("military cooperation" → 062).
+("military cooperation" → 062), or takes the event away (code ``---``:
+"cardiac arrest" is no arrest).
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bedfellows.data import read_tsv
+
+#: The code of a row that names no event ("cardiac arrest").
+NO_EVENT = "---"
 
 
 class NounLexicon:
@@ -28,9 +32,10 @@ class NounLexicon:
         return cls(read_tsv("noun_triggers.tsv"))
 
     def code(self, lemma: str, modifiers: list[str]) -> str | None:
-        """CAMEO code for an event noun, refined by the first matching modifier."""
+        """CAMEO code for an event noun, refined by the first matching modifier;
+        None when it is no event noun, or a modifier says it names none here."""
         for mod in modifiers:
             code = self._codes.get((lemma, mod))
             if code:
-                return code
+                return None if code == NO_EVENT else code
         return self._codes.get((lemma, ""))

@@ -24,6 +24,10 @@ In short, each row is (verb lemma, pattern):
     where the pattern placed its ``$`` source / ``+`` target, "before:N" or
     "after:N" (after the first N words of that side), "" when absent.
 
+Hand-written rows of ``verb_defaults.tsv`` give a bare verb its code where the
+dictionary leaves it uncoded, and, with words, add patterns that are tried
+before the dictionary's ("remand &DETENTION" → 173, "confine to" → no event).
+
 ``VerbLexicon.match`` returns the most specific pattern whose ``before`` words
 appear in order among the words before the verb and whose ``after`` words
 appear in order among the words after it, else the bare verb's entry. Callers
@@ -51,7 +55,10 @@ from functools import cache
 from bedfellows.data import read_tsv
 from bedfellows.errors import CodingError, DataFileError
 
-__all__ = ["VerbLexicon", "VerbPattern"]
+__all__ = ["NO_EVENT", "VerbLexicon", "VerbPattern"]
+
+#: The code of a hand-written pattern that codes no event (the dictionary's ``---``).
+NO_EVENT = "---"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +81,7 @@ class VerbPattern:
     block: str = ""
     forms: tuple[str, ...] = ()
     line: int = 0
+    curated: bool = False
 
     @property
     def is_default(self) -> bool:
@@ -354,12 +362,21 @@ class VerbLexicon:
 
         patterns (list[dict]): rows of verb_patterns.tsv.
         synsets (list[dict]): rows of verb_synsets.tsv.
-        defaults (list[dict]): rows of verb_defaults.tsv: the code of a bare verb
-            where the CAMEO dictionary leaves it uncoded ("reject" → 120) or
-            codes it against the codebook ("agree" → 030, not 050); the
-            verb's patterns still win.
+        defaults (list[dict]): rows of verb_defaults.tsv. A row without words
+            (empty ``before`` and ``after``) gives the code of a bare verb where
+            the CAMEO dictionary leaves it uncoded ("reject" → 120) or codes it
+            against the codebook ("agree" → 030, not 050); the verb's patterns
+            still win. A row with words is a hand-written pattern, tried before
+            the dictionary's ("remanded in custody" → 173; "confined to" →
+            ``---``, no event), and may be for a verb the dictionary lacks.
         """
-        self._bare_codes = {_norm_lemma(r["verb"]): r["cameo_code"] for r in defaults}
+        self._bare_codes: dict[str, str] = {}
+        curated_rows: dict[str, list[dict[str, str]]] = {}
+        for r in defaults:
+            if r.get("before") or r.get("after"):
+                curated_rows.setdefault(_norm_lemma(r["verb"]), []).append(r)
+            else:
+                self._bare_codes[_norm_lemma(r["verb"])] = r["cameo_code"]
         members: dict[str, set[str]] = {}
         for row in synsets:
             members.setdefault(row["synset"], set()).add(row["member"])
@@ -424,6 +441,35 @@ class VerbLexicon:
         for form in list(self._forms):
             if form in self._verbs:
                 del self._forms[form]
+        self._curated = {
+            verb: self._compile_curated(verb, rows, tokens) for verb, rows in curated_rows.items()
+        }
+
+    def _compile_curated(
+        self, verb: str, rows: list[dict[str, str]], tokens: dict[str, _Token]
+    ) -> list[tuple[_Compiled, VerbPattern]]:
+        """Hand-written patterns of ``verb``, most specific first (then table order)."""
+        out = []
+        for number, row in enumerate(rows, start=1):
+            before, after = row.get("before", ""), row.get("after", "")
+            code = row["cameo_code"]
+            compiled = _Compiled(
+                tuple(self._token(t, tokens) for t in before.split()),
+                tuple(self._token(t, tokens) for t in after.split()),
+            )
+            pattern = VerbPattern(
+                verb=verb,
+                code=None if code == NO_EVENT else code,
+                before=tuple(before.split()),
+                after=tuple(after.split()),
+                discard=code == NO_EVENT,
+                block="curated",
+                line=number,
+                curated=True,
+            )
+            out.append((compiled, pattern))
+        out.sort(key=lambda item: -item[0].specificity)
+        return out
 
     def _units(self, token: str) -> list[list[tuple[str, ...]]]:
         """Split a table token into units, each a list of word-sequence alternatives."""
@@ -523,10 +569,16 @@ class VerbLexicon:
             verb's entry (check ``code``/``discard``), else None for an unknown verb.
         """
         index = self._index(lemma)
-        if index is None:
-            return None
         before = [w.lower() for w in before_words]
         after = [w.lower() for w in after_words]
+        curated = self._curated.get(index.verb if index else _norm_lemma(lemma))
+        if curated:
+            before_set, after_set = set(before), set(after)
+            for compiled, pattern in curated:
+                if compiled.matches(before, after, before_set, after_set):
+                    return pattern
+        if index is None:
+            return None
         best = index.patterns.best(before, after)
         if best >= 0:
             return index.pattern(best)

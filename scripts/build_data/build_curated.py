@@ -6,7 +6,9 @@ verbs only. ``verb_defaults.tsv`` gives a code to a few bare verbs the CAMEO
 dictionary leaves uncoded (its "REFUSE [---]" block: "reject", "refuse")
 or codes against the codebook ("agree", which the codebook's 030 names and
 the dictionary codes 050), each named in the codebook's description of that
-code. This script
+code; its rows with ``before``/``after`` words (the verb_patterns syntax) are
+hand-written patterns tried before the dictionary's ("remanded in custody"
+→ 173). ``---`` codes no event ("cardiac arrest", "confined to"). This script
 sorts both, checks every code against
 ``cameo_codes.tsv`` (so run it after build_codebook.py: build_all runs scripts
 in name order), and records it in MANIFEST.toml and NOTICE.
@@ -28,8 +30,14 @@ HEADER = ("noun", "modifier", "cameo_code", "note")
 
 TABLES = {
     "noun_triggers.tsv": (HEADER, "noun", "noun triggers"),
-    "verb_defaults.tsv": (("verb", "cameo_code", "note"), "verb", "verb defaults"),
+    "verb_defaults.tsv": (
+        ("verb", "before", "after", "cameo_code", "note"),
+        "verb",
+        "verb defaults",
+    ),
 }
+#: The code of a row that codes no event (as the CAMEO dictionary writes it).
+NO_EVENT = "---"
 
 
 def main() -> int:
@@ -41,7 +49,7 @@ def main() -> int:
         path = DATA / name
         with path.open(encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh, delimiter="\t"))
-        bad = [r for r in rows if r["cameo_code"] not in codes]
+        bad = [r for r in rows if r["cameo_code"] not in codes and r["cameo_code"] != NO_EVENT]
         for r in bad:
             print(f"{name}: unknown CAMEO code {r['cameo_code']!r} for {r[key]!r}", file=sys.stderr)
         if bad:

@@ -17,6 +17,8 @@ is scored::
           + STATE   × the share of the other names' US belief on its US state
           + NEAR    × how strongly the other names point to places within NEAR_KM
           + LEVEL   × how strongly the other names are counties (for a county)
+          + REGION  × how strongly the other names point to places within REGION_KM
+                      (for a country or region: "Georgia" among Caucasus towns)
 
 "How strongly" is the mean over the other distinct names of the belief they
 put there (for STATE, the share among the article's US readings, so that
@@ -54,6 +56,8 @@ STATE = 3.0
 NEAR = 3.0
 NEAR_KM = 150.0
 LEVEL = 2.0
+REGION = 2.0
+REGION_KM = 1000.0
 POPULATION = 0.8
 ROUNDS = 2
 MAX_CANDIDATES = 30
@@ -109,7 +113,9 @@ class PlaceResolver:
         names = []
         for k in unique:
             cands = self.candidates(items[keys.index(k)])
-            base = [self._prior(c, k[0]) + self._hint(k, c) for c in cands]
+            # Countries with a region of this very name ("England" in the United Kingdom).
+            parts = {c.country for c in cands if c.kind == "admin1" and name_key(c.name) == k[0]}
+            base = [self._prior(c, k[0], parts) + self._hint(k, c) for c in cands]
             names.append(_Name(k, cands, base, _softmax(base)))
         for _ in range(ROUNDS):
             votes = [_Votes.of(n) for n in names]
@@ -128,16 +134,17 @@ class PlaceResolver:
         return [self._locate(picks[k], picks) for k in keys]
 
     # -- internals -----------------------------------------------------------
-    def _prior(self, entry: GeoEntry, key: str) -> float:
+    def _prior(self, entry: GeoEntry, key: str, parts: frozenset | set = frozenset()) -> float:
         score = POPULATION * math.log10(max(entry.population, 10))
         if key != name_key(entry.name):
             if entry.kind == "county":
                 # "Cooke" for Cooke County: possible, but a town of that name is likelier.
                 score -= BARE_COUNTY
-            elif entry.kind in ("city", "country"):
-                # A place under one of its alternate names ("Iraq" is one of Arak's,
-                # "England" one of the United Kingdom's) yields to places of that
-                # very name.
+            elif entry.kind == "city" or entry.kind == "country" and entry.country in parts:
+                # A city under one of its alternate names ("Iraq" is one of Arak's)
+                # yields to places of that very name; so does a country under the
+                # name of one of its own regions ("England" for the United Kingdom),
+                # but not under its demonym ("Canadian").
                 score -= ALT_NAME
         return score + CAPITAL if self.gazetteer.is_capital(entry) else score
 
@@ -233,14 +240,24 @@ def _context(cand: GeoEntry, others: list[_Votes]) -> float:
                 for v in pointed
             )
             score += NEAR * near / len(pointed)
+    elif cand.latitude is not None and cand.kind in ("country", "admin1"):
+        # The same for a country or region, at the scale of countries.
+        pointed = [v for v in others if v.points]
+        if pointed:
+            near = sum(
+                min(1.0, sum(p for lat, lon, p in v.points if _near(cand, lat, lon, REGION_KM)))
+                for v in pointed
+            )
+            score += REGION * near / len(pointed)
     return score
 
 
-def _near(cand: GeoEntry, lat: float, lon: float) -> bool:
+def _near(cand: GeoEntry, lat: float, lon: float, km: float | None = None) -> bool:
+    km = km or NEAR_KM
     # Cheap box test first: a degree of latitude is ~111 km.
-    if abs(cand.latitude - lat) > NEAR_KM / 111.0:
+    if abs(cand.latitude - lat) > km / 111.0:
         return False
-    return distance_km(cand.latitude, cand.longitude, lat, lon) <= NEAR_KM
+    return distance_km(cand.latitude, cand.longitude, lat, lon) <= km
 
 
 def _softmax(scores: Sequence[float]) -> list[float]:

@@ -250,3 +250,21 @@ def test_a_country_under_an_alias_yields_to_a_region_of_that_name():
     # Without a region of that name, the alias still finds the country.
     alone = PlaceResolver(AliasGazetteer([union], {"northland": [union]}))
     assert alone.resolve("Northland") is union
+
+
+def test_a_demonym_keeps_its_country_against_a_small_namesake():
+    freedonia = GeoEntry("Freedonia", "country", "FRD", None, 10.0, 60.0, 30_000_000)
+    town = city("Freedonian", "USA", "TX", 35.9, -100.4, 3_000)
+    gaz = AliasGazetteer([*ENTRIES, freedonia, town], {"freedonian": [freedonia]})
+    # A story about Minnesota that mentions "Freedonian" workers: the people, not the Texas town.
+    assert PlaceResolver(gaz).resolve("Freedonian", ["Minnesota", "Lakeville"]) is freedonia
+
+
+def test_a_country_near_the_articles_towns_beats_a_distant_namesake_region():
+    state = GeoEntry("Colchis", "admin1", "USA", "CL", 32.7, -83.5, 4_800_000)
+    country = GeoEntry("Colchis", "country", "CLX", None, 42.0, 43.5, 3_700_000)
+    port = city("Dagport", "RUS", "17", 43.0, 47.5, 600_000)
+    resolver = PlaceResolver(FakeGazetteer([state, country, port, *ENTRIES]))
+    assert resolver.resolve("Colchis") is state  # the bigger one, without context
+    assert resolver.resolve("Colchis", ["Dagport"]) is country  # ~340 km from the port
+    assert resolver.resolve("Colchis", ["Lakeville"]) is state

@@ -9,6 +9,7 @@ Returned tokens are noun-phrase heads; conjuncts are expanded by the caller.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .modality import SPEECH_VERBS
@@ -331,6 +332,151 @@ def between_parties(tok) -> list:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+#: The preposition naming a party an act is directed against ("an alliance
+#: against ISIS"): for a cooperation, that party is opposed, not a target.
+OPPOSING_PREPS = frozenset({"against"})
+# Dependencies from an act to the nouns that describe it ("formed an alliance",
+# "a pact … was signed", "talks on cooperation", "asked for help").
+_ACT_NOUN_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"})
+# Prepositions whose object is a partner or recipient of the act, never what
+# describes it ("talks with Iran", "aid to Iraq", "talks between ...").
+_PARTNER_PREPS = frozenset({"with", "to", "toward", "towards", "between", "among", "amongst", "by"})
+# Objects of a conflictual purpose clause: its direct object and whom it acts on
+# ("to combat Boko Haram", "to fight against ISIS", "to crack down on Hamas").
+_CONFLICT_OBJECT_PREPS = frozenset({"against", "on", "upon", "at"})
+
+
+def _opposing_pobjs(tok) -> list:
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in OPPOSING_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _purpose_clauses(tok) -> list:
+    """Clauses saying what ``tok``'s act is for or consists in: complements,
+    infinitival purpose clauses ("to combat", also on nouns: "an agreement to
+    combat", "aid to defeat") and a preposition's clause ("talks on cooperating")."""
+    out = []
+    for c in tok.children:
+        if c.pos_ not in ("VERB", "AUX"):
+            if c.dep_ == "prep" and c.lower_ not in _PARTNER_PREPS:
+                out.extend(g for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB")
+            continue
+        if c.dep_ == "xcomp" or (
+            c.dep_ in ("advcl", "acl", "relcl")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
+            out.append(c)
+    return out
+
+
+def _conflict_objects(clause) -> list:
+    """Whom a conflictual clause acts on: its objects, and whom its object
+    noun is against or on ("to launch attacks against ISIS")."""
+    out = []
+    for c in clause.children:
+        if c.dep_ in ("dobj", "obj"):
+            out.append(c)
+            out.extend(
+                g
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ in _CONFLICT_OBJECT_PREPS
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
+        elif c.dep_ == "prep" and c.lower_ in _CONFLICT_OBJECT_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+#: What ``opposed_parties``' ``kind`` says of a word's act: an act of conflict,
+#: one that yields (lifts, eases, ends) what it is done to, or another cooperation.
+CONFLICT, YIELD, COOPERATION = "conflict", "yield", "cooperation"
+
+
+def opposed_parties(
+    trigger, kind: Callable[[object], str | None], *, own_against: bool = True, depth: int = 3
+) -> list:
+    """Heads of the parties a cooperative act is directed against.
+
+    The object of "against" on the trigger or on the nouns that describe its
+    act ("cooperate against ISIS", "formed an alliance against ISIS", "a pact
+    against Hezbollah was signed", "held talks on cooperation against ISIS"),
+    and the objects of a purpose clause whose verb is itself an act of conflict
+    ("agreed to cooperate to combat Boko Haram", "signed an agreement to fight
+    the Taliban"). A purpose clause that is no conflict is followed further
+    ("pledged to work together to counter Hamas"). Partners ("with", "to",
+    "between") are not walked into. A conflict named by a noun ("the war
+    against ISIS") is entered only from a cooperation that is no yielding: who
+    "lifted sanctions against Burma" acts for Burma, its target; and a word
+    coding nothing ("lift the embargo" is in no pattern) may undo it as well.
+
+    trigger (Token): the cooperative trigger, a verb or a noun.
+    kind (Callable): ``CONFLICT`` for a word (verb or event noun) whose act is
+        a conflict, ``YIELD`` for one that yields, ``COOPERATION`` for another
+        cooperation, else None.
+    own_against (bool): whether "against" on the trigger itself counts (not
+        for a verb that is a cooperation only through a pattern's noun).
+    RETURNS (list): noun-phrase heads, in sentence order, without repeats.
+    """
+    out: list = []
+    seen: set[int] = set()
+
+    def clauses(tok) -> list:
+        # A conflictual purpose clause gives its objects; another is walked on.
+        walk = []
+        for clause in _purpose_clauses(tok):
+            if clause.i in seen:
+                continue
+            if kind(clause) == CONFLICT:
+                seen.add(clause.i)
+                out.extend(_conflict_objects(clause))
+            else:
+                walk.append(clause)
+        return walk
+
+    frontier = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and trigger.head.i != trigger.i:
+        # "discussing cooperation with Pakistan to fight the Taliban": the
+        # purpose hangs on the verb the nominal act is the object of.
+        out.extend(_opposing_pobjs(trigger.head))
+        frontier += clauses(trigger.head)
+    for _ in range(depth):
+        nxt = []
+        for tok in frontier:
+            if tok.i in seen:
+                continue
+            seen.add(tok.i)
+            if own_against or tok.i != trigger.i:
+                out.extend(_opposing_pobjs(tok))
+            nxt.extend(clauses(tok))
+            nouns = [c for c in tok.children if c.dep_ in _ACT_NOUN_DEPS and c.pos_ == "NOUN"]
+            nouns += [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ not in _PARTNER_PREPS | OPPOSING_PREPS
+                for g in c.children
+                if g.dep_ == "pobj" and g.pos_ == "NOUN"
+            ]
+            own = kind(tok)
+            joins = own == COOPERATION or (tok.i == trigger.i and own != YIELD)
+            if nouns and not joins:
+                nouns = [n for n in nouns if kind(n) != CONFLICT]
+            nxt.extend(nouns)
+        frontier = nxt
+    heads: list = []
+    done: set[int] = set()
+    for tok in sorted(out, key=lambda t: t.i):
+        if tok.i not in done:
+            done.add(tok.i)
+            heads.append(tok)
+    return heads
 
 
 # Documents that by definition record an intention ("memorandum of

@@ -16,6 +16,7 @@ from datetime import date
 
 from bedfellows.actors import ActorKB
 from bedfellows.dates import event_date, find_expressions
+from bedfellows.errors import CodingError
 from bedfellows.geo import default_geocoder
 from bedfellows.schema import (
     ActorRef,
@@ -29,6 +30,9 @@ from bedfellows.schema import (
 )
 
 from .arguments import (
+    CONFLICT,
+    COOPERATION,
+    YIELD,
     arguments_of,
     between_parties,
     commits_to_future,
@@ -37,6 +41,7 @@ from .arguments import (
     governing_subject,
     object_attachments,
     objects_of,
+    opposed_parties,
     purpose_objects,
 )
 from .codebook import Codebook
@@ -159,6 +164,11 @@ _TIME_PREPS = frozenset({"after", "before", "following", "since", "until", "amid
 # Residual codes of a framing verb ("agreed to", "refused to") that its
 # complement's own event makes redundant when both have the same PLOVER type.
 _GENERIC_FRAMES = frozenset({"030", "120", "050"})
+# A dictionary pattern "V against" coded as disapproval: see ``EventCoder._opposition``.
+_AGAINST_PATTERN = ("against",)
+_DISAPPROVE_ROOT = "11"
+# CAMEO yield: lifting sanctions or ending a blockade is for whom they were against.
+_YIELD_ROOT = "08"
 
 
 def _content_of(tok, coded: dict[int, Event]) -> Event | None:
@@ -193,11 +203,11 @@ def _content_of(tok, coded: dict[int, Event]) -> Event | None:
 def _adds_party(purpose: Event, act: Event) -> bool:
     """True when a purpose clause names a party its act does not ("sent forces
     to help Iraq": the help is Iran's act towards Iraq, and the sending alone
-    names no one it is for)."""
+    names no one it is for). A party it is against counts too."""
     named = {t.country for t in act.targets if t.country} | {
-        s.country for s in act.sources if s.country
+        s.country for s in (*act.sources, *act.opposed) if s.country
     }
-    return any(t.country and t.country not in named for t in purpose.targets)
+    return any(t.country and t.country not in named for t in (*purpose.targets, *purpose.opposed))
 
 
 def _without_subordinates(events: list[Event], triggers: list) -> tuple[list[Event], list]:
@@ -249,6 +259,21 @@ def _unattributed_violence(code: str, targets, earlier: Sequence[Event]) -> bool
 def _named(refs) -> bool:
     """True when some actor has a country or an identity of its own."""
     return any(r.country or r.actor_id for r in refs)
+
+
+def _apart(refs, opposed) -> list[ActorRef]:
+    """``refs`` without the parties a cooperation is directed against: the same
+    mention, or the same actor named again."""
+    if not opposed:
+        return list(refs)
+    spans = [(o.start, o.end) for o in opposed]
+    ids = {o.actor_id for o in opposed if o.actor_id}
+    return [
+        r
+        for r in refs
+        if not any(r.start < end and start < r.end for start, end in spans)
+        and not (r.actor_id and r.actor_id in ids)
+    ]
 
 
 @dataclass
@@ -333,7 +358,8 @@ class EventCoder:
                 continue
             sources = tuple(memory.with_office(a, offices) for a in ev.sources)
             targets = tuple(memory.with_office(a, offices) for a in ev.targets)
-            if sources == ev.sources and targets == ev.targets:
+            opposed = tuple(memory.with_office(a, offices) for a in ev.opposed)
+            if sources == ev.sources and targets == ev.targets and opposed == ev.opposed:
                 out.append(ev)
                 continue
             event_id = _event_id(
@@ -343,7 +369,9 @@ class EventCoder:
                 ev.cameo_code,
                 list(sources) + list(targets),
             )
-            out.append(replace(ev, sources=sources, targets=targets, event_id=event_id))
+            out.append(
+                replace(ev, sources=sources, targets=targets, opposed=opposed, event_id=event_id)
+            )
         memory.events[:] = out
         return out
 
@@ -508,10 +536,12 @@ class EventCoder:
             bare = self.lexicon.match(lemma, [], [])
             if bare is not None and bare.code:
                 pattern = bare
+        pattern, opposed_heads = self._opposition(verb, lemma, pattern)
         args = arguments_of(verb)
         edate, when = self._date(ctx, article, verb)
-        sources = self._resolve(args.sources, when, ctx, memory)
-        targets = self._resolve(args.targets, when, ctx, memory)
+        opposed = self._resolve(opposed_heads, when, ctx, memory)
+        sources = _apart(self._resolve(args.sources, when, ctx, memory), opposed)
+        targets = _apart(self._resolve(args.targets, when, ctx, memory), opposed)
         if not sources and args.passive:
             # "were killed in Israeli tank shelling", "died in police firing":
             # the agent is the one who did the act named after "in".
@@ -523,18 +553,22 @@ class EventCoder:
             and verb.dep_ not in ("ROOT", "xcomp", "advcl", "ccomp")
         ):
             sources, targets, fallback = self._surface_fallback(verb, when, ctx, memory)
+            sources, targets = _apart(sources, opposed), _apart(targets, opposed)
         # A bare sector object ("all official contact", "the offices") names
         # nobody in particular: look further for a named target.
         if not _named(targets):
-            targets = self._resolve(purpose_objects(verb), when, ctx, memory) or targets
+            found = self._resolve(purpose_objects(verb), when, ctx, memory)
+            targets = _apart(found, opposed) or targets
         if not _named(targets):
             # "held a meeting with Obama", "shared evidence with the U.S.": the
             # target hangs on the object; "demanded that the US cancel": a demand
             # or appeal targets the subject of what it asks for.
-            targets = self._resolve(object_attachments(verb), when, ctx, memory) or targets
+            found = self._resolve(object_attachments(verb), when, ctx, memory)
+            targets = _apart(found, opposed) or targets
         asking = pattern.code[:2] in _ASKING_ROOTS or lemma in ASKING_VERBS
         if not _named(targets) and asking:
-            targets = self._resolve(complement_subjects(verb), when, ctx, memory) or targets
+            found = self._resolve(complement_subjects(verb), when, ctx, memory)
+            targets = _apart(found, opposed) or targets
         if not _named(targets) and pattern.code[:2] == _THREAT_ROOT:
             # "threatened to stop talks if the United States deploys missiles":
             # whoever the condition is put to is the one threatened.
@@ -587,6 +621,7 @@ class EventCoder:
             when=when,
             edate=edate,
             plover_type=plover,
+            opposed=opposed,
         )
 
     def _instrument_agents(self, verb) -> list:
@@ -637,6 +672,89 @@ class EventCoder:
                 return None
         return pattern
 
+    def _quad_class(self, code: str | None) -> int | None:
+        """QuadClass of a CAMEO code (None for no code or one the codebook lacks)."""
+        if not code:
+            return None
+        try:
+            return self.codebook.cameo(code).quad_class
+        except CodingError:
+            return None
+
+    def _act_kind(self, tok) -> str | None:
+        """``CONFLICT`` when ``tok`` codes an act of conflict (QuadClass 3–4) in
+        its sentence, by the CAMEO verb dictionary ("combat", "fight",
+        "counter") or the event-noun table ("sanctions", "attack"); ``YIELD``
+        for a yielding act (CAMEO 08: "lift", "ease"), ``COOPERATION`` for
+        another act of QuadClass 1–2; None when it codes nothing."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN":
+            mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")]
+            code = self.nouns.code(lemma, mods) if lemma in self.nouns.nouns else None
+        else:
+            sent = tok.sent
+            pattern = self.lexicon.match(
+                lemma,
+                [t.lemma_.lower() for t in sent if t.i < tok.i][-_WINDOW:],
+                [t.lemma_.lower() for t in sent if tok.i < t.i <= tok.i + _WINDOW],
+            )
+            code = None if pattern is None or pattern.discard else pattern.code
+        quad = self._quad_class(code)
+        if quad in (3, 4):
+            return CONFLICT
+        if quad is None:
+            return None
+        return YIELD if code[:2] == _YIELD_ROOT else COOPERATION
+
+    def _cooperative(self, code: str | None) -> bool:
+        """Whether a CAMEO code is a cooperation by both codebooks: QuadClass
+        1–2, and a PLOVER type of quad 1–2 (an investigation, CAMEO 09, is
+        QuadClass 1 but PLOVER's ACCUSE: "investigations against X" target X)."""
+        if self._quad_class(code) not in (1, 2):
+            return False
+        try:
+            return self.codebook.plover_quad(self.codebook.cameo(code).plover_type) in (1, 2)
+        except CodingError:  # no PLOVER type: CAMEO's QuadClass decides
+            return True
+
+    def _opposed_heads(self, trigger, code: str) -> list:
+        """Heads of the parties a cooperation is directed against; none for
+        other events, whose "against X" is their target.
+
+        "against" on a verbal trigger counts only when the verb itself means
+        cooperation ("cooperate", "back"), not when a pattern's noun made it
+        one ("use &TREATY" matched through "according to": "weapons to use
+        against the United States" is no cooperation against it)."""
+        if not self._cooperative(code):
+            return []
+        own = trigger.pos_ != "VERB"
+        if not own:
+            bare = self.lexicon.match(trigger.lemma_.lower(), [], [])
+            own = bare is not None and self._cooperative(bare.code)
+        return opposed_parties(trigger, self._act_kind, own_against=own)
+
+    def _opposition(self, verb, lemma: str, pattern):
+        """The pattern to code ``verb`` with, and the heads of the parties its
+        act is directed against (see ``_opposed_heads``).
+
+        The CAMEO dictionary reads collaborating "against" someone as
+        disapproving of them (110: "cooperate against", "ally against", "side
+        with … against"). A verb whose own code is a cooperation is coded as
+        that cooperation when its "against" party is found: the parties still
+        cooperate, and the one they act against is opposed, not a target.
+        """
+        if (
+            pattern.after == _AGAINST_PATTERN
+            and not pattern.before
+            and pattern.code[:2] == _DISAPPROVE_ROOT
+        ):
+            bare = self.lexicon.match(lemma, [], [])
+            if bare is not None and bare.code:
+                heads = self._opposed_heads(verb, bare.code)
+                if heads:
+                    return bare, heads
+        return pattern, self._opposed_heads(verb, pattern.code)
+
     def _nominal(self, noun, lemma, ctx, article, paragraph, memory):
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")]
         code = self.nouns.code(lemma, mods)
@@ -652,15 +770,19 @@ class EventCoder:
             r for r in self._resolve(modifier_heads, when, ctx, memory) if r.country or r.actor_id
         ]
         parties += self._resolve(between_parties(noun), when, ctx, memory)
-        sources = parties or self._resolve(
-            _not_holding(governing_subject(noun), noun), when, ctx, memory
+        # "an alliance against ISIS": who a cooperation is against is no party to it.
+        opposed = self._resolve(self._opposed_heads(noun, code), when, ctx, memory)
+        parties = _apart(parties, opposed)
+        sources = parties or _apart(
+            self._resolve(_not_holding(governing_subject(noun), noun), when, ctx, memory), opposed
         )
-        targets = self._resolve(objects_of(noun), when, ctx, memory)
+        targets = _apart(self._resolve(objects_of(noun), when, ctx, memory), opposed)
         if not targets and noun.dep_ in ("dobj", "obj"):
             # "sign a deal with Greece": the target hangs on the governing verb.
             targets = self._resolve(
                 objects_of(noun.head, skip=frozenset({noun.i})), when, ctx, memory
             )
+            targets = _apart(targets, opposed)
         if not sources and code[:2] not in _VIOLENCE_ROOTS:
             # "The Pentagon said there will be no coordination with Iran": the
             # speaker is the party. Not for violence: who reports a bombing is
@@ -687,6 +809,7 @@ class EventCoder:
             rule=f"noun:{lemma}",
             when=when,
             edate=edate,
+            opposed=opposed,
         )
 
     # -- helpers -----------------------------------------------------------
@@ -767,6 +890,7 @@ class EventCoder:
         when,
         edate: EventDate,
         plover_type: str | None = None,
+        opposed: Sequence[ActorRef] = (),
     ) -> Event | None:
         # Only the event's own place: "relief officials in Nairobi said" does not
         # make the victims of a shelling Kenyan.
@@ -774,6 +898,7 @@ class EventCoder:
         here = {place.country} if place is not None and place.country else set()
         sources = with_context_country(sources, here, self.kb)
         targets = with_context_country(targets, here, self.kb)
+        opposed = with_context_country(opposed, here, self.kb)
         source_keys = {(a.country, a.sector, a.actor_id) for a in sources}
         targets = [t for t in targets if (t.country, t.sector, t.actor_id) not in source_keys]
         if not any(t.country for t in targets):
@@ -785,10 +910,15 @@ class EventCoder:
                 protested = protest_target(sources, code, self.kb)
                 implied = [protested] if protested is not None else []
             targets = [t for t in targets if t.country is None] + implied
+        targets = _apart(targets, opposed)
         mod = modality_of(trigger)
         code, modality, mode_type = code_for_mode(code, mod.modality, trigger)
         plover_type = plover_type or mode_type
         info = self.codebook.cameo(code)
+        if opposed and not self._cooperative(code):
+            # "refused to cooperate against ISIS" is a rejection: a conflict
+            # event keeps who it is against among its targets.
+            targets, opposed = targets + _apart(opposed, targets), []
         rep_tok = reporter_of(trigger)
         reporter = None
         rep_text = None
@@ -811,6 +941,7 @@ class EventCoder:
             sentence_start=sent.start_char + ctx.offset,
             sources=tuple(sources),
             targets=tuple(targets),
+            opposed=tuple(opposed),
             trigger=trigger.text,
             trigger_start=start,
             trigger_end=start + len(trigger.text),

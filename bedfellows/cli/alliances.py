@@ -352,9 +352,28 @@ def bedfellows_cmd(
 @common_options
 @click.option("--freq", type=click.Choice(nw.series.FREQS[:-1]), default="month", show_default=True)
 @click.option("--min-events", type=int, default=10, show_default=True)
-@click.option("--min-z", type=float, default=2.0, show_default=True)
+@click.option("--min-z", type=float, default=3.0, show_default=True)
+@click.option(
+    "--min-segment-events",
+    type=int,
+    default=5,
+    show_default=True,
+    help="Links needed on each side of a change.",
+)
 def shifts(
-    a, b, db, window, level, include, include_comments, no_dedup, fmt, freq, min_events, min_z
+    a,
+    b,
+    db,
+    window,
+    level,
+    include,
+    include_comments,
+    no_dedup,
+    fmt,
+    freq,
+    min_events,
+    min_z,
+    min_segment_events,
 ):
     """Significant changes in dyads' relations (all dyads, those of A, or A–B)."""
     start, end, options = _setup(window, level, include, include_comments, no_dedup)
@@ -368,6 +387,7 @@ def shifts(
         options=options,
         min_events=min_events,
         min_z=min_z,
+        min_segment_events=min_segment_events,
     )
     columns = ["a", "b", "period", "change", "mean_before", "mean_after", "z"]
     print_frame(

@@ -139,8 +139,15 @@ def links_sql(
     end_conds = [f"ea.role IN ({role_list})"]
     end_params: list[Any] = []
     if actors is not None:
-        end_conds.append(f"({key}) IN ({', '.join('?' * len(actors))})")
+        marks = ", ".join("?" * len(actors))
+        end_conds.append(f"({key}) IN ({marks})")
         end_params += list(actors)
+        # Only the events of these actors: a dyad query then never scans the rest.
+        conds.append(
+            f"e.event_id IN (SELECT ea.event_id FROM event_actors ea "
+            f"WHERE ea.role IN ({role_list}) AND ({key}) IN ({marks}))"
+        )
+        params += list(actors)
     dedup_key = (
         "CASE WHEN j.date_granularity = 'day' THEN NULL ELSE j.article_id END"
         if options.dedup

@@ -12,7 +12,11 @@ In a window (default: everything), a pair ``a``–``b`` is listed when
   never negated ones).
 
 The pair is *strange* when its long-run relation is hostile: net conflict over
-every link outside the window (over all links when no window is given). The
+every link outside the window (over all links when no window is given). With a
+window, a hostile pair's cooperation must also be more than its usual noise: the
+one-sided binomial p-value of its cooperative links in the window (asserted and
+discussed), against its long-run share of cooperative links (with a +1/+2
+prior), must be at most ``max_p``; hostile pairs above it are not listed. The
 score ranks candidates: (cooperation + half the discussed cooperation) × the
 summed common enmity (for each shared enemy, the smaller of the two enmities)
 × (1 + long-run hostility). Each row carries the events behind it.
@@ -20,6 +24,7 @@ summed common enmity (for each shared enemy, the smaller of the two enmities)
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,8 +39,12 @@ _PAIR_SQL = """
 SELECT a, b,
        coalesce(sum(weight) FILTER (quad_class IN (1, 2)), 0) AS cooperation,
        coalesce(sum(weight) FILTER (quad_class IN (3, 4)), 0) AS conflict,
-       flatten(list(event_ids ORDER BY link_id) FILTER (quad_class IN (1, 2))) AS coop_ids,
-       flatten(list(event_ids ORDER BY link_id) FILTER (quad_class IN (3, 4))) AS conflict_ids
+       count(*) FILTER (quad_class IN (1, 2)) AS n_coop,
+       count(*) AS n_links,
+       coalesce(flatten(list(event_ids ORDER BY link_id) FILTER (quad_class IN (1, 2))),
+                []::VARCHAR[]) AS coop_ids,
+       coalesce(flatten(list(event_ids ORDER BY link_id) FILTER (quad_class IN (3, 4))),
+                []::VARCHAR[]) AS conflict_ids
 FROM ({links}) l
 WHERE {cond}
 GROUP BY a, b
@@ -54,6 +63,7 @@ COLUMNS = {
     "discussed_weight": pl.Float64,
     "enemies": pl.List(pl.String),
     "score": pl.Float64,
+    "p_value": pl.Float64,
     "event_ids": pl.List(pl.String),
     "discussed_event_ids": pl.List(pl.String),
     "enemy_event_ids": pl.List(pl.String),
@@ -121,6 +131,13 @@ GROUP BY x, c, e.event_id
     return out
 
 
+def binomial_tail(k: int, n: int, p: float) -> float:
+    """P(X >= k) for X ~ Binomial(n, p)."""
+    if k <= 0:
+        return 1.0
+    return min(1.0, sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(k, n + 1)))
+
+
 def _relation(net: float | None) -> str:
     if net is None:
         return "none"
@@ -136,6 +153,7 @@ def strange_bedfellows(
     end: date | None = None,
     options: LinkOptions | None = None,
     strange_only: bool = False,
+    max_p: float = 0.05,
 ) -> pl.DataFrame:
     """Pairs cooperating (or discussing cooperation) while sharing an enemy.
 
@@ -143,6 +161,7 @@ def strange_bedfellows(
     ``relation`` (long-run: hostile | friendly | mixed | none), ``long_run_net``,
     ``cooperation`` ("cooperating" | "discussed"), ``cooperation_weight``,
     ``discussed_weight``, ``enemies`` (shared, strongest first), ``score``,
+    ``p_value`` (the window test above; null without a window),
     ``event_ids`` (their cooperation in the window), ``discussed_event_ids``
     (their hypothetical cooperation), ``enemy_event_ids`` (the shared enmity),
     ``hostile_event_ids`` (their long-run conflict). Sorted strange first, then
@@ -188,6 +207,13 @@ def strange_bedfellows(
             continue
         lr = long_run.get(pair)
         net = (lr["cooperation"] - lr["conflict"]) if lr else None
+        p_value = None
+        if windowed and lr:
+            k = (w["n_coop"] if w else 0) + (t["n_coop"] if t else 0)
+            n = (w["n_links"] if w else 0) + (t["n_coop"] if t else 0)
+            p_value = binomial_tail(k, n, (lr["n_coop"] + 1) / (lr["n_links"] + 2))
+            if net is not None and net < 0 and p_value > max_p:
+                continue
         common = sum(min(enemies[a][c].weight, enemies[b][c].weight) for c in shared)
         hostility = max(0.0, -(net or 0.0))
         strength = max(coop, 0.0) + 0.5 * discussed
@@ -205,6 +231,7 @@ def strange_bedfellows(
                 "discussed_weight": discussed,
                 "enemies": shared,
                 "score": round(strength * common * (1.0 + hostility), 9),
+                "p_value": p_value,
                 "event_ids": sorted(w["coop_ids"]) if w and coop > 0 else [],
                 "discussed_event_ids": sorted(t["coop_ids"]) if t else [],
                 "enemy_event_ids": sorted(

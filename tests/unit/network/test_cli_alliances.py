@@ -16,12 +16,12 @@ from bedfellows.cli.main import cli
 def db(tmp_path):
     path = tmp_path / "stream.duckdb"
     events = [
-        ev("USA>IRN", "2010-03-01", 4),
-        ev("IRN>USA", "2011-03-01", 3),
+        *(ev("USA>IRN", f"{2000 + i}-03-01", 4) for i in range(12)),
         ev("IRN>ISI", "2014-06-02", 4),
         ev("IRQ>ISI", "2014-06-03", 4),
         ev("IRN+IRQ", "2014-06-04", 2, against=("ISI",)),
         ev("USA>IRN", "2014-06-05", 1, modality="hypothetical", against=("ISI",)),
+        ev("IRN>USA", "2014-06-09", 1, modality="hypothetical"),
     ]
     stream_store(events, str(path)).close()
     return str(path)
@@ -43,7 +43,7 @@ def test_dyad_table_json_and_plot(db, tmp_path):
         ).splitlines()
     ]
     both = next(r for r in rows if r["direction"] == "both")
-    assert both["events"] == 2 and both["conflict"] == 2.0
+    assert both["events"] == 12 and both["conflict"] == 12.0
     with_talk = _run(
         "dyad",
         "IRN",
@@ -57,7 +57,7 @@ def test_dyad_table_json_and_plot(db, tmp_path):
         "--format",
         "json",
     )
-    assert json.loads(with_talk.splitlines()[-1])["events"] == 3
+    assert json.loads(with_talk.splitlines()[-1])["events"] == 14
     png = tmp_path / "d.png"
     _run("dyad", "IRN", "USA", "--db", db, "--freq", "year", "--plot", str(png))
     assert png.read_bytes()[:4] == b"\x89PNG"

@@ -23,7 +23,17 @@ def test_a_clean_shift_is_found_at_its_month_with_the_events_around_it():
     assert row["period"] == date(2013, 1, 1) and row["previous_period"] == date(2012, 12, 1)
     assert row["change"] == "cooling" and row["mean_before"] > 0 > row["mean_after"]
     assert len(row["event_ids"]) == 4
+    assert (row["events_before"], row["events_after"]) == (24, 24) and row["z"] < -3
     assert shifts(s, a="USA", b="GBR").height == 0
     assert shifts(s, a="irq").height == 1
     assert shifts(s, min_events=100).height == 0
+    s.close()
+
+
+def test_two_noisy_links_do_not_make_a_shift():
+    events = [ev("IRN>IRQ", _month(i), 4) for i in range(24)]
+    events[10] = ev("IRN>IRQ", _month(10), 2)
+    events[11] = ev("IRN>IRQ", _month(11), 2)  # two friendly months in a hostile run
+    s = stream_store(events)
+    assert shifts(s, min_events=5).height == 0
     s.close()

@@ -1,0 +1,56 @@
+"""Issue 5 on the seed articles: Iran and Iraq cooperate against ISIS; the US and
+Iran, hostile, discuss cooperating against it. Coded by the real pipeline into
+a real DuckDB file, then read by the alliance layer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bedfellows.network import signed_network, strange_bedfellows
+from bedfellows.network.source import evidence
+from bedfellows.store import Store
+
+pytestmark = pytest.mark.slow
+
+ISIS = "IMGMUSISI"
+
+
+@pytest.fixture(scope="module")
+def seed_db(shared, pipeline, tmp_path_factory):
+    path = tmp_path_factory.mktemp("alliances") / "seeds.duckdb"
+    with Store.open(path) as store:
+        summary = pipeline.run([str(shared / "seeds")], store, store.begin_run())
+    assert summary.ok
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def pairs(seed_db):
+    return {(r["a"], r["b"]): r for r in strange_bedfellows(seed_db).to_dicts()}
+
+
+def test_iran_and_iraq_cooperate_against_isis(pairs, seed_db):
+    row = pairs[("IRN", "IRQ")]
+    assert row["cooperation"] == "cooperating" and ISIS in row["enemies"]
+    assert not row["strange"]
+    support = evidence(seed_db, row["event_ids"])
+    assert set(support["modality"]) <= {"asserted", "intended"}
+    assert support.height >= 1
+
+
+def test_us_and_iran_hostile_pair_discussing_cooperation_against_isis(pairs, seed_db):
+    row = pairs[("IRN", "USA")]
+    assert row["strange"] and row["relation"] == "hostile"
+    assert row["cooperation"] == "discussed" and ISIS in row["enemies"]
+    talk = evidence(seed_db, row["discussed_event_ids"])
+    assert set(talk["modality"]) == {"hypothetical"}
+    hostile = evidence(seed_db, row["hostile_event_ids"])
+    assert hostile.height >= 1
+    assert list(pairs)[0] == ("IRN", "USA")  # strange pairs rank first
+
+
+def test_isis_is_an_enemy_of_both_in_the_network(seed_db):
+    g = signed_network(seed_db)
+    assert g["IRN"]["IRQ"]["weight"] > 0
+    assert g["IRN"][ISIS]["weight"] < 0 and g["IRQ"][ISIS]["weight"] < 0
+    assert g["IRN"]["USA"]["weight"] < 0

@@ -16,7 +16,9 @@ every link outside the window (over all links when no window is given). With a
 window, a hostile pair's cooperation must also be more than its usual noise: the
 one-sided binomial p-value of its cooperative links in the window (asserted and
 discussed), against its long-run share of cooperative links (with a +1/+2
-prior), must be at most ``max_p``; hostile pairs above it are not listed. The
+prior), must pass a Benjamini-Hochberg test at false-discovery rate ``max_p``
+over all the hostile pairs tested in the call (a window has many pairs, and
+chance alone makes some of them look friendly); the others are not listed. The
 score ranks candidates: (cooperation + half the discussed cooperation) × the
 summed common enmity (for each shared enemy, the smaller of the two enmities)
 × (1 + long-run hostility). Each row carries the events behind it.
@@ -138,6 +140,20 @@ def binomial_tail(k: int, n: int, p: float) -> float:
     return min(1.0, sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(k, n + 1)))
 
 
+def _significant(rows: list[dict], q: float) -> list[dict]:
+    """Drop tested hostile pairs whose window cooperation is not significant at
+    false-discovery rate ``q`` (Benjamini-Hochberg over the pairs tested here)."""
+    tested = sorted(
+        (r["p_value"], i) for i, r in enumerate(rows) if r["strange"] and r["p_value"] is not None
+    )
+    keep_below = -1.0
+    for rank, (p, _) in enumerate(tested, start=1):
+        if p <= rank / len(tested) * q:
+            keep_below = p
+    drop = {i for p, i in tested if p > keep_below}
+    return [r for i, r in enumerate(rows) if i not in drop]
+
+
 def _relation(net: float | None) -> str:
     if net is None:
         return "none"
@@ -212,8 +228,6 @@ def strange_bedfellows(
             k = (w["n_coop"] if w else 0) + (t["n_coop"] if t else 0)
             n = (w["n_links"] if w else 0) + (t["n_coop"] if t else 0)
             p_value = binomial_tail(k, n, (lr["n_coop"] + 1) / (lr["n_links"] + 2))
-            if net is not None and net < 0 and p_value > max_p:
-                continue
         common = sum(min(enemies[a][c].weight, enemies[b][c].weight) for c in shared)
         hostility = max(0.0, -(net or 0.0))
         strength = max(coop, 0.0) + 0.5 * discussed
@@ -240,6 +254,7 @@ def strange_bedfellows(
                 "hostile_event_ids": sorted(lr["conflict_ids"]) if lr and net and net < 0 else [],
             }
         )
+    rows = _significant(rows, max_p)
     if strange_only:
         rows = [r for r in rows if r["strange"]]
     rows.sort(key=lambda r: (not r["strange"], -r["score"], r["a"], r["b"]))

@@ -102,6 +102,24 @@ def check_window(start: date | None, end: date | None) -> None:
         raise ConfigError(f"window start {start} is after its end {end}")
 
 
+def event_conditions(
+    modalities: frozenset[str], include_comments: bool, start: date | None, end: date | None
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (over ``events e``) and parameters selecting the counted events."""
+    mods = sorted(modalities)
+    conds = [f"e.modality IN ({', '.join('?' * len(mods))})"]
+    params: list[Any] = list(mods)
+    if not include_comments:
+        conds.append("NOT e.is_comment")
+    if start is not None:
+        conds.append("e.date_start >= ?")
+        params.append(start)
+    if end is not None:
+        conds.append("e.date_end <= ?")
+        params.append(end)
+    return conds, params
+
+
 def links_sql(
     options: LinkOptions,
     *,
@@ -123,18 +141,7 @@ def links_sql(
     """
     check_window(start, end)
     key = actor_key_sql(options.level, "ea")
-    params: list[Any] = []
-    mods = sorted(options.modalities)
-    conds = [f"e.modality IN ({', '.join('?' * len(mods))})"]
-    params += mods
-    if not options.include_comments:
-        conds.append("NOT e.is_comment")
-    if start is not None:
-        conds.append("e.date_start >= ?")
-        params.append(start)
-    if end is not None:
-        conds.append("e.date_end <= ?")
-        params.append(end)
+    conds, params = event_conditions(options.modalities, options.include_comments, start, end)
     role_list = ", ".join(f"'{r}'" for r in roles)
     end_conds = [f"ea.role IN ({role_list})"]
     end_params: list[Any] = []

@@ -34,7 +34,7 @@ from datetime import date
 import polars as pl
 
 from ..schema import Modality
-from .links import LinkOptions, actor_key_sql, check_window, links_sql
+from .links import LinkOptions, actor_key_sql, check_window, event_conditions, links_sql
 from .source import Database, connection, country_names, frame
 
 _PAIR_SQL = """
@@ -104,17 +104,8 @@ def _against(con, options: LinkOptions, start, end) -> dict[tuple[str, str], _En
     """(party, opposed) → weight and events of cooperation directed against ``opposed``."""
     key_p = actor_key_sql(options.level, "p")
     key_o = actor_key_sql(options.level, "o")
-    mods = sorted((options.modalities | {Modality.HYPOTHETICAL.value}) - {Modality.NEGATED.value})
-    conds = [f"e.modality IN ({', '.join('?' * len(mods))})"]
-    params: list = list(mods)
-    if not options.include_comments:
-        conds.append("NOT e.is_comment")
-    if start is not None:
-        conds.append("e.date_start >= ?")
-        params.append(start)
-    if end is not None:
-        conds.append("e.date_end <= ?")
-        params.append(end)
+    mods = (options.modalities | {Modality.HYPOTHETICAL.value}) - {Modality.NEGATED.value}
+    conds, params = event_conditions(mods, options.include_comments, start, end)
     sql = f"""
 SELECT ({key_p}) AS x, ({key_o}) AS c, max(e.confidence) AS weight,
        list(DISTINCT e.event_id ORDER BY e.event_id) AS event_ids

@@ -250,6 +250,20 @@ def object_attachments(verb) -> list:
     return out
 
 
+def for_objects(verb) -> list:
+    """Objects of "for" on the verb: "issued arrest warrants for two Chilean
+    men", "sought visas for the dissidents". Not a target preposition in
+    general ("fought for Ukraine" names a side, not the one attacked), so
+    only a last resort when nothing else names the target."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 _CONDITIONS = frozenset({"if", "unless"})
 
 

@@ -38,6 +38,7 @@ from .arguments import (
     commits_to_future,
     complement_subjects,
     condition_subjects,
+    for_objects,
     governing_subject,
     object_attachments,
     objects_of,
@@ -49,6 +50,7 @@ from .dating import ArticleDater
 from .implicit import (
     implied_agent,
     location_target,
+    needs_country,
     protest_target,
     reciprocal_targets,
     with_context_country,
@@ -72,6 +74,14 @@ from .verbs import VerbLexicon
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DATE_LABELS = frozenset({"DATE", "TIME"})
+_PEOPLE_AND_PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
+# Acts whose "for" names a side or a reason, not the party acted on: protests
+# (14), assault and fighting (18-20: "fought for Ukraine"), and disapproval
+# (11: "criticised for its silence"; the CAMEO dictionary codes "fight for" 111).
+_SIDE_TAKING_ROOTS = frozenset({"11", "14", "18", "19", "20"})
+# Sectors of private people: their nationality says nothing of the country of
+# the officials acting on them.
+_NATIONALS = frozenset({"CVL", "PPL", "BUS", "EDU", "MED", "REF", "LAB", "JRN", "AGR", "REL"})
 # Verbs too light to carry an event of their own ("have", "be", "do").
 _LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come"})
 _WINDOW = 12  # words after the verb that patterns may match
@@ -573,6 +583,9 @@ class EventCoder:
             # "threatened to stop talks if the United States deploys missiles":
             # whoever the condition is put to is the one threatened.
             targets = self._resolve(condition_subjects(verb), when, ctx, memory) or targets
+        if not _named(targets) and pattern.code[:2] not in _SIDE_TAKING_ROOTS:
+            found = [r for r in self._resolve(for_objects(verb), when, ctx, memory) if _named([r])]
+            targets = _apart(found, opposed) or targets
         if _needs_detainee(pattern, self.lexicon.default_code(lemma)) and not (
             targets or _person_object(verb)
         ):
@@ -865,6 +878,65 @@ class EventCoder:
                 earlier[i] = replace(ev, place=ctx.places[0][1])
                 return
 
+    def _fill_from_sentence(self, roles, ctx, rep_tok, when, memory) -> tuple[list, ...]:
+        """Give country-less sector actors the one country the sentence names.
+
+        Not when that country is a state named as a party in its own right
+        ("the government thanked China") or the nationality of private people
+        ("a court jailed two Chilean businessmen": a reporter names a
+        nationality when it differs from the place's), and not to an actor
+        whose own phrase names a people or place the knowledge base could not
+        place ("Congolese refugees", "Karen guerrillas"): the sentence's one
+        country is then another's.
+        """
+        here = self._sentence_countries(ctx, rep_tok, when, memory)
+        others = {
+            a.country
+            for role in roles[:2]
+            for a in role
+            if a.kind == "country" and (a.sector is None or a.sector in _NATIONALS)
+        }
+        if len(here) != 1 or here & others:
+            return tuple(list(role) for role in roles)
+        named = [
+            (e.start_char + ctx.offset, e.end_char + ctx.offset)
+            for e in ctx.sent.ents
+            if e.label_ in _PEOPLE_AND_PLACE_LABELS
+        ]
+        out = []
+        for role in roles:
+            out.append(
+                [
+                    r
+                    if any(r.start <= a and b <= r.end for a, b in named)
+                    else with_context_country([r], here, self.kb)[0]
+                    for r in role
+                ]
+            )
+        return tuple(out)
+
+    def _sentence_countries(self, ctx, rep_tok, when, memory) -> set[str]:
+        """Countries the sentence names outside its reporter's phrase.
+
+        The context for an actor with no country of its own ("the president",
+        "police", "rebels") when the event has no place: in "President Dos
+        Santos conceded to UNITA's demands" or "the judge ordered former
+        president Menem to appear", the one country the sentence names is
+        the actors' own. The reporter ("Thai military sources said") is left
+        out: it is where the news came from, not where the event is.
+        """
+        skip = {t.i for t in rep_tok.subtree} if rep_tok is not None else set()
+        heads = [
+            e.root for e in ctx.sent.ents if e.label_ not in _DATE_LABELS and e.root.i not in skip
+        ]
+        # A scratch memory: looking at the sentence must not change which
+        # actor a later pronoun stands for.
+        scratch = replace(memory, people=dict(memory.people), events=[])
+        refs = self._resolve(heads, when, ctx, scratch) if heads else []
+        found = {r.country for r in refs if r.country and r.basis == "text"}
+        found |= {p.country for ent, p in ctx.places if p.country and ent.root.i not in skip}
+        return found
+
     def _event_place(self, trigger, ctx) -> Place | None:
         if not ctx.places:
             return None
@@ -896,9 +968,15 @@ class EventCoder:
         # make the victims of a shelling Kenyan.
         place = self._event_place(trigger, ctx)
         here = {place.country} if place is not None and place.country else set()
-        sources = with_context_country(sources, here, self.kb)
-        targets = with_context_country(targets, here, self.kb)
-        opposed = with_context_country(opposed, here, self.kb)
+        rep_tok = reporter_of(trigger)
+        if here:
+            sources = with_context_country(sources, here, self.kb)
+            targets = with_context_country(targets, here, self.kb)
+            opposed = with_context_country(opposed, here, self.kb)
+        elif any(needs_country(r) for r in (*sources, *targets, *opposed)):
+            sources, targets, opposed = self._fill_from_sentence(
+                (sources, targets, opposed), ctx, rep_tok, when, memory
+            )
         source_keys = {(a.country, a.sector, a.actor_id) for a in sources}
         targets = [t for t in targets if (t.country, t.sector, t.actor_id) not in source_keys]
         if not any(t.country for t in targets):
@@ -919,7 +997,6 @@ class EventCoder:
             # "refused to cooperate against ISIS" is a rejection: a conflict
             # event keeps who it is against among its targets.
             targets, opposed = targets + _apart(opposed, targets), []
-        rep_tok = reporter_of(trigger)
         reporter = None
         rep_text = None
         if rep_tok is not None:

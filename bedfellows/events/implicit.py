@@ -5,10 +5,14 @@ what a reader understands:
 
 - **Context country.** "President Bouteflika threatened a curfew in Algiers",
   "police arrested students in Sivas": a sector or an unknown official with
-  no country takes the country of the event's own place. A country the
-  sentence names in another role ("the government thanked China") or a place
-  of another clause ("officials in Nairobi said") is not used: it is as often
-  the other party, or the reporter's location, as the actor's own country.
+  no country takes the country of the event's own place. With no place, the
+  one country the sentence names outside its reporter's phrase ("the judge
+  ordered former president Menem to appear", "the Serbian parliament
+  recognised the opposition's victories"), unless that country is a state
+  named as the other party ("the government thanked China") or the
+  nationality of private people ("a court jailed two Danish tourists"); the
+  reporter's location ("officials in Nairobi said") is never used (the
+  coder's ``_fill_from_sentence``).
 - **Location as target.** "Activists staged a protest in Beijing", "Russia is
   conducting exercises in Alaska": with no target named, the country where the
   event happens is its target, as PETRARCH and the PLOVER gold code it.
@@ -42,6 +46,7 @@ from bedfellows.schema import ActorRef, Place
 __all__ = [
     "implied_agent",
     "location_target",
+    "needs_country",
     "protest_target",
     "reciprocal_targets",
     "with_context_country",
@@ -69,8 +74,7 @@ def with_context_country(
     out = []
     for ref in refs:
         cameo = ref.cameo or ""
-        fill = ref.country is None and ref.sector and ref.kind in ("unknown", "person")
-        if fill and cameo[:3] not in _NON_STATE:
+        if needs_country(ref):
             ref = replace(
                 ref,
                 country=iso3,
@@ -81,6 +85,16 @@ def with_context_country(
             )
         out.append(ref)
     return out
+
+
+def needs_country(ref: ActorRef) -> bool:
+    """True for a sector actor with neither a country nor a non-state code of its own."""
+    return bool(
+        ref.country is None
+        and ref.sector
+        and ref.kind in ("unknown", "person")
+        and (ref.cameo or "")[:3] not in _NON_STATE
+    )
 
 
 def location_target(place: Place | None, kb: ActorKB) -> ActorRef | None:

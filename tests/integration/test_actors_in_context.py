@@ -168,3 +168,32 @@ def test_x_led_forces_are_xs_and_the_participle_is_no_event(code_text):
     assert all(e.trigger != "led" for e in events)
     bombed = _on(events, "bombed")
     assert [a.country for a in bombed.sources] == ["SAU"]
+
+
+def test_the_one_country_a_sentence_names_fills_a_bare_sector(code_text):
+    _, events = code_text(
+        "The prosecutor opened an inquiry into 14 Peruvian army officers on Tuesday."
+    )
+    ev = _on(events, "opened")
+    assert (ev.sources[0].country, ev.sources[0].basis) == ("PER", "context")
+    assert ev.targets[0].country == "PER"
+
+
+def test_no_sentence_country_for_a_state_party_or_foreign_nationals(code_text):
+    _, events = code_text("The government thanked Norway for its help.")
+    assert _on(events, "thanked").sources[0].country is None
+    _, events = code_text("A court jailed two Danish tourists for three years.")
+    assert _on(events, "jailed").sources[0].country is None
+
+
+def test_a_reporters_country_does_not_fill_a_bare_sector(code_text):
+    _, events = code_text("Rebels shelled the town overnight, Kenyan officials said.")
+    assert _on(events, "shelled").sources[0].country is None
+
+
+def test_for_names_the_target_when_nothing_else_does(code_text):
+    _, events = code_text("A judge issued arrest warrants for three Bolivian ministers.")
+    ev = _on(events, "issued")
+    assert [t.country for t in ev.targets] == ["BOL"]
+    _, events = code_text("Polish volunteers fought for Finland in 1940.")
+    assert all("FIN" not in {t.country for t in e.targets} for e in events)

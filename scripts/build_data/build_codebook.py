@@ -27,7 +27,9 @@ Decisions (also written to bedfellows/data/NOTICE):
   it). CAMEO 02 (APPEAL) is mapped to REQUEST although the manual's translation
   table drops it: the manual defines REQUEST as "All requests, demands, and
   orders", which an appeal ("urged Iran to", "called on the UN to") is, and its
-  note 2 allows documented exceptions. See ``APPEAL_AS_REQUEST``.
+  note 2 allows documented exceptions. See ``APPEAL_AS_REQUEST``. Where the
+  table contradicts the manual's definition of a type, the manual wins (three
+  codes, ``MANUAL_TYPES``).
   Multiple contexts are joined with ``;``.
 * PLOVER scores and quads: ``PLOVER_MANUAL.tex`` (table ``tab:ploverscores`` and
   each event type's "Quad category" subsection), which the manual's own summary
@@ -238,6 +240,18 @@ def read_plover_quad_table(path: Path) -> dict[str, int]:
 APPEAL_AS_REQUEST = PloverMap("REQUEST", "", "")
 
 
+#: Where CAMEO2PLOVER contradicts the PLOVER manual's definition of a type, the
+#: manual wins (the shared README: "follow the manual"). Code → (type, the
+#: manual's words). Mode and context stay CAMEO2PLOVER's.
+MANUAL_TYPES = {
+    # CONCEDE: "easing of administrative or legal restrictions ..., removing curfews"
+    "0813": ("CONCEDE", "CONCEDE covers 'removing curfews'"),
+    "0814": ("CONCEDE", "CONCEDE covers 'easing of administrative or legal restrictions'"),
+    # RETREAT: "RETREAT also covers resignations of government officials"
+    "0831": ("RETREAT", "RETREAT 'also covers resignations of government officials'"),
+}
+
+
 def resolve_plover(code: str, mapping: dict[str, PloverMap]) -> tuple[PloverMap | None, str]:
     """PLOVER mapping of a CAMEO code and where it came from ('' if none).
 
@@ -334,6 +348,17 @@ def build(shared: Path, data_dir: Path) -> dict[str, int]:
             fallback += 1
             log.info("Goldstein for %s from cameo_codebook.csv (not in GDELT's table)", code)
         plover, origin = resolve_plover(code, mapping)
+        if code in MANUAL_TYPES and plover is not None:
+            manual_type, why = MANUAL_TYPES[code]
+            log.info(
+                "PLOVER type of %s: %s, not %s (manual: %s)",
+                code,
+                manual_type,
+                plover.plover_type,
+                why,
+            )
+            mode = plover.mode if manual_type == plover.plover_type else ""
+            plover = PloverMap(manual_type, mode, plover.context)
         if plover is None:
             dropped += 1
         elif origin != code:
@@ -461,7 +486,12 @@ plover_context columns of cameo_codes.tsv (CAMEO2PLOVER; a 4-digit code missing 
 inherits its 3-digit parent, a 2-digit cue category takes its xx0 code; CAMEO 01
 has no PLOVER type because PLOVER dropped it; CAMEO 02 APPEAL, which the translation
 table also drops, is coded REQUEST, defined in the manual as "All requests, demands,
-and orders").
+and orders"). Where the table contradicts the manual's definition of a type, the
+manual is followed: 0813 Ease curfew and 0814 Ease state of emergency are CONCEDE
+(the manual's CONCEDE covers "removing curfews" and "easing of administrative or
+legal restrictions"; the table says RETREAT), and 0831 Accede to demands for change
+in leadership is RETREAT ("RETREAT also covers resignations of government
+officials"; the table says CONCEDE).
 Noted, not changed: the manual prints ACCUSE's type score as +3 although ACCUSE is a
 verbal-conflict type and all its modes score below zero; the summary table "Quad
 categories in PLOVER" (and the PLOVER README) put SANCTION under verbal conflict while

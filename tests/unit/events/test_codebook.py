@@ -139,6 +139,24 @@ def test_codebook_plover_mapping_follows_cameo2plover(book, code):
     assert entry.plover_mode == mode.lower()
 
 
+@pytest.mark.parametrize(
+    ("code", "manual_type", "manual_words"),
+    [
+        ("0813", "CONCEDE", "removing curfews"),
+        ("0814", "CONCEDE", "easing of administrative or legal restrictions"),
+        ("0831", "RETREAT", "also covers resignations of government officials"),
+    ],
+)
+def test_codebook_follows_the_manual_where_cameo2plover_contradicts_it(
+    book, code, manual_type, manual_words
+):
+    table_type, _ = cameo2plover(code)
+    assert table_type != manual_type  # a real disagreement, settled by the manual
+    section = manual_text().split(f"\\section{{{manual_type}}}", 1)[1].split("\\section{", 1)[0]
+    assert manual_words in " ".join(section.split())
+    assert book.cameo(code).plover_type == manual_type
+
+
 def test_codebook_plover_inheritance(book):
     # Cue categories take their xx0 code; CAMEO 01 has no PLOVER type, and
     # appeals (02) are requests although the translation table drops them.

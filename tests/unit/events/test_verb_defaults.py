@@ -39,3 +39,11 @@ def test_agree_is_an_intention_to_cooperate_as_the_codebook_says():
     lexicon = VerbLexicon.load()
     assert lexicon.match("agree", [], []).code == "030"
     assert lexicon.match("agree", [], ["to", "elections"]).code == "0831"
+
+
+def test_armed_surrender_is_a_military_retreat_and_a_resignation_yields_power():
+    lex = VerbLexicon.load()
+    assert lex.match("surrender", ["rebel"], []).code == "0874"
+    assert lex.match("surrender", ["suspect"], []).code == "080"
+    assert lex.match("resign", [], []).code == "0831"
+    assert lex.match("resign", [], ["in", "protest"]).code == "140"

@@ -146,6 +146,8 @@ REFUSING_VERBS = frozenset({"refuse", "decline"})
 # Auxiliaries that make "not" a refusal of will rather than a report that
 # something did not happen ("will not accept", "won't send", "would not join").
 _VOLITIONAL_AUX = frozenset({"will", "wo", "would", "shall", "'ll"})
+# Subordinators of a condition ("unless Chad holds elections").
+_CONDITIONS = frozenset({"if", "unless"})
 # "is not ready to", "not prepared to", "unwilling to".
 _READINESS = frozenset({"ready", "prepared", "willing"})
 
@@ -187,6 +189,26 @@ def is_refusal(trigger) -> bool:
     return False
 
 
+def is_conditional_commitment(trigger) -> bool:
+    """True for an act promised on a condition: "will withdraw its troops unless
+    Chad holds elections", "would lift sanctions if Iran complied".
+
+    The condition makes the act hypothetical, but the speaker commits to it:
+    a conditional conflictual act is the canonical threat, a conditional
+    cooperative one an offer.
+    """
+    verb = _clause_verb(trigger)
+    kids = list(verb.children)
+    if any(c.dep_ == "neg" for c in kids):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _VOLITIONAL_AUX for c in kids):
+        return False
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        for c in kids
+    )
+
+
 def intent_code(code: str) -> str | None:
     """The CAMEO intention (03) or threat (13) code of an act told in the future.
 
@@ -207,13 +229,16 @@ def code_for_mode(code: str, modality: Modality, trigger) -> tuple[str, Modality
     RETURNS (tuple): (CAMEO code, modality, PLOVER type or None to take the
         CAMEO code's own). A refusal becomes an asserted rejection (the refusal
         happened); an intended cooperative act is an AGREE and an intended
-        conflictual act a THREATEN, both still marked ``INTENDED``.
+        conflictual act a THREATEN, both still marked ``INTENDED``; so is one
+        promised on a condition ("will withdraw unless ..."), still marked
+        ``HYPOTHETICAL``.
     """
     if modality is Modality.NEGATED and is_refusal(trigger):
         mapped = _lookup(_REFUSAL, code)
         if mapped is not None:
             return mapped, Modality.ASSERTED, None
-    if modality is Modality.INTENDED:
+    committed = modality is Modality.HYPOTHETICAL and is_conditional_commitment(trigger)
+    if modality is Modality.INTENDED or committed:
         if _lookup(_INTENT, code) is not None:
             return code, modality, "AGREE"
         if _lookup(_THREAT, code) is not None:

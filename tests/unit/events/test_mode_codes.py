@@ -97,3 +97,29 @@ def test_the_complement_of_refuse_is_refused():
     assert code_for_mode("040", Modality.NEGATED, doc[3]) == ("125", Modality.ASSERTED, None)
     # A refused conflictual act has no rejection code: it stays negated.
     assert code_for_mode("190", Modality.NEGATED, doc[3]) == ("190", Modality.NEGATED, None)
+
+
+def _will_attack_unless(aux="will", mark="unless"):
+    # "Chad will attack unless Sudan leaves": leaves ← unless (mark); advcl of attack
+    return _doc(
+        ["Chad", aux, "attack", mark, "Sudan", "leaves"],
+        [2, 2, 2, 5, 5, 2],
+        ["nsubj", "aux", "ROOT", "mark", "nsubj", "advcl"],
+        ["PROPN", "AUX", "VERB", "SCONJ", "PROPN", "VERB"],
+    )
+
+
+def test_an_act_promised_on_a_condition_is_a_threat_or_an_offer():
+    attack = _will_attack_unless()[2]
+    assert code_for_mode("190", Modality.HYPOTHETICAL, attack) == (
+        "190",
+        Modality.HYPOTHETICAL,
+        "THREATEN",
+    )
+    assert code_for_mode("072", Modality.HYPOTHETICAL, attack)[2] == "AGREE"
+    # No commitment ("might") or no condition ("because"): the act's own type.
+    assert code_for_mode("190", Modality.HYPOTHETICAL, _will_attack_unless("might")[2])[2] is None
+    assert (
+        code_for_mode("190", Modality.HYPOTHETICAL, _will_attack_unless(mark="because")[2])[2]
+        is None
+    )

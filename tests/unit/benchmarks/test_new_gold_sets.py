@@ -103,6 +103,8 @@ def test_new_sets_are_registered_with_headlines():
         ("1123", "3"),
         ("130", "3"),
         ("141", "4"),
+        ("163", "3"),  # reduce relations: verbal conflict (see the module docstring)
+        ("150", "4"),
         ("173", "4"),
         ("204", "4"),
         ("", None),
@@ -111,6 +113,11 @@ def test_new_sets_are_registered_with_headlines():
 )
 def test_conflibert_penta_class_of_cameo_roots(code, cls):
     assert conflibert.penta_class(code) == cls
+
+
+def test_conflibert_gdelt_bounds_put_reduced_relations_in_material_conflict():
+    assert conflibert.penta_class("163", conflibert.GDELT_BOUNDS) == "4"
+    assert conflibert.penta_class("130", conflibert.GDELT_BOUNDS) == "3"
 
 
 def test_conflibert_parse_and_score():

@@ -444,6 +444,11 @@ class VerbLexicon:
         self._curated = {
             verb: self._compile_curated(verb, rows, tokens) for verb, rows in curated_rows.items()
         }
+        # A bare default for a verb the dictionary lacks ("urge") makes it a verb.
+        for verb, code in sorted(self._bare_codes.items()):
+            if verb not in self._verbs:
+                bare = VerbPattern(verb=verb, code=code, block="curated", line=0, curated=True)
+                self._verbs[verb] = _VerbIndex(verb, bare, empty)
 
     def _compile_curated(
         self, verb: str, rows: list[dict[str, str]], tokens: dict[str, _Token]

@@ -47,3 +47,10 @@ def test_armed_surrender_is_a_military_retreat_and_a_resignation_yields_power():
     assert lex.match("surrender", ["suspect"], []).code == "080"
     assert lex.match("resign", [], []).code == "0831"
     assert lex.match("resign", [], ["in", "protest"]).code == "140"
+
+
+def test_a_bare_default_adds_a_verb_the_dictionary_lacks():
+    lex = VerbLexicon.load()
+    assert lex.base("urge") == "urge"
+    assert lex.match("urge", [], ["restraint"]).code == "020"
+    assert lex.default_code("sanction") == "163"

@@ -131,6 +131,10 @@ def _inherit_subject(verb) -> list:
         if cur.dep_ not in SHARED_SUBJECT_DEPS or cur.head.i == cur.i:
             return []
         head = cur.head
+        if cur.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp"):
+            # "Pakistan is willing to withdraw", "ready to contribute troops": the
+            # adjective's subject is its copula's.
+            head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             return []
         subj, psubj, has_agent = _subjects(head)

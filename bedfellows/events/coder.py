@@ -440,9 +440,12 @@ class EventCoder:
                 ev = self._verbal(tok, lemma, ctx, article, paragraph, memory, consumed)
             elif tok.pos_ == "NOUN" and lemma in self.nouns.nouns:
                 ev = self._nominal(tok, lemma, ctx, article, paragraph, memory)
-            elif tok.pos_ == "VERB" and lemma in _LIGHT_VERBS:
+            elif tok.pos_ == "VERB" and (
+                lemma in _LIGHT_VERBS or any(c.dep_ in ("dobj", "obj") for c in tok.children)
+            ):
                 # "came together to sign": the light verb lends its subject only,
-                # unless a pattern makes it an act ("taken into custody").
+                # unless a pattern makes it an act ("taken into custody"); a speech
+                # verb with an object may be one too ("declared a ceasefire").
                 ev = self._verbal(
                     tok, lemma, ctx, article, paragraph, memory, consumed, specific_only=True
                 )
@@ -548,10 +551,17 @@ class EventCoder:
                 pattern = bare
         pattern, opposed_heads = self._opposition(verb, lemma, pattern)
         args = arguments_of(verb)
+        named_in_pattern = self._pattern_objects(pattern, args.targets)
         edate, when = self._date(ctx, article, verb)
         opposed = self._resolve(opposed_heads, when, ctx, memory)
         sources = _apart(self._resolve(args.sources, when, ctx, memory), opposed)
-        targets = _apart(self._resolve(args.targets, when, ctx, memory), opposed)
+        targets = self._resolve(
+            [t for t in args.targets if t not in named_in_pattern], when, ctx, memory
+        )
+        # An object the pattern names is the act ("declared a state of siege"),
+        # unless it names a party too ("expelled two Russian diplomats").
+        targets += [r for r in self._resolve(named_in_pattern, when, ctx, memory) if _named([r])]
+        targets = _apart(targets, opposed)
         if not sources and args.passive:
             # "were killed in Israeli tank shelling", "died in police firing":
             # the agent is the one who did the act named after "in".
@@ -663,6 +673,16 @@ class EventCoder:
     def _names_act(self, tok) -> bool:
         # "firing" may come out as a verb form with lemma "fire".
         return bool({tok.lemma_.lower(), tok.lower_} & self.nouns.nouns)
+
+    def _pattern_objects(self, pattern, heads) -> list:
+        """The heads among ``heads`` that are words of the pattern's object."""
+        if not pattern.after:
+            return []
+        words: set[str] = set()
+        for unit in pattern.after:
+            members = self.lexicon.synset(unit) if unit.startswith("&") else {unit}
+            words.update(w for m in members for w in m.lower().split("_"))
+        return [t for t in heads if t.lemma_.lower() in words or t.lower_ in words]
 
     def _own_pattern(self, verb, lemma, before, pattern):
         """The pattern to code ``verb`` with, or None when its to-clause carries

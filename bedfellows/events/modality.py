@@ -133,6 +133,10 @@ _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", 
 FUTURE_FRAMES = frozenset(
     {"going", "set", "due", "about", "scheduled", "poised", "slated", "expected", "bound"}
 )
+# Adjectives that make their to-complement an intention ("is ready to send
+# troops", "willing to withdraw") or deny it ("unable to attack").
+READY_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "keen"})
+UNABLE_ADJECTIVES = frozenset({"unable", "unwilling", "reluctant", "powerless"})
 # Copulas whose nominal subject is judged rather than reported ("a deal
 # remains possible").
 _COPULAS = frozenset({"be", "remain", "seem", "appear", "look", "become", "sound"})
@@ -259,6 +263,13 @@ def _embedding_cue(head, cur) -> ModalityCue | None:
     if lemma_in(head, INTENT_VERBS) or complement and lemma_in(head, COMMIT_VERBS):
         return ModalityCue(Modality.INTENDED, head.text)
     if cur.dep_ == "xcomp" and head.lower_ in FUTURE_FRAMES:
+        return ModalityCue(Modality.INTENDED, head.text)
+    if cur.dep_ == "xcomp" and head.lower_ in READY_ADJECTIVES | UNABLE_ADJECTIVES:
+        # The negation sits on the adjective or its copula: "is not ready to sign".
+        copula = head.head if head.dep_ == "acomp" else head
+        negated = any(c.dep_ == "neg" for c in (*head.children, *copula.children))
+        if negated or head.lower_ in UNABLE_ADJECTIVES:
+            return ModalityCue(Modality.NEGATED, head.text)
         return ModalityCue(Modality.INTENDED, head.text)
     found = _local_cues(head, head)
     if found and found.modality is Modality.INTENDED and cur.dep_ == "conj":

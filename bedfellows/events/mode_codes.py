@@ -182,7 +182,9 @@ def is_refusal(trigger) -> bool:
         if head.lemma_.lower() in REFUSING_VERBS:
             return True
         # "is not ready to sign", "unwilling to meet"
-        if head.lemma_.lower() in _READINESS and any(c.dep_ == "neg" for c in head.children):
+        copula = head.head if head.dep_ == "acomp" else head
+        negated = any(c.dep_ == "neg" for c in (*head.children, *copula.children))
+        if head.lemma_.lower() in _READINESS and negated:
             return True
         if head.lemma_.lower() == "unwilling":
             return True

@@ -28,7 +28,7 @@ Decisions (also written to bedfellows/data/NOTICE):
   table drops it: the manual defines REQUEST as "All requests, demands, and
   orders", which an appeal ("urged Iran to", "called on the UN to") is, and its
   note 2 allows documented exceptions. See ``APPEAL_AS_REQUEST``. Where the
-  table contradicts the manual's definition of a type, the manual wins (three
+  table contradicts the manual's definition of a type, the manual wins (four
   codes, ``MANUAL_TYPES``).
   Multiple contexts are joined with ``;``.
 * PLOVER scores and quads: ``PLOVER_MANUAL.tex`` (table ``tab:ploverscores`` and
@@ -247,6 +247,8 @@ MANUAL_TYPES = {
     # CONCEDE: "easing of administrative or legal restrictions ..., removing curfews"
     "0813": ("CONCEDE", "CONCEDE covers 'removing curfews'"),
     "0814": ("CONCEDE", "CONCEDE covers 'easing of administrative or legal restrictions'"),
+    # CONCEDE: "declarations (but not implementations) of ceasefires"
+    "0871": ("CONCEDE", "CONCEDE covers 'declarations (but not implementations) of ceasefires'"),
     # RETREAT: "RETREAT also covers resignations of government officials"
     "0831": ("RETREAT", "RETREAT 'also covers resignations of government officials'"),
 }
@@ -487,9 +489,10 @@ inherits its 3-digit parent, a 2-digit cue category takes its xx0 code; CAMEO 01
 has no PLOVER type because PLOVER dropped it; CAMEO 02 APPEAL, which the translation
 table also drops, is coded REQUEST, defined in the manual as "All requests, demands,
 and orders"). Where the table contradicts the manual's definition of a type, the
-manual is followed: 0813 Ease curfew and 0814 Ease state of emergency are CONCEDE
-(the manual's CONCEDE covers "removing curfews" and "easing of administrative or
-legal restrictions"; the table says RETREAT), and 0831 Accede to demands for change
+manual is followed: 0813 Ease curfew, 0814 Ease state of emergency and 0871 Declare
+truce, ceasefire are CONCEDE (the manual's CONCEDE covers "removing curfews", "easing
+of administrative or legal restrictions" and "declarations (but not implementations)
+of ceasefires"; the table says RETREAT), and 0831 Accede to demands for change
 in leadership is RETREAT ("RETREAT also covers resignations of government
 officials"; the table says CONCEDE).
 Noted, not changed: the manual prints ACCUSE's type score as +3 although ACCUSE is a

@@ -180,3 +180,33 @@ def test_a_protest_with_no_protesters_named_is_by_implied_protesters(code_text):
     [ev] = [e for e in events if e.plover_type == "PROTEST"]
     [src] = ev.sources
     assert (src.sector, src.basis, src.country) == ("CVL", "implied", "BGD")
+
+
+def test_a_speech_verb_with_an_act_for_object_is_that_act(code_text):
+    _, events = code_text("Maoist rebels in Nepal declared a ten-day ceasefire on Friday.")
+    (truce,) = _on(events, "declared")
+    assert (truce.cameo_code, truce.plover_type) == ("0871", "CONCEDE")
+    _, events = code_text("The Peruvian government declared a state of siege in two provinces.")
+    (siege,) = _on(events, "declared")
+    # The pattern's own object is the act, not a party acted upon.
+    assert siege.cameo_code == "1724" and not siege.targets
+    _, events = code_text("The minister declared that the border was calm.")
+    assert not _on(events, "declared")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "plover"),
+    [
+        ("Chile is willing to provide food aid to Haiti.", "intended", "AGREE"),
+        ("Chile is ready to provide food aid to Haiti.", "intended", "AGREE"),
+        ("Chile is not willing to provide food aid to Haiti.", "asserted", "REJECT"),
+        ("Chile is unable to provide food aid to Haiti.", "negated", "AID"),
+    ],
+)
+def test_readiness_adjectives_lend_their_subject_and_frame_the_act(
+    code_text, text, modality, plover
+):
+    _, events = code_text(text)
+    (send,) = _on(events, "provide")
+    assert send.sources[0].country == "CHL"
+    assert (send.modality.value, send.plover_type) == (modality, plover)

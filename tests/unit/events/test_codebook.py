@@ -145,6 +145,7 @@ def test_codebook_plover_mapping_follows_cameo2plover(book, code):
         ("0813", "CONCEDE", "removing curfews"),
         ("0814", "CONCEDE", "easing of administrative or legal restrictions"),
         ("0831", "RETREAT", "also covers resignations of government officials"),
+        ("0871", "CONCEDE", "declarations (but not implementations) of ceasefires"),
     ],
 )
 def test_codebook_follows_the_manual_where_cameo2plover_contradicts_it(

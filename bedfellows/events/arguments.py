@@ -287,12 +287,14 @@ def condition_subjects(verb) -> list:
     return out
 
 
-def complement_subjects(verb) -> list:
-    """Subjects of the verb's clausal complement ("demanded that the US cancel")."""
+def complement_subjects(verb, *, infinitive_only: bool = False) -> list:
+    """Subjects of the verb's clausal complement ("demanded that the US cancel");
+    with ``infinitive_only``, of a to-infinitive only ("wants Putin to attack")."""
     return [
         g
         for c in verb.children
         if c.dep_ in ("ccomp", "xcomp")
+        and (not infinitive_only or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
         for g in c.children
         if g.dep_ in ("nsubj", "nsubjpass")
     ]

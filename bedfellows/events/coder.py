@@ -589,6 +589,13 @@ class EventCoder:
         if not _named(targets) and asking:
             found = self._resolve(complement_subjects(verb), when, ctx, memory)
             targets = _apart(found, opposed) or targets
+        if not _named(targets):
+            # "wants Putin to attack", "expects Iran to honour the deal": whom the
+            # subject wants something of is the one acted on.
+            found = self._resolve(
+                complement_subjects(verb, infinitive_only=True), when, ctx, memory
+            )
+            targets = _apart(found, opposed) or targets
         if not _named(targets) and pattern.code[:2] == _THREAT_ROOT:
             # "threatened to stop talks if the United States deploys missiles":
             # whoever the condition is put to is the one threatened.

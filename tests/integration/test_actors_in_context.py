@@ -197,3 +197,13 @@ def test_for_names_the_target_when_nothing_else_does(code_text):
     assert [t.country for t in ev.targets] == ["BOL"]
     _, events = code_text("Polish volunteers fought for Finland in 1940.")
     assert all("FIN" not in {t.country for t in e.targets} for e in events)
+
+
+def test_whom_a_subject_wants_something_of_is_the_target(code_text):
+    _, events = code_text("The Turkish president wants Syria to attack the rebels.")
+    (wants,) = _on_all(events, "wants")
+    assert {t.country for t in wants.targets} == {"SYR"}
+
+
+def _on_all(events, trigger):
+    return [e for e in events if e.trigger == trigger]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bedfellows.actors import ActorKB
@@ -295,6 +295,9 @@ class SentenceContext:
     index: int  # sentence index within the article
     expressions: list[tuple[str, int, int]]
     places: list[tuple[object, Place]]
+    # Countries the sentence names, by the reporter token left out (-1: none);
+    # filled on first need, shared by the sentence's events.
+    countries: dict[int, set[str]] = field(default_factory=dict)
 
 
 def _event_id(article_id: str, sentence_index: int, trigger_start: int, code: str, actors) -> str:
@@ -952,6 +955,9 @@ class EventCoder:
         the actors' own. The reporter ("Thai military sources said") is left
         out: it is where the news came from, not where the event is.
         """
+        key = rep_tok.i if rep_tok is not None else -1
+        if key in ctx.countries:
+            return ctx.countries[key]
         skip = {t.i for t in rep_tok.subtree} if rep_tok is not None else set()
         heads = [
             e.root for e in ctx.sent.ents if e.label_ not in _DATE_LABELS and e.root.i not in skip
@@ -962,6 +968,7 @@ class EventCoder:
         refs = self._resolve(heads, when, ctx, scratch) if heads else []
         found = {r.country for r in refs if r.country and r.basis == "text"}
         found |= {p.country for ent, p in ctx.places if p.country and ent.root.i not in skip}
+        ctx.countries[key] = found
         return found
 
     def _event_place(self, trigger, ctx) -> Place | None:

@@ -265,16 +265,20 @@ def _embedding_cue(head, cur) -> ModalityCue | None:
     if cur.dep_ == "xcomp" and head.lower_ in FUTURE_FRAMES:
         return ModalityCue(Modality.INTENDED, head.text)
     if cur.dep_ == "xcomp" and head.lower_ in READY_ADJECTIVES | UNABLE_ADJECTIVES:
-        # The negation sits on the adjective or its copula: "is not ready to sign".
-        copula = head.head if head.dep_ == "acomp" else head
-        negated = any(c.dep_ == "neg" for c in (*head.children, *copula.children))
-        if negated or head.lower_ in UNABLE_ADJECTIVES:
+        if adjective_negated(head) or head.lower_ in UNABLE_ADJECTIVES:
             return ModalityCue(Modality.NEGATED, head.text)
         return ModalityCue(Modality.INTENDED, head.text)
     found = _local_cues(head, head)
     if found and found.modality is Modality.INTENDED and cur.dep_ == "conj":
         return None  # "will meet and sign": future of the first verb only
     return found
+
+
+def adjective_negated(adj) -> bool:
+    """True when a predicate adjective is negated, on itself or on its copula
+    ("is not ready to sign" hangs "not" on "is")."""
+    copula = adj.head if adj.dep_ == "acomp" else adj
+    return any(c.dep_ == "neg" for c in (*adj.children, *copula.children))
 
 
 def _reported_past(verb) -> bool:

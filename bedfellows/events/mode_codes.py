@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from bedfellows.schema import Modality
 
+from .modality import adjective_negated
+
 # Act code prefix → intention code (longest prefix wins; absent = no change:
 # statements, appeals and verbal acts of 05 such as praise stay as they are).
 _INTENT = {
@@ -182,9 +184,7 @@ def is_refusal(trigger) -> bool:
         if head.lemma_.lower() in REFUSING_VERBS:
             return True
         # "is not ready to sign", "unwilling to meet"
-        copula = head.head if head.dep_ == "acomp" else head
-        negated = any(c.dep_ == "neg" for c in (*head.children, *copula.children))
-        if head.lemma_.lower() in _READINESS and negated:
+        if head.lemma_.lower() in _READINESS and adjective_negated(head):
             return True
         if head.lemma_.lower() == "unwilling":
             return True

@@ -479,6 +479,13 @@ def _resolve_person(
         if titled in _OFFICIAL_SECTORS and fitting:
             spell = max(fitting, key=lambda s: s.start or date.min)
             reason = f"no date given: the title in the phrase fits {spell.describe()}"
+        elif spell is None or spell.default:
+            # "U.N. Secretary-General Kofi Annan": the IGO the phrase names says which
+            # recorded office the text means.
+            igo = _igo_spell(segments, person)
+            if igo is not None:
+                spell = igo
+                reason = f"no date given: the organisation in the phrase fits {spell.describe()}"
     if agent_match is not None:
         agent = agent_match.agent
         if agent is None:  # a seat of power: "the Obama White House"
@@ -491,7 +498,12 @@ def _resolve_person(
             source_spell = max(official, key=lambda s: s.start or date.min) if official else spell
         iso3 = source_spell.country if source_spell is not None else person.country
         sector = agent.plover
-        cameo = kb.country_cameo(iso3) + agent.cameo[:3] if iso3 else agent.cameo[:3]
+        if iso3:
+            cameo = kb.country_cameo(iso3) + agent.cameo[:3]
+        elif source_spell is not None and (source_spell.cameo or "")[:3] == "IGO":
+            cameo = source_spell.cameo or ""  # an IGO office keeps its IGO code
+        else:
+            cameo = agent.cameo[:3]
         return Resolution(
             actor_id=iso3,
             name=_country_name(kb, iso3) or person.name,
@@ -573,6 +585,22 @@ def _seat(match: _Match) -> PlaceAlias | None:
         if place.kind in ("seat", "capital") and place.sector:
             return place
     return None
+
+
+def _igo_spell(segments: list[_Segment], person: ActorEntry) -> Spell | None:
+    """The person's latest spell with an IGO the phrase names ("U.N." → IGOUNO …)."""
+    codes = [
+        entry.cameo
+        for segment in segments
+        for match in segment.matches
+        for entry in _usable_actors(match)
+        if entry.kind == "igo" and entry.cameo
+    ]
+    fitting = [
+        s for s in person.spells
+        if not s.default and s.cameo and any(s.cameo.startswith(code) for code in codes)
+    ]  # fmt: skip
+    return max(fitting, key=lambda s: s.start or date.min) if fitting else None
 
 
 def _last_country(person: ActorEntry) -> str | None:

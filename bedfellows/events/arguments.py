@@ -122,12 +122,27 @@ def _subjects(verb) -> tuple[list, list, bool]:
     return subj, psubj, False
 
 
+# Documents whose "-ing" modifier says what their issuer says ("a statement
+# calling for talks").
+_STATEMENT_NOUNS = frozenset(
+    {"statement", "declaration", "letter", "communique", "communiqué", "message", "resolution"}
+)
+
+
 def _inherit_subject(verb) -> list:
     """Subject shared from the governing verb (control, coordination, relcl)."""
     cur = verb
     for _ in range(4):
         if cur.dep_ == "relcl":
             return [cur.head]
+        if (
+            cur.dep_ == "acl"
+            and cur.tag_ == "VBG"
+            and cur.head.lemma_.lower() in _STATEMENT_NOUNS
+            and cur.head.dep_ in ("dobj", "obj")
+        ):
+            # "The PKK issued a declaration demanding …": whoever issued it says it.
+            return _subjects(cur.head.head)[0]
         if cur.dep_ not in SHARED_SUBJECT_DEPS or cur.head.i == cur.i:
             return []
         head = cur.head
@@ -168,6 +183,20 @@ def objects_of(tok, *, skip: frozenset[int] = frozenset()) -> list:
     return out
 
 
+# "were engaged in", "is involved in": a state the subject is in, not an act
+# done to it.
+_STATIVE_PARTICIPLES = frozenset({"engage", "involve"})
+
+
+def _stative(verb) -> bool:
+    """A passive form that describes what its subject does ("were engaged in")."""
+    return (
+        verb.lemma_.lower() in _STATIVE_PARTICIPLES
+        and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def arguments_of(verb) -> Arguments:
     """Source and target heads for a verbal trigger.
 
@@ -190,6 +219,8 @@ def arguments_of(verb) -> Arguments:
     if has_agent:
         patients = psubj or ([verb.head] if reduced else [])
         args.sources, args.targets, args.passive = subj, patients, True
+    elif psubj and _stative(verb):
+        args.sources = psubj  # "Serb forces were engaged in ethnic cleansing"
     elif psubj:
         args.targets, args.passive = psubj, True
     elif reduced and not subj:
@@ -216,18 +247,32 @@ def arguments_of(verb) -> Arguments:
 #: on the Taliban", "autonomy from Serbian authorities") or, after a rejection,
 #: the party whose act is answered ("rejected calls by Belarus's rulers").
 OBJECT_TARGET_PREPS = frozenset(
-    {"with", "to", "against", "toward", "towards", "on", "upon", "from", "by", "of", "for"}
+    {
+        "with",
+        "to",
+        "against",
+        "toward",
+        "towards",
+        "on",
+        "upon",
+        "from",
+        "by",
+        "of",
+        "for",
+        "between",
+    }
 )
 
 
 def _verb_objects(clause) -> list:
-    """The verb's object nouns: direct object, passive subject ("evidence
+    """The verb's object nouns (with their conjuncts: "launched artillery and
+    rocket fire against …"): direct object, passive subject ("evidence
     against Russia was presented"), and objects of its target prepositions
     ("advised against travel to Tunisia")."""
     out = []
     for c in clause.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass"):
-            out.append(c)
+            out.extend(conjuncts(c))
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
@@ -288,12 +333,17 @@ def condition_subjects(verb) -> list:
 
 
 def complement_subjects(verb, *, infinitive_only: bool = False) -> list:
-    """Subjects of the verb's clausal complement ("demanded that the US cancel");
-    with ``infinitive_only``, of a to-infinitive only ("wants Putin to attack")."""
+    """Subjects of the verb's clausal complement ("demanded that the US cancel",
+    also a noun's: "its demands that Burundi's government grant"); with
+    ``infinitive_only``, of a to-infinitive only ("wants Putin to attack")."""
     return [
         g
         for c in verb.children
-        if c.dep_ in ("ccomp", "xcomp")
+        if (
+            c.dep_ in ("ccomp", "xcomp")
+            or c.dep_ == "acl"
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        )
         and (not infinitive_only or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
         for g in c.children
         if g.dep_ in ("nsubj", "nsubjpass")

@@ -81,6 +81,9 @@ _PEOPLE_AND_PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
 _SIDE_TAKING_ROOTS = frozenset({"11", "14", "18", "19", "20"})
 # Sectors of private people: their nationality says nothing of the country of
 # the officials acting on them.
+# "activists from Calgary", "police in Kandahar", "a group based in Trinidad".
+_HOME_PREPS = frozenset({"from", "in"})
+_BASED_VERBS = frozenset({"based", "located", "headquartered", "stationed"})
 _NATIONALS = frozenset({"CVL", "PPL", "BUS", "EDU", "MED", "REF", "LAB", "JRN", "AGR", "REL"})
 # Verbs too light to carry an event of their own ("have", "be", "do").
 _LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come"})
@@ -402,7 +405,7 @@ class EventCoder:
                 exprs.append((expr.text, expr.start, expr.end))
         places = []
         for ent in sent.ents:
-            if ent.label_ in _PLACE_LABELS and ent.root.head.lower_ in _PLACE_PREPS:
+            if ent.label_ in _PLACE_LABELS and _place_prep(ent) is not None:
                 place = self._place(ent, offset)
                 if place is not None:
                     places.append((ent, place))
@@ -826,6 +829,9 @@ class EventCoder:
                 objects_of(noun.head, skip=frozenset({noun.i})), when, ctx, memory
             )
             targets = _apart(targets, opposed)
+        if not targets and code[:2] in _ASKING_ROOTS:
+            # "its demands that Burundi's government grant …": who is asked.
+            targets = _apart(self._resolve(complement_subjects(noun), when, ctx, memory), opposed)
         if not sources and code[:2] not in _VIOLENCE_ROOTS:
             # "The Pentagon said there will be no coordination with Iran": the
             # speaker is the party. Not for violence: who reports a bombing is
@@ -859,7 +865,58 @@ class EventCoder:
     def _resolve(self, heads, when, ctx, memory) -> list[ActorRef]:
         if not heads:
             return []
-        return self.mentions.resolve_heads(heads, when, ctx.offset, memory)
+        refs = self.mentions.resolve_heads(heads, when, ctx.offset, memory)
+        return [self._placed(ref, ctx) for ref in refs]
+
+    def _placed(self, ref: ActorRef, ctx) -> ActorRef:
+        """An actor's country from where the phrase says it is from.
+
+        "a missionary from Calgary", "a terror group based in Trinidad", "police
+        in Kandahar": the gazetteer places towns the knowledge base does not
+        know. "the Albanians of southern Serbia": a people *of* a country's
+        region are its residents, not the neighbouring state.
+        """
+        if ref.basis != "text" or not (needs_country(ref) or _bare_people(ref)):
+            return ref
+        doc = ctx.sent.doc
+        span = doc.char_span(ref.start - ctx.offset, ref.end - ctx.offset, alignment_mode="expand")
+        if span is None:
+            return ref
+        head = span.root
+        preps = [c for c in head.rights if c.dep_ == "prep"]
+        preps += [
+            p
+            for acl in head.rights
+            if acl.dep_ == "acl" and acl.lower_ in _BASED_VERBS
+            for p in acl.children
+            if p.dep_ == "prep" and p.lower_ == "in"
+        ]
+        if needs_country(ref):
+            wanted = _HOME_PREPS
+        elif head.ent_type_ == "NORP" and head.tag_ == "NNPS":
+            wanted = frozenset({"of"})
+        else:
+            return ref
+        for prep in preps:
+            if prep.lower_ not in wanted:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+                if ent is None or ent.label_ not in _PLACE_LABELS:
+                    continue
+                place = self._place(ent, ctx.offset)
+                if place is None or not place.country or place.country not in self.kb:
+                    continue
+                if needs_country(ref):
+                    return replace(
+                        with_context_country([ref], {place.country}, self.kb)[0], basis="text"
+                    )
+                if place.country != ref.country:
+                    return replace(
+                        ref, country=place.country, cameo=self.kb.country_cameo(place.country),
+                        actor_id=place.country,
+                    )  # fmt: skip
+        return ref
 
     def _date(self, ctx, article, trigger) -> tuple[EventDate, date | None]:
         """The event's date, and the date used to pick actors' roles (the
@@ -974,10 +1031,14 @@ class EventCoder:
     def _event_place(self, trigger, ctx) -> Place | None:
         if not ctx.places:
             return None
-        clause = {trigger.i} | {a.i for a in trigger.ancestors} | {t.i for t in trigger.subtree}
-        for ent, place in ctx.places:
-            if ent.root.head.head.i in clause:
-                return place
+        # The trigger's own clause first, then the clauses it is part of; not a
+        # clause inside it ("eased measures in Montenegro, as authorities in
+        # Croatia cracked down": Croatia is the crackdown's place).
+        for clause in (_own_clause(trigger), {a.i for a in trigger.ancestors}):
+            for ent, place in ctx.places:
+                prep = _place_prep(ent)
+                if prep is not None and prep.head.i in clause:
+                    return place
         return None
 
     def _make_event(
@@ -1013,7 +1074,7 @@ class EventCoder:
             )
         source_keys = {(a.country, a.sector, a.actor_id) for a in sources}
         targets = [t for t in targets if (t.country, t.sector, t.actor_id) not in source_keys]
-        if not any(t.country for t in targets):
+        if not _named(targets):
             implied = reciprocal_targets(sources, code)
             located = location_target(place, self.kb) if not implied else None
             if located is not None and (located.country, None, located.actor_id) not in source_keys:
@@ -1077,3 +1138,35 @@ class EventCoder:
             pattern=rule,
             historical=historical_of(trigger, edate, article.published),
         )
+
+
+def _bare_people(ref: ActorRef) -> bool:
+    """A people named by its demonym alone ("the Albanians"): a country, no sector."""
+    return ref.kind == "country" and not ref.sector
+
+
+# Dependencies that open a clause of its own under a trigger.
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "parataxis", "csubj"})
+
+
+def _own_clause(trigger) -> set[int]:
+    """Token indices of the trigger's clause, without the clauses inside it."""
+    out, stack = set(), [trigger]
+    while stack:
+        tok = stack.pop()
+        out.add(tok.i)
+        for child in tok.children:
+            if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ == "VERB"):
+                continue
+            stack.append(child)
+    return out
+
+
+def _place_prep(ent):
+    """The preposition that makes an entity a place: "in Kabul", "at the UN",
+    "in Kenya's capital" (a country's city or region is in that country)."""
+    tok = ent.root
+    if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
+        tok = tok.head
+    head = tok.head
+    return head if head is not tok and head.lower_ in _PLACE_PREPS else None

@@ -207,3 +207,71 @@ def test_whom_a_subject_wants_something_of_is_the_target(code_text):
 
 def _on_all(events, trigger):
     return [e for e in events if e.trigger == trigger]
+
+
+def test_where_an_actor_is_from_gives_its_country(code_text):
+    _, events = code_text("A charity worker from Winnipeg was detained in Egypt.")
+    ev = _on(events, "detained")
+    assert [t.country for t in ev.targets] == ["CAN"]
+    _, events = code_text("A militia based in Benghazi attacked the oil terminal.")
+    assert _on(events, "attacked").sources[0].country == "LBY"
+
+
+def test_a_people_of_a_countrys_region_live_there(code_text):
+    _, events = code_text("The Kurds of northern Syria accused Turkey of shelling their towns.")
+    assert _on(events, "accused").sources[0].country == "SYR"
+    _, events = code_text("The Albanians of the ruling coalition accused Serbia of lying.")
+    assert _on(events, "accused").sources[0].country == "ALB"
+
+
+def test_a_countrys_city_is_a_place_in_that_country(code_text):
+    _, events = code_text("Gunmen stormed a hotel in Mali's capital on Friday.")
+    ev = _on(events, "stormed")
+    assert ev.place is not None and ev.place.country == "MLI"
+
+
+def test_a_place_inside_a_subordinate_clause_is_not_the_main_events(code_text):
+    _, events = code_text(
+        "Chile lifted the curfew on Monday, as police in Argentina arrested dozens of strikers."
+    )
+    lifted = _on(events, "lifted")
+    assert lifted.place is None or lifted.place.country != "ARG"
+    assert "ARG" not in {t.country for t in lifted.targets}
+
+
+def test_an_igo_target_is_not_replaced_by_the_place(code_text):
+    _, events = code_text("Russia vetoed a Security Council resolution at a meeting in New York.")
+    ev = _on(events, "vetoed")
+    assert [t.cameo for t in ev.targets] == ["IGOUNO"]
+
+
+def test_parties_between_whom_a_mediation_is_launched_are_targets(code_text):
+    _, events = code_text(
+        "Norway launched a mediation effort on Tuesday between Colombia and Venezuela."
+    )
+    ev = _on(events, "launched")
+    assert {t.country for t in ev.targets} == {"COL", "VEN"}
+
+
+def test_whom_a_demand_noun_or_a_statement_asks_is_the_target(code_text):
+    _, events = code_text("Teachers renewed their demands that the Kenyan government raise wages.")
+    assert {t.country for t in _on(events, "demands").targets} == {"KEN"}
+    _, events = code_text("Hamas issued a statement demanding that Egypt open the Rafah crossing.")
+    ev = _on(events, "demanding")
+    assert ev.sources[0].text == "Hamas"
+    assert {t.country for t in ev.targets} == {"EGY"}
+
+
+def test_subjects_engaged_in_an_act_do_it(code_text):
+    _, events = code_text("Sudanese troops were engaged in heavy fighting against Chadian rebels.")
+    ev = _on(events, "engaged")
+    assert ev.sources[0].country == "SDN"
+    assert "SDN" not in {t.country for t in ev.targets}
+
+
+def test_what_coordinated_weapons_are_fired_against_is_the_target(code_text):
+    _, events = code_text(
+        "Ethiopian troops launched mortar and rocket fire against Eritrean positions."
+    )
+    ev = _on(events, "launched")
+    assert {t.country for t in ev.targets} == {"ERI"}

@@ -270,3 +270,24 @@ def test_resolve_an_ethnic_group_is_civilians_of_no_country(kb: ActorKB, text: s
 
 def test_resolve_an_ethnic_group_still_takes_a_country_named_with_it(kb: ActorKB) -> None:
     assert resolve(kb, "ethnic Russians in Ukraine").country == "UKR"
+
+
+def test_resolve_northern_ireland_is_the_united_kingdom(kb: ActorKB) -> None:
+    result = resolve(kb, "loyalist paramilitaries in Northern Ireland")
+    assert result is not None and result.country == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"), [("UN Secretary-General", "IGOUNO"), ("NATO Secretary General", "IGOWSTNAT")]
+)
+def test_resolve_an_igos_secretary_general(kb: ActorKB, text: str, cameo: str) -> None:
+    result = resolve(kb, text)
+    assert result is not None and (result.cameo, result.sector) == (cameo, "GOV")
+
+
+def test_resolve_undated_person_by_the_organisation_the_phrase_names(kb: ActorKB) -> None:
+    bare = resolve(kb, "Kofi Annan")
+    assert bare is not None and bare.cameo == "ELI"  # no date, no office named
+    titled = resolve(kb, "U.N. Secretary-General Kofi Annan")
+    assert titled is not None and titled.cameo == "IGOUNO"
+    assert "organisation in the phrase" in titled.why

@@ -299,6 +299,26 @@ def object_attachments(verb) -> list:
     return out
 
 
+def noun_object_attachments(noun) -> list:
+    """Target-preposition objects on what an event noun acts on ("a suspension
+    of air links with Serbia", "a ban on imports from Iran")."""
+    objs = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in TARGET_PREPS)
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return [
+        g
+        for obj in objs
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ in OBJECT_TARGET_PREPS
+        for g in prep.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def for_objects(verb) -> list:
     """Objects of "for" on the verb: "issued arrest warrants for two Chilean
     men", "sought visas for the dissidents". Not a target preposition in

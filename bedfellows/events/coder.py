@@ -39,6 +39,7 @@ from .arguments import (
     complement_subjects,
     condition_subjects,
     for_objects,
+    noun_object_attachments,
     governing_subject,
     object_attachments,
     objects_of,
@@ -91,6 +92,7 @@ _WINDOW = 12  # words after the verb that patterns may match
 _FRAMING_VERBS = CONSIDER_VERBS | INTENT_VERBS
 # CAMEO roots whose target is whoever is asked to act: appeal, demand.
 _ASKING_ROOTS = frozenset({"02", "10"})
+_PROTEST_ROOT = "14"
 # Prepositions that name the act by which a passive event happened ("killed in
 # shelling", "wounded during an attack").
 _INSTRUMENT_PREPS = frozenset({"in", "during"})
@@ -606,6 +608,10 @@ class EventCoder:
             # "threatened to stop talks if the United States deploys missiles":
             # whoever the condition is put to is the one threatened.
             targets = self._resolve(condition_subjects(verb), when, ctx, memory) or targets
+        if not targets:
+            # "prevented the demonstration staged by students", "broke up a rally
+            # by opposition supporters": whoever protests is the one acted on.
+            targets = _apart(self._resolve(self._protesters(verb), when, ctx, memory), opposed)
         if not _named(targets) and pattern.code[:2] not in _SIDE_TAKING_ROOTS:
             found = [r for r in self._resolve(for_objects(verb), when, ctx, memory) if _named([r])]
             targets = _apart(found, opposed) or targets
@@ -763,6 +769,31 @@ class EventCoder:
         except CodingError:  # no PLOVER type: CAMEO's QuadClass decides
             return True
 
+    def _protesters(self, verb) -> list:
+        """Who holds the protest a verb acts on: the agent of its participle
+        ("the march organised by Kurdish groups") or its "by" phrase, on the
+        noun or, when the parser hung it there, on the active verb."""
+        out = []
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+            mods = [c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")]
+            code = self.nouns.code(obj.lemma_.lower(), mods)
+            if code is None or code[:2] != _PROTEST_ROOT:
+                continue
+            for child in obj.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    out += [g for a in child.children if a.dep_ == "agent" for g in a.children]
+                elif child.dep_ == "prep" and child.lower_ == "by":
+                    out += [g for g in child.children if g.dep_ == "pobj"]
+            if not out and not any(c.dep_ == "auxpass" for c in verb.children):
+                out += [
+                    g
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+        return [t for t in out if t.dep_ == "pobj"]
+
     def _opposed_heads(self, trigger, code: str) -> list:
         """Heads of the parties a cooperation is directed against; none for
         other events, whose "against X" is their target.
@@ -829,6 +860,10 @@ class EventCoder:
                 objects_of(noun.head, skip=frozenset({noun.i})), when, ctx, memory
             )
             targets = _apart(targets, opposed)
+        if not targets:
+            # "a suspension of air links with Serbia": the target hangs on the object.
+            found = self._resolve(noun_object_attachments(noun), when, ctx, memory)
+            targets = _apart(found, opposed)
         if not targets and code[:2] in _ASKING_ROOTS:
             # "its demands that Burundi's government grant …": who is asked.
             targets = _apart(self._resolve(complement_subjects(noun), when, ctx, memory), opposed)

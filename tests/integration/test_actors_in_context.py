@@ -275,3 +275,19 @@ def test_what_coordinated_weapons_are_fired_against_is_the_target(code_text):
     )
     ev = _on(events, "launched")
     assert {t.country for t in ev.targets} == {"ERI"}
+
+
+def test_what_a_suspension_is_with_names_its_target(code_text):
+    _, events = code_text("Canada announced a suspension of trade talks with India on Monday.")
+    ev = _on(events, "suspension")
+    assert (ev.sources[0].country, ev.plover_type) == ("CAN", "SANCTION")
+    assert {t.country for t in ev.targets} == {"IND"}
+
+
+def test_who_holds_a_protest_is_the_target_of_acts_against_it(code_text):
+    _, events = code_text("Riot police broke up a rally by opposition supporters in Harare.")
+    ev = _on(events, "broke")
+    assert [t.cameo for t in ev.targets] == ["ZWEOPP"]
+    _, events = code_text("Police dispersed the demonstration staged by Bolivian miners.")
+    ev = _on(events, "dispersed")
+    assert [t.country for t in ev.targets] == ["BOL"]

@@ -291,3 +291,8 @@ def test_resolve_undated_person_by_the_organisation_the_phrase_names(kb: ActorKB
     titled = resolve(kb, "U.N. Secretary-General Kofi Annan")
     assert titled is not None and titled.cameo == "IGOUNO"
     assert "organisation in the phrase" in titled.why
+
+
+def test_resolve_congolese_is_the_drc_as_petrarch_codes_it(kb: ActorKB) -> None:
+    result = resolve(kb, "Congolese soldiers")
+    assert result is not None and (result.country, result.sector) == ("COD", "MIL")

@@ -107,7 +107,12 @@ def _subjects(verb) -> tuple[list, list, bool]:
     kids = list(verb.children)
     kids += [g for c in kids if c.dep_ in ("aux", "auxpass") for g in c.children]
     for child in kids:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and child.tag_ == "VBG":
+            # "The Red Cross operating in Iraq said": the parser made the
+            # participle the subject and hung the noun on it.
+            own = [g for g in child.children if g.dep_ == "nsubj"]
+            subj.extend(own or [child])
+        elif child.dep_ in SUBJECT_DEPS:
             subj.append(child)
         elif child.dep_ in PASSIVE_SUBJECT_DEPS:
             psubj.append(child)

@@ -67,7 +67,7 @@ from .modality import (
     named_source,
     reporter_of,
 )
-from .mode_codes import code_for_mode
+from .mode_codes import COMMITTING_VERBS, code_for_mode
 from .nouns import NounLexicon
 from .protest_acts import protest_code
 from .verbs import VerbLexicon
@@ -92,6 +92,10 @@ _WINDOW = 12  # words after the verb that patterns may match
 _FRAMING_VERBS = CONSIDER_VERBS | INTENT_VERBS
 # CAMEO roots whose target is whoever is asked to act: appeal, demand.
 _ASKING_ROOTS = frozenset({"02", "10"})
+# Verbs that weigh a policy option, and what CAMEO codes that as.
+_PONDERING_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "explore"})
+_CONSIDER_CODE = "014"
+_OPTION_NOUNS = frozenset({"possibility", "option", "idea", "prospect"})
 _PROTEST_ROOT = "14"
 # Prepositions that name the act by which a passive event happened ("killed in
 # shelling", "wounded during an attack").
@@ -99,6 +103,11 @@ _INSTRUMENT_PREPS = frozenset({"in", "during"})
 # Speech verbs that also accuse (or claim responsibility), as the CAMEO
 # dictionaries code them: see ``EventCoder._claims``.
 _ACCUSING_SPEECH = frozenset({"allege", "claim"})
+# Verbs that state what another party must do: a demand (CAMEO 100).
+_OBLIGING_SPEECH = frozenset(
+    {"say", "state", "insist", "stress", "conclude", "declare", "tell", "warn", "argue"}
+)
+_DEMAND_CODE = "100"
 # Verbs with one sense, and the CAMEO code prefixes it allows. What a demand
 # asks for ("demanded that the government end curbs", "asked Iran to attack")
 # is the content of a request, not the act, and an arrest is an arrest wherever
@@ -464,8 +473,56 @@ class EventCoder:
                 triggers.append(tok)
         out, triggers = _without_subordinates(out, triggers)
         out += self._claims(out, triggers, ctx, article, paragraph, memory)
+        out += self._obligations(ctx, article, paragraph, memory)
         for ev in out:
             memory.remember_group(list(ev.sources))
+        return out
+
+    def _obligations(self, ctx, article, paragraph, memory) -> list[Event]:
+        """The demand in "X said Y must do Z": X demands of Y (CAMEO 100).
+
+        Only when Y is another party than X ("Iran said it must defend itself"
+        obliges nobody else); what Y must do is coded on its own verb, as
+        hypothetical.
+        """
+        out: list[Event] = []
+        for tok in ctx.sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in _OBLIGING_SPEECH:
+                continue
+            clauses = [
+                c
+                for c in tok.children
+                if c.dep_ == "ccomp"
+                and any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children)
+            ]
+            obliged = [
+                g for c in clauses for g in c.children if g.dep_ == "nsubj" and g.pos_ != "PRON"
+            ]
+            if not obliged:
+                continue
+            edate, when = self._date(ctx, article, tok)
+            speakers = self._resolve(arguments_of(tok).sources, when, ctx, memory)
+            targets = self._resolve(obliged, when, ctx, memory)
+            own = {(a.country, a.actor_id) for a in speakers}
+            targets = [t for t in targets if (t.country, t.actor_id) not in own]
+            if not speakers or not _named(targets):
+                continue
+            made = self._make_event(
+                tok,
+                _DEMAND_CODE,
+                speakers,
+                targets,
+                ctx,
+                article,
+                paragraph,
+                memory,
+                confidence=0.75,
+                rule=f"obligation:{tok.lemma_.lower()}",
+                when=when,
+                edate=edate,
+            )
+            if made is not None:
+                out.append(made)
         return out
 
     def _claims(self, events, triggers, ctx, article, paragraph, memory) -> list[Event]:
@@ -558,6 +615,13 @@ class EventCoder:
             if bare is not None and bare.code:
                 pattern = bare
         pattern, opposed_heads = self._opposition(verb, lemma, pattern)
+        pondered = lemma in _PONDERING_VERBS and _ponders_an_act(verb)
+        if pondered:
+            # "is considering sending aid", "weighing sending troops", "exploring
+            # the possibility of …": CAMEO 014, consider a policy option. A
+            # pattern matched through the act ("consider … aid" → 1311) would code
+            # the act, which its own verb codes (hypothetical).
+            pattern = replace(pattern, code=_CONSIDER_CODE, before=(), after=(), passive_code=None)
         args = arguments_of(verb)
         named_in_pattern = self._pattern_objects(pattern, args.targets)
         edate, when = self._date(ctx, article, verb)
@@ -639,7 +703,7 @@ class EventCoder:
                 self._enrich_antecedent(pattern.code, ctx, memory.events)
                 return None
             unattributed = True
-        specific = bool(pattern.after or pattern.before)
+        specific = bool(pattern.after or pattern.before) or pondered
         conf = 0.55 + (0.15 if specific else 0.0) + (0.1 if targets else 0.0)
         conf -= 0.15 if fallback else 0.0
         conf -= 0.05 if args.inherited_source else 0.0
@@ -721,6 +785,10 @@ class EventCoder:
                 [t.lemma_.lower() for t in sent if clause.i < t.i <= clause.i + _WINDOW],
             )
             if inner is not None and inner.code == pattern.code:
+                return None
+            if inner is not None and inner.code and lemma in COMMITTING_VERBS:
+                # "agreed to lift the sanctions": the act under the commitment is
+                # the event (an intention, see mode_codes), not "agree … sanctions".
                 return None
         return pattern
 
@@ -1205,3 +1273,16 @@ def _place_prep(ent):
         tok = tok.head
     head = tok.head
     return head if head is not tok and head.lower_ in _PLACE_PREPS else None
+
+
+def _ponders_an_act(verb) -> bool:
+    """True when a pondering verb's object is an act ("considering sending aid")
+    or an option ("exploring the possibility of …")."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp", "pcomp") and child.pos_ == "VERB":
+            return True
+        if child.dep_ in ("dobj", "obj") and (
+            child.pos_ == "VERB" or child.tag_ == "VBG" or child.lemma_.lower() in _OPTION_NOUNS
+        ):
+            return True
+    return False

@@ -17,7 +17,8 @@ from datetime import date, timedelta
 from bedfellows.schema import ActorRef, DateBasis, EventDate, Granularity, Modality
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can"})
+# "must": an obligation someone states ("Iran must withdraw") is not a report that it happened.
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 
 # Verbs that put their complement up for consideration rather than assert it.

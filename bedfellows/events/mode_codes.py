@@ -10,7 +10,10 @@ sentence holds it ("will send", "agreed to meet", "refused to send"):
   stays a negated act: nothing happened.
 - An intended act keeps its CAMEO act code ("will supply arms" stays 072, as
   the CAMEO dictionaries and the PETRARCH coders code it; the modality says it
-  is intended), but its PLOVER type follows the PLOVER manual: "Cooperative
+  is intended) unless a verb of commitment governs it: "agreed to resign",
+  "pledged to send aid" are CAMEO's intentions (0341, 0333), as the codebook's
+  030 reads ("offer, promise, agree to, or otherwise indicate willingness or
+  commitment to cooperate"). Its PLOVER type follows the PLOVER manual: "Cooperative
   actions ... reported in future tense ... should be coded as AGREE", and a
   forecast attack is a THREATEN ("THREATEN could be ASSAULT + hypothetical ...
   the coder should always return the single event category"). The CAMEO
@@ -143,6 +146,8 @@ _REFUSAL = {
     "087": "1246",
 }
 
+# Verbs whose to-complement is an act committed to: CAMEO's "express intent".
+COMMITTING_VERBS = frozenset({"agree", "promise", "pledge", "offer", "vow", "undertake"})
 # Verbs whose to-complement is refused ("refused to send", "declined to meet").
 REFUSING_VERBS = frozenset({"refuse", "decline"})
 # Auxiliaries that make "not" a refusal of will rather than a report that
@@ -189,6 +194,15 @@ def is_refusal(trigger) -> bool:
         if head.lemma_.lower() == "unwilling":
             return True
     return False
+
+
+def is_commitment(trigger) -> bool:
+    """True when the act is the complement of a verb of commitment ("agreed to
+    resign", "pledged to send", "offered to mediate"), not merely told in the
+    future ("will send")."""
+    verb = _clause_verb(trigger)
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_.lower() in COMMITTING_VERBS
 
 
 def is_conditional_commitment(trigger) -> bool:
@@ -241,8 +255,11 @@ def code_for_mode(code: str, modality: Modality, trigger) -> tuple[str, Modality
             return mapped, Modality.ASSERTED, None
     committed = modality is Modality.HYPOTHETICAL and is_conditional_commitment(trigger)
     if modality is Modality.INTENDED or committed:
-        if _lookup(_INTENT, code) is not None:
-            return code, modality, "AGREE"
+        intent = _lookup(_INTENT, code)
+        if intent is not None:
+            # "agreed to resign", "pledged to send aid": the CAMEO codebook codes the
+            # commitment itself (030: "offer, promise, agree to … cooperate").
+            return (intent if is_commitment(trigger) else code), modality, "AGREE"
         if _lookup(_THREAT, code) is not None:
             return code, modality, "THREATEN"
     return code, modality, None

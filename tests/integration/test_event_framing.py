@@ -210,3 +210,41 @@ def test_readiness_adjectives_lend_their_subject_and_frame_the_act(
     (send,) = _on(events, "provide")
     assert send.sources[0].country == "CHL"
     assert (send.modality.value, send.plover_type) == (modality, plover)
+
+
+def test_weighing_an_act_is_considering_a_policy_option(code_text):
+    _, events = code_text("Peru is considering sending aid to Ecuador.")
+    codes = {e.trigger: (e.cameo_code, e.modality.value) for e in events}
+    assert codes["considering"] == ("014", "asserted")
+    assert codes["sending"][1] == "hypothetical"
+    _, events = code_text("The ministry is exploring the possibility of new rail links.")
+    assert [e.cameo_code for e in events if e.trigger == "exploring"] == ["014"]
+
+
+def test_a_commitment_to_an_act_is_coded_on_the_act_as_an_intention(code_text):
+    _, events = code_text("Ghana has agreed to lift the sanctions on Togo.")
+    assert [(e.trigger, e.cameo_code) for e in events] == [("lift", "0354")]
+
+
+def test_what_a_speaker_says_another_party_must_do_is_a_demand(code_text):
+    _, events = code_text("Norway said Russian forces must leave Georgian territory.")
+    said = [e for e in events if e.trigger == "said"]
+    assert len(said) == 1 and said[0].cameo_code == "100"
+    assert said[0].sources[0].country == "NOR"
+    assert {t.country for t in said[0].targets} == {"RUS"}
+    assert all(e.modality.value == "hypothetical" for e in events if e.trigger == "leave")
+    _, events = code_text("Norway said it must protect its fisheries.")
+    assert not [e for e in events if e.trigger == "said"]
+
+
+def test_reducing_aid_is_reducing_material_aid(code_text):
+    _, events = code_text("Germany reduced military aid to Mali.")
+    (ev,) = [e for e in events if e.trigger == "reduced"]
+    assert (ev.cameo_code, ev.plover_type) == ("162", "SANCTION")
+    assert [t.country for t in ev.targets] == ["MLI"]
+
+
+def test_a_participle_parsed_as_the_subject_lends_its_noun(code_text):
+    _, events = code_text("The Red Cross operating in Syria said Turkish troops must withdraw.")
+    said = [e for e in events if e.trigger == "said"]
+    assert said and said[0].sources[0].text == "The Red Cross"

@@ -123,3 +123,31 @@ def test_an_act_promised_on_a_condition_is_a_threat_or_an_offer():
         code_for_mode("190", Modality.HYPOTHETICAL, _will_attack_unless(mark="because")[2])[2]
         is None
     )
+
+
+def _agreed_to(act):
+    # "Chile agreed to <act> aid": act ← agreed (xcomp), to (aux)
+    return _doc(
+        ["Chile", "agreed", "to", act, "aid"],
+        [1, 1, 3, 1, 3],
+        ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+        ["PROPN", "VERB", "PART", "VERB", "NOUN"],
+        ["Chile", "agree", "to", act, "aid"],
+    )
+
+
+def test_a_committed_cooperation_takes_the_intention_code_but_a_forecast_does_not():
+    committed = _agreed_to("send")
+    assert code_for_mode("073", Modality.INTENDED, committed[3]) == (
+        "0333",
+        Modality.INTENDED,
+        "AGREE",
+    )
+    # A conflictual act under a commitment keeps its own code (a threat by type).
+    assert code_for_mode("174", Modality.INTENDED, committed[3]) == (
+        "174",
+        Modality.INTENDED,
+        "THREATEN",
+    )
+    forecast = _will_not_send()  # "will" alone: the act code stays
+    assert code_for_mode("073", Modality.INTENDED, forecast[3])[0] == "073"

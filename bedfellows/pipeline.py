@@ -26,6 +26,7 @@ from bedfellows.errors import IngestError
 from bedfellows.events.coder import EventCoder
 from bedfellows.events.mentions import ArticleMemory
 from bedfellows.ingest import read_articles, split_paragraphs
+from bedfellows.nlp.lemmas import add_lemma_repair
 from bedfellows.nlp.model import DEFAULT_MODEL, load_model, model_version
 from bedfellows.nlp.ruler import add_actor_ruler
 from bedfellows.schema import Article, ArticleDating, Event
@@ -109,6 +110,7 @@ class Pipeline:
             nlp = load_model(self.model_name)
             load_model.cache_clear()
             add_actor_ruler(nlp, self.kb.surface_forms())
+            add_lemma_repair(nlp, self.coder.lexicon.verbs())
             self._nlp = nlp
         return self._nlp
 

@@ -103,6 +103,15 @@ _INSTRUMENT_PREPS = frozenset({"in", "during"})
 # Speech verbs that also accuse (or claim responsibility), as the CAMEO
 # dictionaries code them: see ``EventCoder._claims``.
 _ACCUSING_SPEECH = frozenset({"allege", "claim"})
+# Predicate adjectives that make a comment what CAMEO calls pessimistic (012)
+# or optimistic (013): "said it is skeptical of", "is confident that".
+_COMMENT_ADJECTIVES = {
+    **dict.fromkeys(
+        ("skeptical", "sceptical", "pessimistic", "doubtful", "wary", "concerned", "worried"),
+        "012",
+    ),
+    **dict.fromkeys(("optimistic", "confident", "hopeful", "upbeat"), "013"),
+}
 # Verbs that state what another party must do: a demand (CAMEO 100).
 _OBLIGING_SPEECH = frozenset(
     {"say", "state", "insist", "stress", "conclude", "declare", "tell", "warn", "argue"}
@@ -174,8 +183,12 @@ def _is_attribution(tok) -> bool:
 
 
 def _is_hyphen_modifier(tok) -> bool:
-    """ "US-led forces", "Iranian-backed militias": a description, not an event."""
-    return tok.dep_ == "amod" and tok.i > 0 and tok.nbor(-1).text == "-"
+    """ "US-led forces", "Iranian-backed militias", and a present participle used
+    as an adjective ("Algeria's leading activist", "the ruling party"): a
+    description, not an event."""
+    if tok.dep_ != "amod":
+        return False
+    return (tok.i > 0 and tok.nbor(-1).text == "-") or (tok.tag_ == "VBG" and tok.i < tok.head.i)
 
 
 # Dependencies that keep a noun inside what a verb does or names: the object of
@@ -455,6 +468,8 @@ class EventCoder:
                 continue
             if tok.pos_ == "VERB" and lemma not in SPEECH_VERBS and lemma not in _LIGHT_VERBS:
                 ev = self._verbal(tok, lemma, ctx, article, paragraph, memory, consumed)
+            elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and lemma in _COMMENT_ADJECTIVES:
+                ev = self._comment(tok, lemma, ctx, article, paragraph, memory)
             elif tok.pos_ == "NOUN" and lemma in self.nouns.nouns:
                 ev = self._nominal(tok, lemma, ctx, article, paragraph, memory)
             elif tok.pos_ == "VERB" and (
@@ -477,6 +492,39 @@ class EventCoder:
         for ev in out:
             memory.remember_group(list(ev.sources))
         return out
+
+    def _comment(self, adj, lemma, ctx, article, paragraph, memory):
+        """ "The agency said it is skeptical of the plan": a pessimistic (012) or
+        optimistic (013) comment by whoever is so, about what it is so of."""
+        subjects = [c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if adj.head.lemma_.lower() != "be" or not subjects:
+            return None
+        edate, when = self._date(ctx, article, adj)
+        sources = self._resolve(subjects, when, ctx, memory)
+        if not sources:
+            return None
+        about = [
+            g
+            for c in adj.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "about", "over", "on")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        targets = [r for r in self._resolve(about, when, ctx, memory) if _named([r])]
+        return self._make_event(
+            adj,
+            _COMMENT_ADJECTIVES[lemma],
+            sources,
+            targets,
+            ctx,
+            article,
+            paragraph,
+            memory,
+            confidence=0.6,
+            rule=f"comment:{lemma}",
+            when=when,
+            edate=edate,
+        )
 
     def _obligations(self, ctx, article, paragraph, memory) -> list[Event]:
         """The demand in "X said Y must do Z": X demands of Y (CAMEO 100).
@@ -595,6 +643,7 @@ class EventCoder:
         after = [t.lemma_.lower() for t in sent if verb.i < t.i <= verb.i + _WINDOW]
         before = [t.lemma_.lower() for t in sent if t.i < verb.i][-_WINDOW:]
         pattern = self.lexicon.match(lemma, before, after)
+        pattern = self._object_pattern(verb, lemma, before, pattern)
         if pattern is None or not pattern.code:
             # Passive voice puts the pattern's object before the verb ("the
             # accords were signed"): match it as if it followed.
@@ -766,6 +815,23 @@ class EventCoder:
             members = self.lexicon.synset(unit) if unit.startswith("&") else {unit}
             words.update(w for m in members for w in m.lower().split("_"))
         return [t for t in heads if t.lemma_.lower() in words or t.lower_ in words]
+
+    def _object_pattern(self, verb, lemma, before, pattern):
+        """The pattern the verb's object matches, when the object is an act, over
+        one matched further on: "staged a hunger strike in prison" is a strike
+        ("stage … strike"), not a jailing ("stage … in &DETENTION", the block's
+        "put in prison")."""
+        if pattern is None or not pattern.after:
+            return pattern
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if not objects or objects[0].lemma_.lower() not in self.nouns.nouns:
+            return pattern  # only an object that is itself an act decides
+        # The object phrase up to its head: "a hunger strike", not "… in prison".
+        words = [t.lemma_.lower() for t in objects[0].subtree if t.i <= objects[0].i]
+        if pattern.after[0] in words:
+            return pattern
+        own = self.lexicon.match(lemma, before, words)
+        return own if own is not None and own.after and own.code else pattern
 
     def _own_pattern(self, verb, lemma, before, pattern):
         """The pattern to code ``verb`` with, or None when its to-clause carries

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from bedfellows.schema import Modality
 
-from .modality import adjective_negated
+from .modality import COMMIT_VERBS, adjective_negated
 
 # Act code prefix → intention code (longest prefix wins; absent = no change:
 # statements, appeals and verbal acts of 05 such as praise stay as they are).
@@ -146,8 +146,9 @@ _REFUSAL = {
     "087": "1246",
 }
 
-# Verbs whose to-complement is an act committed to: CAMEO's "express intent".
-COMMITTING_VERBS = frozenset({"agree", "promise", "pledge", "offer", "vow", "undertake"})
+# Verbs whose to-complement is an act committed to: CAMEO's "express intent"
+# ("agreed to", "offered to", and the promises among the intent verbs).
+COMMITTING_VERBS = COMMIT_VERBS | {"promise", "pledge", "vow"}
 # Verbs whose to-complement is refused ("refused to send", "declined to meet").
 REFUSING_VERBS = frozenset({"refuse", "decline"})
 # Auxiliaries that make "not" a refusal of will rather than a report that

@@ -248,3 +248,42 @@ def test_a_participle_parsed_as_the_subject_lends_its_noun(code_text):
     _, events = code_text("The Red Cross operating in Syria said Turkish troops must withdraw.")
     said = [e for e in events if e.trigger == "said"]
     assert said and said[0].sources[0].text == "The Red Cross"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Kenya said it is skeptical of the ceasefire.", "skeptical", "012"),
+        ("The Chilean government is confident that the talks will succeed.", "confident", "013"),
+        ("Sweden said it hoped the plan would work.", "hoped", "013"),
+    ],
+)
+def test_a_pessimistic_or_optimistic_comment(code_text, text, trigger, code):
+    _, events = code_text(text)
+    assert [e.cameo_code for e in _on(events, trigger)] == [code]
+
+
+def test_verbs_the_tagger_mislemmatises_are_still_coded(code_text):
+    # en_core_web_sm lemmatises "waged" to "wag" and "staged" to "stag".
+    _, events = code_text("Russia waged war on Ukraine.")
+    assert [e.plover_type for e in _on(events, "waged")] == ["ASSAULT"]
+    _, events = code_text("A Georgian court fined two opposition leaders.")
+    assert [e.plover_type for e in _on(events, "fined")] == ["COERCE"]
+
+
+def test_a_governor_abbreviated_is_a_government_actor(code_text):
+    _, events = code_text("Gov. Tom Wolf declined to comment on the report.")
+    (ev,) = _on(events, "declined")
+    assert (ev.cameo_code, ev.sources[0].sector) == ("011", "GOV")
+
+
+def test_an_act_named_as_the_object_decides_over_a_later_pattern(code_text):
+    _, events = code_text("The dissident staged a hunger strike in prison in Cairo.")
+    assert [e.plover_type for e in _on(events, "staged")] == ["PROTEST"]
+    _, events = code_text("Police put the dissident in prison.")
+    assert [e.plover_type for e in _on(events, "put")] == ["COERCE"]
+
+
+def test_a_participle_used_as_an_adjective_is_no_event(code_text):
+    _, events = code_text("Algeria's leading rights activist met the Danish ambassador.")
+    assert not _on(events, "leading")

@@ -20,6 +20,10 @@ sentence holds it ("will send", "agreed to meet", "refused to send"):
   codebook says the same (usage notes of 030 and 130); ``intent_code`` gives
   the CAMEO intention or threat code for users who want it.
 
+An act reported as done that the CAMEO dictionary codes as an intention
+("sent peacekeepers": 0334) takes the act's own code (074), unless a verb of
+intent or commitment is the trigger.
+
 PLOVER's own CAMEO table sends CAMEO's intentions to yield (035) to AGREE, as
 the PLOVER gold records do; the manual's note that a future RETREAT is a
 CONCEDE is the one rule not followed here.
@@ -29,7 +33,7 @@ from __future__ import annotations
 
 from bedfellows.schema import Modality
 
-from .modality import COMMIT_VERBS, adjective_negated
+from .modality import COMMIT_VERBS, INTENT_VERBS, adjective_negated
 
 # Act code prefix → intention code (longest prefix wins; absent = no change:
 # statements, appeals and verbal acts of 05 such as praise stay as they are).
@@ -61,6 +65,34 @@ _INTENT = {
     "085": "0354",
     "086": "0355",
     "087": "0356",
+}
+
+# Intention code → the act it intends: the CAMEO dictionary gives some verbs
+# that do the act an intention code ("send &PKO" 0334, "accept &REFUGEE" 0333,
+# "train pilots" 0312); an act reported as done is the act (074, 073, 062).
+_DONE = {
+    "031": "060",
+    "0311": "061",
+    "0312": "062",
+    "0313": "063",
+    "0314": "064",
+    "033": "070",
+    "0331": "071",
+    "0332": "072",
+    "0333": "073",
+    "0334": "074",
+    "034": "083",
+    "0341": "0831",
+    "0342": "0832",
+    "0343": "0833",
+    "0344": "0834",
+    "035": "080",
+    "0351": "081",
+    "0352": "082",
+    "0353": "084",
+    "0354": "085",
+    "0355": "086",
+    "0356": "087",
 }
 
 # Conflictual act code prefix → threat code. Force posture (15) is left alone:
@@ -254,6 +286,13 @@ def code_for_mode(code: str, modality: Modality, trigger) -> tuple[str, Modality
         mapped = _lookup(_REFUSAL, code)
         if mapped is not None:
             return mapped, Modality.ASSERTED, None
+    if (
+        modality is Modality.ASSERTED
+        and code in _DONE
+        and trigger.lemma_.lower() not in COMMITTING_VERBS | INTENT_VERBS
+    ):
+        # "Britain sent troops to the peacekeeping mission": done, not intended.
+        return _DONE[code], modality, None
     committed = modality is Modality.HYPOTHETICAL and is_conditional_commitment(trigger)
     if modality is Modality.INTENDED or committed:
         intent = _lookup(_INTENT, code)

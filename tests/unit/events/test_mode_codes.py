@@ -151,3 +151,25 @@ def test_a_committed_cooperation_takes_the_intention_code_but_a_forecast_does_no
     )
     forecast = _will_not_send()  # "will" alone: the act code stays
     assert code_for_mode("073", Modality.INTENDED, forecast[3])[0] == "073"
+
+
+def test_an_intention_code_on_an_act_reported_done_becomes_the_act():
+    # "Chile sent peacekeepers": the dictionary's "send &PKO" is 0334 (intent).
+    doc = _doc(
+        ["Chile", "sent", "peacekeepers"],
+        [1, 1, 1],
+        ["nsubj", "ROOT", "dobj"],
+        ["PROPN", "VERB", "NOUN"],
+        ["Chile", "send", "peacekeeper"],
+    )
+    assert code_for_mode("0334", Modality.ASSERTED, doc[1]) == ("074", Modality.ASSERTED, None)
+    # Still an intention when intended, or when the verb is one of intent.
+    assert code_for_mode("0334", Modality.INTENDED, doc[1])[0] == "0334"
+    pledged = _doc(
+        ["Chile", "pledged", "peacekeepers"],
+        [1, 1, 1],
+        ["nsubj", "ROOT", "dobj"],
+        ["PROPN", "VERB", "NOUN"],
+        ["Chile", "pledge", "peacekeeper"],
+    )
+    assert code_for_mode("0334", Modality.ASSERTED, pledged[1])[0] == "0334"

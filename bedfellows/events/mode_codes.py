@@ -10,10 +10,11 @@ sentence holds it ("will send", "agreed to meet", "refused to send"):
   stays a negated act: nothing happened.
 - An intended act keeps its CAMEO act code ("will supply arms" stays 072, as
   the CAMEO dictionaries and the PETRARCH coders code it; the modality says it
-  is intended) unless a verb of commitment governs it: "agreed to resign",
-  "pledged to send aid" are CAMEO's intentions (0341, 0333), as the codebook's
-  030 reads ("offer, promise, agree to, or otherwise indicate willingness or
-  commitment to cooperate"). Its PLOVER type follows the PLOVER manual: "Cooperative
+  is intended) unless it is committed to: "agreed to resign", "pledged to
+  send aid", "is willing to withdraw", "said it will release" are CAMEO's
+  intentions (0341, 0333, 0356, 0353), as the codebook's 030 reads ("offer,
+  promise, agree to, or otherwise indicate willingness or commitment to
+  cooperate") and as the PETRARCH-2 gold codes "announced it would free". Its PLOVER type follows the PLOVER manual: "Cooperative
   actions ... reported in future tense ... should be coded as AGREE", and a
   forecast attack is a THREATEN ("THREATEN could be ASSAULT + hypothetical ...
   the coder should always return the single event category"). The CAMEO
@@ -33,7 +34,13 @@ from __future__ import annotations
 
 from bedfellows.schema import Modality
 
-from .modality import COMMIT_VERBS, INTENT_VERBS, adjective_negated
+from .modality import (
+    COMMIT_VERBS,
+    INTENT_VERBS,
+    READY_ADJECTIVES,
+    SPEECH_VERBS,
+    adjective_negated,
+)
 
 # Act code prefix → intention code (longest prefix wins; absent = no change:
 # statements, appeals and verbal acts of 05 such as praise stay as they are).
@@ -230,12 +237,22 @@ def is_refusal(trigger) -> bool:
 
 
 def is_commitment(trigger) -> bool:
-    """True when the act is the complement of a verb of commitment ("agreed to
-    resign", "pledged to send", "offered to mediate"), not merely told in the
-    future ("will send")."""
+    """True when the act is committed to rather than merely told in the future
+    ("will send"): the complement of a verb of commitment ("agreed to resign",
+    "pledged to send"), of readiness ("is willing to withdraw", "ready to
+    contribute"), or a future act in reported speech ("Farc said it will
+    release the hostages", "Israel announced it would free prisoners")."""
     verb = _clause_verb(trigger)
     head = verb.head
-    return verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_.lower() in COMMITTING_VERBS
+    if head.i == verb.i:
+        return False
+    if verb.dep_ == "xcomp":
+        return head.lemma_.lower() in COMMITTING_VERBS or (
+            head.pos_ == "ADJ" and head.lower_ in READY_ADJECTIVES
+        )
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS:
+        return any(c.dep_ == "aux" and c.lower_ in _VOLITIONAL_AUX for c in verb.children)
+    return False
 
 
 def is_conditional_commitment(trigger) -> bool:

@@ -287,3 +287,31 @@ def test_an_act_named_as_the_object_decides_over_a_later_pattern(code_text):
 def test_a_participle_used_as_an_adjective_is_no_event(code_text):
     _, events = code_text("Algeria's leading rights activist met the Danish ambassador.")
     assert not _on(events, "leading")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Chad is willing to withdraw its troops from the border.", "withdraw", "0356"),
+        ("The rebels said they will release two hostages.", "release", "0353"),
+        ("Peru is ready to contribute troops to the peacekeeping force.", "contribute", "0334"),
+    ],
+)
+def test_an_act_one_is_willing_to_do_or_says_one_will_do_is_an_intention(
+    code_text, text, trigger, code
+):
+    _, events = code_text(text)
+    (ev,) = _on(events, trigger)
+    assert (ev.cameo_code, ev.plover_type, ev.modality.value) == (code, "AGREE", "intended")
+
+
+def test_a_forecast_without_a_speaker_keeps_the_act_code(code_text):
+    _, events = code_text("Norway will send food aid to Yemen next month.")
+    assert [e.cameo_root for e in _on(events, "send")] == ["07"]
+
+
+def test_defending_a_policy_is_defending_it_verbally(code_text):
+    _, events = code_text("The minister defended the government's handling of the crisis.")
+    assert [e.cameo_code for e in _on(events, "defended")] == ["052"]
+    _, events = code_text("Kurdish fighters defended the town against the militants.")
+    assert [e.cameo_root for e in _on(events, "defended")] == ["15"]

@@ -16,8 +16,9 @@ sentence holds it ("will send", "agreed to meet", "refused to send"):
   promise, agree to, or otherwise indicate willingness or commitment to
   cooperate") and as the PETRARCH-2 gold codes "announced it would free".
   Its PLOVER type follows the PLOVER manual: "Cooperative actions ...
-  reported in future tense ... should be coded as AGREE", and a forecast attack is a THREATEN ("THREATEN could be ASSAULT + hypothetical ...
-  the coder should always return the single event category"). The CAMEO
+  reported in future tense ... should be coded as AGREE", and a forecast
+  attack is a THREATEN ("THREATEN could be ASSAULT + hypothetical ... the
+  coder should always return the single event category"). The CAMEO
   codebook says the same (usage notes of 030 and 130); ``intent_code`` gives
   the CAMEO intention or threat code for users who want it.
 

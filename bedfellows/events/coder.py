@@ -564,7 +564,7 @@ class EventCoder:
                 article,
                 paragraph,
                 memory,
-                confidence=0.75,
+                confidence=0.8,
                 rule=f"obligation:{tok.lemma_.lower()}",
                 when=when,
                 edate=edate,

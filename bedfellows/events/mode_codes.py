@@ -191,6 +191,9 @@ _REFUSAL = {
 COMMITTING_VERBS = COMMIT_VERBS | {"promise", "pledge", "vow"}
 # Verbs whose to-complement is refused ("refused to send", "declined to meet").
 REFUSING_VERBS = frozenset({"refuse", "decline"})
+# "failed to reach agreement", "failed to sign": not agreeing is a rejection
+# (as the PLOVER gold codes it, REJECT); "failed to stop the attack" is not.
+_AGREEING_VERBS = frozenset({"reach", "agree", "sign", "conclude", "finalize", "finalise"})
 # Auxiliaries that make "not" a refusal of will rather than a report that
 # something did not happen ("will not accept", "won't send", "would not join").
 _VOLITIONAL_AUX = frozenset({"will", "wo", "would", "shall", "'ll"})
@@ -228,6 +231,8 @@ def is_refusal(trigger) -> bool:
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
         if head.lemma_.lower() in REFUSING_VERBS:
+            return True
+        if head.lemma_.lower() == "fail" and verb.lemma_.lower() in _AGREEING_VERBS:
             return True
         # "is not ready to sign", "unwilling to meet"
         if head.lemma_.lower() in _READINESS and adjective_negated(head):

@@ -315,3 +315,29 @@ def test_defending_a_policy_is_defending_it_verbally(code_text):
     assert [e.cameo_code for e in _on(events, "defended")] == ["052"]
     _, events = code_text("Kurdish fighters defended the town against the militants.")
     assert [e.cameo_root for e in _on(events, "defended")] == ["15"]
+
+
+def test_failing_to_agree_is_a_rejection_but_failing_to_stop_is_not(code_text):
+    _, events = code_text("Serbia and Kosovo failed to reach agreement on the border.")
+    assert {e.plover_type for e in _on(events, "reach")} == {"REJECT"}
+    _, events = code_text("The army failed to stop the attack on the convoy.")
+    assert all(e.plover_type != "REJECT" for e in _on(events, "stop"))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Chad expelled the U.N. peacekeepers on Monday.", "expelled", "1661"),
+        ("Mexico returned three stolen paintings to Spain.", "returned", "0842"),
+        ("The junta let free dozens of political prisoners.", "let", "0841"),
+    ],
+)
+def test_dictionary_additions_code_the_acts_the_codebook_names(code_text, text, trigger, code):
+    _, events = code_text(text)
+    assert [e.cameo_code for e in _on(events, trigger)] == [code]
+
+
+def test_a_demand_outranks_what_it_demands(code_text):
+    _, events = code_text("Norway said Qatar must mediate between the two sides.")
+    best = max(events, key=lambda e: e.confidence)
+    assert (best.trigger, best.cameo_code) == ("said", "100")

@@ -67,7 +67,7 @@ from .modality import (
     named_source,
     reporter_of,
 )
-from .mode_codes import COMMITTING_VERBS, code_for_mode
+from .mode_codes import COMMITTING_VERBS, REFUSING_VERBS, code_for_mode
 from .nouns import NounLexicon
 from .protest_acts import protest_code
 from .verbs import VerbLexicon
@@ -613,7 +613,8 @@ class EventCoder:
                 article,
                 paragraph,
                 memory,
-                confidence=0.5,
+                # The claim is what the sentence asserts; the act is only claimed.
+                confidence=0.8,
                 rule=f"claim:{claim.lemma_.lower()}",
                 when=when,
                 edate=edate,
@@ -734,10 +735,6 @@ class EventCoder:
             # A verb that arrests only in some uses ("rounded up", "took", "held")
             # must name whom: "police took time", "held themselves back" are no arrests.
             return None
-        if pattern.after:
-            # The pattern used the object noun ("sign an agreement", "hold talks"):
-            # it must not be coded again as an event noun.
-            consumed.update(t.i for t in objects_of(verb))
         passive = args.passive or any(c.dep_ == "auxpass" for c in verb.children)
         arrest_verb = pattern.code == _ARREST and self.lexicon.default_code(lemma) == _ARREST
         if not sources and (passive or (arrest_verb and targets)):
@@ -752,6 +749,11 @@ class EventCoder:
                 self._enrich_antecedent(pattern.code, ctx, memory.events)
                 return None
             unattributed = True
+        if pattern.after:
+            # The pattern used the object noun ("sign an agreement", "hold talks"):
+            # it must not be coded again as an event noun. (Only once the verb is
+            # coded: an agentless "removing the sanctions" leaves the noun free.)
+            consumed.update(t.i for t in objects_of(verb))
         specific = bool(pattern.after or pattern.before) or pondered
         conf = 0.55 + (0.15 if specific else 0.0) + (0.1 if targets else 0.0)
         conf -= 0.15 if fallback else 0.0
@@ -852,9 +854,16 @@ class EventCoder:
             )
             if inner is not None and inner.code == pattern.code:
                 return None
-            if inner is not None and inner.code and lemma in COMMITTING_VERBS:
-                # "agreed to lift the sanctions": the act under the commitment is
-                # the event (an intention, see mode_codes), not "agree … sanctions".
+            names_complement = bool(pattern.after) and pattern.after[0] == clause.lemma_.lower()
+            if (
+                inner is not None
+                and inner.code
+                and lemma in COMMITTING_VERBS | REFUSING_VERBS
+                and not names_complement  # "declined to comment": CAMEO's 011
+            ):
+                # "agreed to lift the sanctions", "declined to resign after
+                # allegations": the act under the commitment or refusal is the
+                # event (see mode_codes), not "agree … sanctions", "decline … allegation".
                 return None
         return pattern
 

@@ -341,3 +341,34 @@ def test_a_demand_outranks_what_it_demands(code_text):
     _, events = code_text("Norway said Qatar must mediate between the two sides.")
     best = max(events, key=lambda e: e.confidence)
     assert (best.trigger, best.cameo_code) == ("said", "100")
+
+
+def test_a_claim_of_an_attack_outranks_the_claimed_attack(code_text):
+    _, events = code_text("The rebels claimed that they had attacked the army base.")
+    best = max(events, key=lambda e: e.confidence)
+    assert (best.trigger, best.cameo_code) == ("claimed", "015")
+
+
+def test_declining_to_resign_is_a_refusal_not_a_denial(code_text):
+    _, events = code_text("The mayor declined to resign after allegations of fraud.")
+    assert [e.cameo_code for e in events] == ["1231"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Russia supplied military equipment to Armenia.", "supplied", "072"),
+        ("Canada removed the sanctions on Libya.", "removed", "085"),
+        ("Japan sent a condolence message to Turkey.", "sent", "018"),
+    ],
+)
+def test_dictionary_corrections(code_text, text, trigger, code):
+    _, events = code_text(text)
+    assert [e.cameo_code for e in _on(events, trigger)] == [code]
+
+
+def test_an_agentless_verb_leaves_its_object_noun_to_be_coded(code_text):
+    _, events = code_text(
+        "US officials said that lifting the sanctions on Cuba is out of the question."
+    )
+    assert _on(events, "sanctions") or _on(events, "lifting")

@@ -989,14 +989,21 @@ class EventCoder:
         parties = [
             r for r in self._resolve(modifier_heads, when, ctx, memory) if r.country or r.actor_id
         ]
-        parties += self._resolve(between_parties(noun), when, ctx, memory)
+        between = self._resolve(between_parties(noun), when, ctx, memory)
+        parties += between
         # "an alliance against ISIS": who a cooperation is against is no party to it.
         opposed = self._resolve(self._opposed_heads(noun, code), when, ctx, memory)
         parties = _apart(parties, opposed)
-        sources = parties or _apart(
+        governing = _apart(
             self._resolve(_not_holding(governing_subject(noun), noun), when, ctx, memory), opposed
         )
+        sources = parties or governing
         targets = _apart(self._resolve(objects_of(noun), when, ctx, memory), opposed)
+        outside = [g for g in governing if not _same_actor(g, between)]
+        if between and outside and len(parties) == len(between):
+            # "ready to host a meeting between Israel and the PLO", "mediated talks
+            # between the two sides": the host acts towards the parties.
+            sources, targets = outside, between
         if not targets and noun.dep_ in ("dobj", "obj"):
             # "sign a deal with Greece": the target hangs on the governing verb.
             targets = self._resolve(
@@ -1361,3 +1368,8 @@ def _ponders_an_act(verb) -> bool:
         ):
             return True
     return False
+
+
+def _same_actor(ref: ActorRef, refs) -> bool:
+    """True when ``ref`` names the same actor (country and id) as one of ``refs``."""
+    return any((ref.country, ref.actor_id) == (r.country, r.actor_id) for r in refs)

@@ -195,6 +195,12 @@ class MentionResolver:
             combined = self._resolve_words(words + extra, when)
             if combined is not None:
                 res = combined
+        elif extra and head.ent_type_ == "PERSON" and res.kind == "person":
+            # "King Hassan of Morocco" is not Jordan's Prince Hassan: a country
+            # named with a person overrides a namesake elsewhere.
+            combined = self._resolve_words(words + extra, when)
+            if combined is not None and combined.country and combined.country != res.country:
+                res = combined
         if (res is None or res.country is None) and head.pos_ == "NOUN":
             examples = self._examples(head, when, offset, memory)
             if examples:
@@ -256,16 +262,31 @@ class MentionResolver:
         clause = pronoun.head
         if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
             return []
-        if clause.head.lemma_.lower() not in SPEECH_VERBS:
+        speech = clause.head
+        if speech.lemma_.lower() not in SPEECH_VERBS:
             return []
-        speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        speakers = [c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if not speakers and speech.dep_ in ("pcomp", "advcl", "xcomp"):
+            # "King Hassan was quoted as saying he would …": the speaker is the
+            # subject of the clause the speech verb hangs on.
+            outer = speech.head.head if speech.head.dep_ == "prep" else speech.head
+            speakers = [
+                c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+            ]
         if not speakers:
             return []
-        refs = self.resolve_heads(speakers, when, offset, memory)
         word = pronoun.lower_
         if word in _PERSON_PRONOUNS:
-            refs = [r for r in refs if r.kind == "person"]
-        elif word == "it":
+            # A person, or a title and name the knowledge base places by
+            # country only ("King Hassan of Morocco").
+            return [
+                r
+                for head in speakers
+                for r in self.resolve_heads([head], when, offset, memory)
+                if r.kind == "person" or head.ent_type_ == "PERSON"
+            ]
+        refs = self.resolve_heads(speakers, when, offset, memory)
+        if word == "it":
             refs = [r for r in refs if r.kind != "person"][:1]
         elif word not in ("they", "we"):
             return []

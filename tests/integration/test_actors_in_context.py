@@ -291,3 +291,23 @@ def test_who_holds_a_protest_is_the_target_of_acts_against_it(code_text):
     _, events = code_text("Police dispersed the demonstration staged by Bolivian miners.")
     ev = _on(events, "dispersed")
     assert [t.country for t in ev.targets] == ["BOL"]
+
+
+def test_who_hosts_a_meeting_between_parties_acts_towards_them(code_text):
+    _, events = code_text("Norway hosted a meeting between Colombia and Venezuela on Monday.")
+    (ev,) = [e for e in events if e.trigger in ("hosted", "meeting")]
+    assert [s.country for s in ev.sources] == ["NOR"]
+    assert {t.country for t in ev.targets} == {"COL", "VEN"}
+
+
+def test_quoted_as_saying_he_is_the_one_quoted(code_text):
+    _, events = code_text(
+        "President Kagame of Rwanda was quoted as saying he would send troops to Mozambique."
+    )
+    send = _on(events, "send")
+    assert send.sources[0].country == "RWA"
+
+
+def test_a_person_named_with_a_country_is_not_a_namesake_elsewhere(code_text):
+    _, events = code_text("King Hassan of Morocco met the Spanish foreign minister.")
+    assert _on(events, "met").sources[0].country == "MAR"

@@ -372,3 +372,24 @@ def test_an_agentless_verb_leaves_its_object_noun_to_be_coded(code_text):
         "US officials said that lifting the sanctions on Cuba is out of the question."
     )
     assert _on(events, "sanctions") or _on(events, "lifting")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Egypt has strengthened its forces in Sinai.", "strengthened", "154"),
+        ("Norway withdrew its peacekeepers from Lebanon.", "withdrew", "1661"),
+        ("Japan suspended food supplies to North Korea.", "suspended", "162"),
+        ("Militants held hundreds of villagers as human shields.", "held", "181"),
+        ("The Arab League ended its mediation in Libya.", "ended", "165"),
+    ],
+)
+def test_dictionary_additions_for_force_aid_and_mediation(code_text, text, trigger, code):
+    _, events = code_text(text)
+    assert [e.cameo_code for e in _on(events, trigger)] == [code]
+
+
+def test_refusing_to_lift_an_embargo_is_a_rejection(code_text):
+    _, events = code_text("Canada said it will not lift the embargo on Cuba.")
+    (ev,) = _on(events, "lift")
+    assert (ev.cameo_code, ev.plover_type) == ("1244", "REJECT")

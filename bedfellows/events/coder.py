@@ -641,7 +641,17 @@ class EventCoder:
         self, verb, lemma, ctx, article, paragraph, memory, consumed, *, specific_only=False
     ):
         sent = ctx.sent
-        after = [t.lemma_.lower() for t in sent if verb.i < t.i <= verb.i + _WINDOW]
+        # A relative clause describes a noun, it is not what the verb does:
+        # "support a resolution that aims to tighten sanctions" is no "support …
+        # sanctions".
+        described = {
+            t.i for c in verb.subtree if c.dep_ == "relcl" and c.i != verb.i for t in c.subtree
+        }
+        after = [
+            t.lemma_.lower()
+            for t in sent
+            if verb.i < t.i <= verb.i + _WINDOW and t.i not in described
+        ]
         before = [t.lemma_.lower() for t in sent if t.i < verb.i][-_WINDOW:]
         pattern = self.lexicon.match(lemma, before, after)
         pattern = self._object_pattern(verb, lemma, before, pattern)

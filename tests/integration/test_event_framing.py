@@ -380,7 +380,7 @@ def test_an_agentless_verb_leaves_its_object_noun_to_be_coded(code_text):
         ("Egypt has strengthened its forces in Sinai.", "strengthened", "154"),
         ("Norway withdrew its peacekeepers from Lebanon.", "withdrew", "1661"),
         ("Japan suspended food supplies to North Korea.", "suspended", "162"),
-        ("Militants held hundreds of villagers as human shields.", "held", "181"),
+        ("Militants held hundreds of villagers as human shields.", "held", "184"),
         ("The Arab League ended its mediation in Libya.", "ended", "165"),
     ],
 )
@@ -393,3 +393,33 @@ def test_refusing_to_lift_an_embargo_is_a_rejection(code_text):
     _, events = code_text("Canada said it will not lift the embargo on Cuba.")
     (ev,) = _on(events, "lift")
     assert (ev.cameo_code, ev.plover_type) == ("1244", "REJECT")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Police beat up dozens of protesters in Minsk.", "beat", "182"),
+        ("A Kenyan farmer is suing the British government for damages.", "suing", "115"),
+        ("The rebels dismissed an appeal from the president to disarm.", "dismissed", "120"),
+        ("Algeria summoned the French ambassador on Monday.", "summoned", "110"),
+        ("Iran continued to send arms to the Houthis.", "send", "072"),
+        ("Peru eased emergency measures in Lima.", "eased", "0814"),
+        ("Militants held villagers as human shields.", "held", "184"),
+    ],
+)
+def test_verbs_coded_as_the_codebook_and_manual_define_them(code_text, text, trigger, code):
+    _, events = code_text(text)
+    assert [e.cameo_code for e in _on(events, trigger)] == [code]
+
+
+def test_a_relative_clause_on_the_object_does_not_choose_the_verbs_pattern(code_text):
+    _, events = code_text("Chile will support a resolution that aims to tighten sanctions on Iran.")
+    (support,) = _on(events, "support")
+    assert support.plover_type == "AGREE"
+
+
+def test_bolstering_anothers_military_is_aid_but_ones_own_a_mobilisation(code_text):
+    _, events = code_text("Iran is sending advisers to help bolster the Iraqi military.")
+    assert all(e.plover_type != "MOBILIZE" for e in _on(events, "bolster"))
+    _, events = code_text("Egypt has bolstered its troops on the Libyan border.")
+    assert [e.cameo_code for e in _on(events, "bolstered")] == ["154"]

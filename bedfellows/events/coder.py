@@ -829,21 +829,29 @@ class EventCoder:
         return [t for t in heads if t.lemma_.lower() in words or t.lower_ in words]
 
     def _object_pattern(self, verb, lemma, before, pattern):
-        """The pattern the verb's object matches, when the object is an act, over
-        one matched further on: "staged a hunger strike in prison" is a strike
-        ("stage … strike"), not a jailing ("stage … in &DETENTION", the block's
-        "put in prison")."""
+        """The pattern the verb's object matches over one matched further on,
+        when the object is an act ("staged a hunger strike in prison" is a
+        strike, "stage … strike", not the block's "put in prison") or a pattern
+        names the object itself and codes another kind of act ("workers stopped
+        work … of an open-ended strike" is "stop work", 143, not "stop … strike",
+        087)."""
         if pattern is None or not pattern.after:
             return pattern
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        if not objects or objects[0].lemma_.lower() not in self.nouns.nouns:
-            return pattern  # only an object that is itself an act decides
+        if not objects:
+            return pattern
+        head = objects[0].lemma_.lower()
         # The object phrase up to its head: "a hunger strike", not "… in prison".
         words = [t.lemma_.lower() for t in objects[0].subtree if t.i <= objects[0].i]
         if pattern.after[0] in words:
             return pattern
         own = self.lexicon.match(lemma, before, words)
-        return own if own is not None and own.after and own.code else pattern
+        if own is None or not own.after or not own.code:
+            return pattern
+        if head in self.nouns.nouns:
+            return own
+        names_object = own.after == (head,) and own.code[:2] != (pattern.code or "")[:2]
+        return own if names_object else pattern
 
     def _own_pattern(self, verb, lemma, before, pattern):
         """The pattern to code ``verb`` with, or None when its to-clause carries
@@ -1359,10 +1367,11 @@ def _own_clause(trigger) -> set[int]:
 
 def _place_prep(ent):
     """The preposition that makes an entity a place: "in Kabul", "at the UN",
-    "in Kenya's capital" (a country's city or region is in that country)."""
+    "in Kenya's capital", "in Montenegro province" (a country's city or
+    region is in that country)."""
     tok = ent.root
-    if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
-        tok = tok.head
+    if tok.dep_ in ("poss", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "in Kenya's capital", "in Montenegro province"
     head = tok.head
     return head if head is not tok and head.lower_ in _PLACE_PREPS else None
 

@@ -423,3 +423,24 @@ def test_bolstering_anothers_military_is_aid_but_ones_own_a_mobilisation(code_te
     assert all(e.plover_type != "MOBILIZE" for e in _on(events, "bolster"))
     _, events = code_text("Egypt has bolstered its troops on the Libyan border.")
     assert [e.cameo_code for e in _on(events, "bolstered")] == ["154"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Dock workers stopped work on the first day of an open-ended strike.", "stopped", "143"),
+        ("Angry farmers blocked the main highway into Brussels.", "blocked", "144"),
+        ("Ghana accepted a formula for ending the border dispute with Togo.", "accepted", "030"),
+    ],
+)
+def test_a_pattern_naming_the_object_wins_over_one_matched_further_on(
+    code_text, text, trigger, code
+):
+    _, events = code_text(text)
+    assert [e.cameo_code for e in _on(events, trigger)] == [code]
+
+
+def test_a_place_named_with_a_region_word_is_the_events_place(code_text):
+    _, events = code_text("Chile lifted the curfew on Monday in Santiago province.")
+    (ev,) = _on(events, "lifted")
+    assert ev.place is not None and ev.place.country == "CHL"

@@ -555,23 +555,33 @@ class EventCoder:
             targets = [t for t in targets if (t.country, t.actor_id) not in own]
             if not speakers or not _named(targets):
                 continue
-            made = self._make_event(
-                tok,
-                _DEMAND_CODE,
-                speakers,
-                targets,
-                ctx,
-                article,
-                paragraph,
-                memory,
-                confidence=0.8,
-                rule=f"obligation:{tok.lemma_.lower()}",
-                when=when,
-                edate=edate,
-            )
+            made = self._speech_act(
+                tok, _DEMAND_CODE, speakers, targets, (ctx, article, paragraph, memory),
+                rule="obligation", when=when, edate=edate,
+            )  # fmt: skip
             if made is not None:
                 out.append(made)
         return out
+
+    def _speech_act(self, verb, code, speakers, targets, where, *, rule, when, edate):
+        """An act done by saying ("X said Y must …", "X claimed it attacked …"):
+        what the sentence asserts, so it outranks the act it reports (which is
+        only demanded or claimed). ``where`` is (ctx, article, paragraph, memory)."""
+        ctx, article, paragraph, memory = where
+        return self._make_event(
+            verb,
+            code,
+            speakers,
+            targets,
+            ctx,
+            article,
+            paragraph,
+            memory,
+            confidence=0.8,
+            rule=f"{rule}:{verb.lemma_.lower()}",
+            when=when,
+            edate=edate,
+        )
 
     def _claims(self, events, triggers, ctx, article, paragraph, memory) -> list[Event]:
         """The accusation in "X alleged that Y attacked Z", and the claim of
@@ -604,21 +614,10 @@ class EventCoder:
             own = {(a.country, a.actor_id) for a in claimers}
             doers = {(a.country, a.actor_id) for a in ev.sources}
             code, targets = ("015", list(ev.targets)) if doers <= own else ("112", list(ev.sources))
-            made = self._make_event(
-                claim,
-                code,
-                claimers,
-                targets,
-                ctx,
-                article,
-                paragraph,
-                memory,
-                # The claim is what the sentence asserts; the act is only claimed.
-                confidence=0.8,
-                rule=f"claim:{claim.lemma_.lower()}",
-                when=when,
-                edate=edate,
-            )
+            made = self._speech_act(
+                claim, code, claimers, targets, (ctx, article, paragraph, memory),
+                rule="claim", when=when, edate=edate,
+            )  # fmt: skip
             if made is not None:
                 out.append(made)
         return out

@@ -80,11 +80,11 @@ _PEOPLE_AND_PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
 # (14), assault and fighting (18-20: "fought for Ukraine"), and disapproval
 # (11: "criticised for its silence"; the CAMEO dictionary codes "fight for" 111).
 _SIDE_TAKING_ROOTS = frozenset({"11", "14", "18", "19", "20"})
-# Sectors of private people: their nationality says nothing of the country of
-# the officials acting on them.
 # "activists from Calgary", "police in Kandahar", "a group based in Trinidad".
 _HOME_PREPS = frozenset({"from", "in"})
 _BASED_VERBS = frozenset({"based", "located", "headquartered", "stationed"})
+# Sectors of private people: their nationality says nothing of the country of
+# the officials acting on them.
 _NATIONALS = frozenset({"CVL", "PPL", "BUS", "EDU", "MED", "REF", "LAB", "JRN", "AGR", "REL"})
 # Verbs too light to carry an event of their own ("have", "be", "do").
 _LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come"})
@@ -1011,9 +1011,12 @@ class EventCoder:
         # "an alliance against ISIS": who a cooperation is against is no party to it.
         opposed = self._resolve(self._opposed_heads(noun, code), when, ctx, memory)
         parties = _apart(parties, opposed)
-        governing = _apart(
-            self._resolve(_not_holding(governing_subject(noun), noun), when, ctx, memory), opposed
-        )
+        governing = []
+        if not parties or between:  # (resolving adds antecedents: only when needed)
+            governing = _apart(
+                self._resolve(_not_holding(governing_subject(noun), noun), when, ctx, memory),
+                opposed,
+            )
         sources = parties or governing
         targets = _apart(self._resolve(objects_of(noun), when, ctx, memory), opposed)
         outside = [g for g in governing if not _same_actor(g, between)]

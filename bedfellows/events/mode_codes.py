@@ -6,8 +6,8 @@ sentence holds it ("will send", "agreed to meet", "refused to send"):
 - A refusal to cooperate or yield is a rejection, in CAMEO (12: 121 reject
   material cooperation, 125 reject proposal to meet, ...) and so in PLOVER
   (REJECT). Only refusals count: "will not", "would not", "refused to",
-  "declined to", "is not ready to". A plain past negation ("did not sign")
-  stays a negated act: nothing happened.
+  "declined to", "is not ready to", "failed to reach agreement". A plain
+  past negation ("did not sign") stays a negated act: nothing happened.
 - An intended act keeps its CAMEO act code ("will supply arms" stays 072, as
   the CAMEO dictionaries and the PETRARCH coders code it; the modality says it
   is intended) unless it is committed to: "agreed to resign", "pledged to

@@ -548,10 +548,8 @@ class EventCoder:
             ]
             if not obliged:
                 continue
-            edate, when = self._date(ctx, article, tok)
-            speakers = self._resolve(arguments_of(tok).sources, when, ctx, memory)
+            speakers, own, when, edate = self._speakers(tok, ctx, article, memory)
             targets = self._resolve(obliged, when, ctx, memory)
-            own = {(a.country, a.actor_id) for a in speakers}
             targets = [t for t in targets if (t.country, t.actor_id) not in own]
             if not speakers or not _named(targets):
                 continue
@@ -562,6 +560,13 @@ class EventCoder:
             if made is not None:
                 out.append(made)
         return out
+
+    def _speakers(self, verb, ctx, article, memory):
+        """Who says what a speech verb says: (actors, their (country, id) keys,
+        the date for their roles, the event date)."""
+        edate, when = self._date(ctx, article, verb)
+        speakers = self._resolve(arguments_of(verb).sources, when, ctx, memory)
+        return speakers, {(a.country, a.actor_id) for a in speakers}, when, edate
 
     def _speech_act(self, verb, code, speakers, targets, where, *, rule, when, edate):
         """An act done by saying ("X said Y must …", "X claimed it attacked …"):
@@ -607,11 +612,9 @@ class EventCoder:
             ):
                 continue
             seen.add(claim.i)
-            edate, when = self._date(ctx, article, claim)
-            claimers = self._resolve(arguments_of(claim).sources, when, ctx, memory)
+            claimers, own, when, edate = self._speakers(claim, ctx, article, memory)
             if not claimers:
                 continue
-            own = {(a.country, a.actor_id) for a in claimers}
             doers = {(a.country, a.actor_id) for a in ev.sources}
             code, targets = ("015", list(ev.targets)) if doers <= own else ("112", list(ev.sources))
             made = self._speech_act(

@@ -193,9 +193,23 @@ def resolve_phrase(
 # --------------------------------------------------------------------------- scanning
 
 
+def _without_asides(words: Sequence[str]) -> list[str]:
+    """``words`` without a bracketed aside inside the phrase: "the Umma (Nation)
+    party" is the Umma party. A closing bracket ends a gloss of what precedes
+    it ("Palestine Liberation Organization (PLO)") and is kept."""
+    out = list(words)
+    while "(" in out and ")" in out:
+        start = out.index("(")
+        end = out.index(")", start) if ")" in out[start:] else -1
+        if end < 0 or end == len(out) - 1:
+            break
+        del out[start : end + 1]
+    return out
+
+
 def _segments(words: Sequence[str], kb: ActorKB) -> list[_Segment]:
     raw: list[list[Token]] = [[]]
-    for word in words:
+    for word in _without_asides(words):
         if word.strip() in _SEPARATORS:
             if raw[-1]:
                 raw.append([])

@@ -296,3 +296,10 @@ def test_resolve_undated_person_by_the_organisation_the_phrase_names(kb: ActorKB
 def test_resolve_congolese_is_the_drc_as_petrarch_codes_it(kb: ActorKB) -> None:
     result = resolve(kb, "Congolese soldiers")
     assert result is not None and (result.country, result.sector) == ("COD", "MIL")
+
+
+def test_resolve_a_bracketed_aside_inside_a_name_is_skipped(kb: ActorKB) -> None:
+    result = resolve(kb, "the Baath (Renaissance) party")
+    assert result is not None and result.sector == "PTY" and result.kind != "person"
+    glossed = resolve(kb, "Palestine Liberation Organization (PLO)")
+    assert glossed is not None and glossed.country == "PSE"

@@ -324,19 +324,6 @@ def test_failing_to_agree_is_a_rejection_but_failing_to_stop_is_not(code_text):
     assert all(e.plover_type != "REJECT" for e in _on(events, "stop"))
 
 
-@pytest.mark.parametrize(
-    ("text", "trigger", "code"),
-    [
-        ("Chad expelled the U.N. peacekeepers on Monday.", "expelled", "1661"),
-        ("Mexico returned three stolen paintings to Spain.", "returned", "0842"),
-        ("The junta let free dozens of political prisoners.", "let", "0841"),
-    ],
-)
-def test_dictionary_additions_code_the_acts_the_codebook_names(code_text, text, trigger, code):
-    _, events = code_text(text)
-    assert [e.cameo_code for e in _on(events, trigger)] == [code]
-
-
 def test_a_demand_outranks_what_it_demands(code_text):
     _, events = code_text("Norway said Qatar must mediate between the two sides.")
     best = max(events, key=lambda e: e.confidence)
@@ -354,19 +341,6 @@ def test_declining_to_resign_is_a_refusal_not_a_denial(code_text):
     assert [e.cameo_code for e in events] == ["1231"]
 
 
-@pytest.mark.parametrize(
-    ("text", "trigger", "code"),
-    [
-        ("Russia supplied military equipment to Armenia.", "supplied", "072"),
-        ("Canada removed the sanctions on Libya.", "removed", "085"),
-        ("Japan sent a condolence message to Turkey.", "sent", "018"),
-    ],
-)
-def test_dictionary_corrections(code_text, text, trigger, code):
-    _, events = code_text(text)
-    assert [e.cameo_code for e in _on(events, trigger)] == [code]
-
-
 def test_an_agentless_verb_leaves_its_object_noun_to_be_coded(code_text):
     _, events = code_text(
         "US officials said that lifting the sanctions on Cuba is out of the question."
@@ -374,42 +348,10 @@ def test_an_agentless_verb_leaves_its_object_noun_to_be_coded(code_text):
     assert _on(events, "sanctions") or _on(events, "lifting")
 
 
-@pytest.mark.parametrize(
-    ("text", "trigger", "code"),
-    [
-        ("Egypt has strengthened its forces in Sinai.", "strengthened", "154"),
-        ("Norway withdrew its peacekeepers from Lebanon.", "withdrew", "1661"),
-        ("Japan suspended food supplies to North Korea.", "suspended", "162"),
-        ("Militants held hundreds of villagers as human shields.", "held", "184"),
-        ("The Arab League ended its mediation in Libya.", "ended", "165"),
-    ],
-)
-def test_dictionary_additions_for_force_aid_and_mediation(code_text, text, trigger, code):
-    _, events = code_text(text)
-    assert [e.cameo_code for e in _on(events, trigger)] == [code]
-
-
 def test_refusing_to_lift_an_embargo_is_a_rejection(code_text):
     _, events = code_text("Canada said it will not lift the embargo on Cuba.")
     (ev,) = _on(events, "lift")
     assert (ev.cameo_code, ev.plover_type) == ("1244", "REJECT")
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "code"),
-    [
-        ("Police beat up dozens of protesters in Minsk.", "beat", "182"),
-        ("A Kenyan farmer is suing the British government for damages.", "suing", "115"),
-        ("The rebels dismissed an appeal from the president to disarm.", "dismissed", "120"),
-        ("Algeria summoned the French ambassador on Monday.", "summoned", "110"),
-        ("Iran continued to send arms to the Houthis.", "send", "072"),
-        ("Peru eased emergency measures in Lima.", "eased", "0814"),
-        ("Militants held villagers as human shields.", "held", "184"),
-    ],
-)
-def test_verbs_coded_as_the_codebook_and_manual_define_them(code_text, text, trigger, code):
-    _, events = code_text(text)
-    assert [e.cameo_code for e in _on(events, trigger)] == [code]
 
 
 def test_a_relative_clause_on_the_object_does_not_choose_the_verbs_pattern(code_text):
@@ -444,3 +386,31 @@ def test_a_place_named_with_a_region_word_is_the_events_place(code_text):
     _, events = code_text("Chile lifted the curfew on Monday in Santiago province.")
     (ev,) = _on(events, "lifted")
     assert ev.place is not None and ev.place.country == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Chad expelled the U.N. peacekeepers on Monday.", "expelled", "1661"),
+        ("Mexico returned three stolen paintings to Spain.", "returned", "0842"),
+        ("The junta let free dozens of political prisoners.", "let", "0841"),
+        ("Russia supplied military equipment to Armenia.", "supplied", "072"),
+        ("Canada removed the sanctions on Libya.", "removed", "085"),
+        ("Japan sent a condolence message to Turkey.", "sent", "018"),
+        ("Egypt has strengthened its forces in Sinai.", "strengthened", "154"),
+        ("Norway withdrew its peacekeepers from Lebanon.", "withdrew", "1661"),
+        ("Japan suspended food supplies to North Korea.", "suspended", "162"),
+        ("Militants held hundreds of villagers as human shields.", "held", "184"),
+        ("The Arab League ended its mediation in Libya.", "ended", "165"),
+        ("Police beat up dozens of protesters in Minsk.", "beat", "182"),
+        ("A Kenyan farmer is suing the British government for damages.", "suing", "115"),
+        ("The rebels dismissed an appeal from the president to disarm.", "dismissed", "120"),
+        ("Algeria summoned the French ambassador on Monday.", "summoned", "110"),
+        ("Iran continued to send arms to the Houthis.", "send", "072"),
+        ("Peru eased emergency measures in Lima.", "eased", "0814"),
+    ],
+)
+def test_verbs_coded_as_the_codebook_and_manual_define_them(code_text, text, trigger, code):
+    # Hand-written rows of verb_defaults.tsv, each citing the definition it codes.
+    _, events = code_text(text)
+    assert [e.cameo_code for e in _on(events, trigger)] == [code]

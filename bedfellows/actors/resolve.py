@@ -75,6 +75,14 @@ _STANCE_WORDS = {"pro", "anti", "ethnic"}
 #: Of those, the ones that make the phrase a people ("ethnic Turks"): civilians
 #: (PLOVER CVL, as the agents table codes "ethnic group") of no country.
 _KIN_WORDS = {"ethnic"}
+#: Nouns of a relation to the possessor ("Israel's ally", "Iran's proxies").
+_RELATIONS = frozenset(
+    {
+        "ally", "allies", "proxy", "proxies", "enemy", "enemies", "foe", "foes",
+        "rival", "rivals", "adversary", "adversaries", "neighbour", "neighbours",
+        "neighbor", "neighbors", "client", "clients", "patron", "patrons",
+    }
+)  # fmt: skip
 _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 _PLOVER_TO_CAMEO = {"JRN": "MED", "MED": "HLH", "SOC": "NGM"}
 _ACTOR_RANK = {"person": 0, "group": 1, "igo": 1, "org": 2}
@@ -255,7 +263,9 @@ def _scan(kb: ActorKB, toks: list[Token]) -> tuple[list[_Match], list[bool]]:
                 actors, places = [], []
             if actors or places or agent:
                 found = _Match(i, length, actors, places, agent)
-                found.stance = i > 0 and lower[i - 1] in _STANCE_WORDS
+                found.stance = (i > 0 and lower[i - 1] in _STANCE_WORDS) or (
+                    _named_country(places) and _related(lower, i + length)
+                )
                 break
         if found is None:
             i += 1
@@ -265,6 +275,20 @@ def _scan(kb: ActorKB, toks: list[Token]) -> tuple[list[_Match], list[bool]]:
             matched[position] = True
         i = found.end
     return matches, matched
+
+
+def _named_country(places: list[PlaceAlias]) -> bool:
+    """A country's name or alias, not a demonym: "US allies" are not American,
+    but "Iraqi allies" are Iraqis."""
+    return any(p.kind in ("name", "alias") for p in places)
+
+
+def _related(lower: list[str], end: int) -> bool:
+    """True for "Israel's militia ally", "US allies", "Iran's proxies": the
+    country names whom the actor is related to, not the actor's own country."""
+    if end < len(lower) and lower[end] == "s":
+        end += 1  # the possessive
+    return any(w in _RELATIONS for w in lower[end : end + 3])
 
 
 def _is_name_word(kb: ActorKB, tok: Token, position: int, *, strict: bool = False) -> bool:
@@ -672,23 +696,44 @@ def _elsewhere(person: ActorEntry, segments: list[_Segment]) -> bool:
 
 
 def _titled_surname(
-    kb: ActorKB, name_toks: list[Token], sector: str, iso3: str | None, when: date | None
+    kb: ActorKB,
+    name_toks: list[Token],
+    sector: str,
+    iso3: str | None,
+    when: date | None,
+    former: bool = False,
 ) -> Resolution | None:
     """ "President Bouteflika": the one person with that surname who held an
-    office of the title's sector (in the named country, at the date)."""
+    office of the title's sector (in the named country, at the date).
+
+    former: "former president Carlos Menem": the office ended before the date
+    (any ended office without one); the person is then an elite (ELI).
+    """
     surname = name_toks[-1].lower
     given = {t.lower for t in name_toks[:-1]}
     fits: list[tuple[ActorEntry, Spell]] = []
     for person in kb.by_surname(surname):
         if given and not given <= kb.alias_words([person]):
             continue  # "President Michel Suleiman" is not another Suleiman
+        if (
+            former
+            and when is not None
+            and any(
+                s.sector == sector and s.end is not None and s.covers(when) for s in person.spells
+            )
+        ):
+            continue  # in office then (an open spell of unknown end may have ended)
         spells = [
             s
             for s in person.spells
             if not s.default
             and s.sector == sector
             and (iso3 is None or s.country == iso3)
-            and (when is None or s.covers(when))
+            and (
+                (s.end is not None and (when is None or s.end <= when))
+                if former
+                else (when is None or s.covers(when))
+            )
         ]
         if spells:
             fits.append((person, max(spells, key=_spell_rank_key)))
@@ -696,16 +741,32 @@ def _titled_surname(
         return None
     person, spell = fits[0]
     country_cameo = kb.country_cameo(spell.country)
-    cameo = country_cameo + _agent_part(spell.cameo, country_cameo, spell.sector)
+    sector = "ELI" if former else spell.sector
+    cameo = country_cameo + ("ELI" if former else _agent_part(spell.cameo, country_cameo, sector))
+    covers = "ended by" if former else "covers"
     why = (
         f"title and surname '{name_toks[-1].cased}' fit person '{person.name}': "
-        f"{spell.describe()}" + (f" covers {when.isoformat()}" if when else " (no date given)")
+        f"{spell.describe()}"
+        + (f" {covers} {when.isoformat()}" if when else " (no date given)")
+        + ("; 'former': ELI" if former else "")
     )
     return Resolution(
-        person.actor_id, person.name, "person", spell.country, spell.sector,
+        person.actor_id, person.name, "person", spell.country, sector,
         cameo if spell.country else spell.cameo, why, spell,
         tuple(s for s in (spell.other,) if s),
     )  # fmt: skip
+
+
+def _former_office(kb: ActorKB, segments: list[_Segment]) -> str | None:
+    """The sector of the office a "former president" held ("president" → GOV)."""
+    head_strong, _, _ = _agents(segments)
+    if not head_strong:
+        return None
+    words = head_strong[0].phrase.split(" ")
+    while words and words[0] in _FORMER:
+        words = words[1:]
+    agent = kb.match_agent(" ".join(words)) if words else None
+    return agent.plover if agent is not None else None
 
 
 def _spell_rank_key(spell: Spell) -> tuple:
@@ -747,14 +808,15 @@ def _resolve_by_descriptors(
     others = [s for s in (other,) if s]
     if place is not None and place[1].sector == "PRE":
         others.append("PRE")
+    name_toks = _name_tokens(kb, segments[0])
+    office = _former_office(kb, segments) if former and sector == "ELI" else sector
+    if name_toks and office in _OFFICIAL_SECTORS:
+        titled = _titled_surname(kb, name_toks, office, iso3, when, former)
+        if titled is not None:
+            return titled
     if former and sector is not None:
         why_sector += "; 'former': ELI"
         sector, agent_code, others = "ELI", "ELI", [s for s in others if s == "PRE"]
-    name_toks = _name_tokens(kb, segments[0])
-    if name_toks and sector in _OFFICIAL_SECTORS and not former:
-        titled = _titled_surname(kb, name_toks, sector, iso3, when)
-        if titled is not None:
-            return titled
     if iso3 is None and sector is None and _names_a_people(segments):
         sector, agent_code, why_sector = "CVL", "CVL", "an ethnic group: civilians"
     if iso3 is None and sector is None:

@@ -303,3 +303,46 @@ def test_resolve_a_bracketed_aside_inside_a_name_is_skipped(kb: ActorKB) -> None
     assert result is not None and result.sector == "PTY" and result.kind != "person"
     glossed = resolve(kb, "Palestine Liberation Organization (PLO)")
     assert glossed is not None and glossed.country == "PSE"
+
+
+def test_resolve_former_title_and_surname_finds_a_past_office_holder(kb: ActorKB) -> None:
+    # The dictionaries list "Raul Alfonsin" (president 1983-1989), never the surname.
+    later = resolve(kb, "former President Alfonsin", date(1995, 1, 1))
+    assert later is not None and later.actor_id == "raul_alfonsin"
+    assert (later.country, later.sector, later.cameo) == ("ARG", "ELI", "ARGELI")
+    assert "ended by 1995-01-01" in later.why
+    # In office at the date: the phrase is about someone else.
+    during = resolve(kb, "former President Alfonsin", date(1985, 1, 1))
+    assert during is None or during.actor_id != "raul_alfonsin"
+
+
+def test_resolve_former_title_skips_a_middle_name(kb: ActorKB) -> None:
+    # The dictionary's "Carlos Saul Menem"; the given name must still fit.
+    result = resolve(kb, "former president Carlos Menem", date(2003, 5, 1))
+    assert result is not None and (result.country, result.sector) == ("ARG", "ELI")
+    other = resolve(kb, "former president Jorge Menem", date(2003, 5, 1))
+    assert other is None or other.country is None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["Israel", "'s", "militia", "ally"],
+        ["Iran", "'s", "proxies"],
+        ["US", "allies"],
+        ["Russia", "'s", "neighbours"],
+    ],
+)
+def test_resolve_a_countrys_ally_is_not_that_country(kb: ActorKB, words: list[str]) -> None:
+    result = resolve_phrase(words, None, kb=kb)
+    assert result is None or result.country is None
+
+
+def test_resolve_an_ally_takes_the_place_named_with_it(kb: ActorKB) -> None:
+    result = resolve(kb, "the commander of Syria 's militia allies in northern Lebanon")
+    assert result is not None and result.country == "LBN"
+
+
+def test_resolve_a_demonym_before_allies_is_their_nationality(kb: ActorKB) -> None:
+    assert resolve(kb, "Iraqi allies").country == "IRQ"
+    assert resolve(kb, "Iran 's foreign minister").country == "IRN"

@@ -169,6 +169,11 @@ def _inherit_subject(verb) -> list:
     return []
 
 
+# "sentenced to prison", "sent to jail": where someone is held, not a party
+# (the sector dictionary reads "prison" as the police).
+_CONFINEMENT = frozenset({"prison", "jail", "gaol", "custody", "detention"})
+
+
 def objects_of(tok, *, skip: frozenset[int] = frozenset()) -> list:
     """Direct objects and target-preposition objects attached to ``tok``."""
     out = []
@@ -181,7 +186,11 @@ def objects_of(tok, *, skip: frozenset[int] = frozenset()) -> list:
         elif child.dep_ in OBJECT_DEPS:
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            out.extend(g for g in child.children if g.dep_ == "pobj")
+            out.extend(
+                g
+                for g in child.children
+                if g.dep_ == "pobj" and not (child.lower_ == "to" and g.lemma_ in _CONFINEMENT)
+            )
         elif child.dep_ == "prt":
             # "called on Iraq" may attach "on" as a particle with a dobj sibling.
             continue
@@ -354,6 +363,41 @@ def condition_subjects(verb) -> list:
                 elif c.dep_ in ("xcomp", "ccomp"):
                     nxt.append(c)
         frontier = nxt
+    return out
+
+
+# What an act defies: "despite pressure by the commission", "in defiance of calls from …".
+_DEFIANCE_PREPS = frozenset({"despite", "notwithstanding", "defying"})
+_PRESSURE_NOUNS = frozenset(
+    {
+        "pressure", "call", "demand", "appeal", "plea", "request", "objection",
+        "opposition", "protest", "criticism", "warning", "threat", "ultimatum",
+    }
+)  # fmt: skip
+_PRESSURE_BY = frozenset({"by", "from", "of"})
+
+
+def defied_parties(verb) -> list:
+    """Whose pressure the act defies: "declined to resign despite growing
+    pressure by the Kenya Anti-Corruption Commission" answers the commission.
+    Looks on the verb and on the verbs it complements ("declined to resign")."""
+    out = []
+    for clause in (verb, *(verb.ancestors if verb.dep_ == "xcomp" else ())):
+        for prep in clause.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _DEFIANCE_PREPS:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in _PRESSURE_NOUNS:
+                    continue
+                out.extend(
+                    g
+                    for by in noun.children
+                    if by.dep_ == "prep" and by.lower_ in _PRESSURE_BY
+                    for g in by.children
+                    if g.dep_ == "pobj"
+                )
+        if clause.dep_ != "xcomp":
+            break
     return out
 
 

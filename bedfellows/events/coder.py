@@ -38,6 +38,7 @@ from .arguments import (
     commits_to_future,
     complement_subjects,
     condition_subjects,
+    defied_parties,
     for_objects,
     governing_subject,
     noun_object_attachments,
@@ -85,6 +86,8 @@ _HOME_PREPS = frozenset({"from", "in"})
 _BASED_VERBS = frozenset({"based", "located", "headquartered", "stationed"})
 # Sectors of private people: their nationality says nothing of the country of
 # the officials acting on them.
+# Sectors that act only in their own country (police, courts).
+_AT_HOME = frozenset({"COP", "JUD"})
 _NATIONALS = frozenset({"CVL", "PPL", "BUS", "EDU", "MED", "REF", "LAB", "JRN", "AGR", "REL"})
 # Verbs too light to carry an event of their own ("have", "be", "do").
 _LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come"})
@@ -734,6 +737,9 @@ class EventCoder:
             # "threatened to stop talks if the United States deploys missiles":
             # whoever the condition is put to is the one threatened.
             targets = self._resolve(condition_subjects(verb), when, ctx, memory) or targets
+        if not _named(targets):
+            found = self._resolve(defied_parties(verb), when, ctx, memory)
+            targets = _apart(found, opposed) or targets
         if not targets:
             # "prevented the demonstration staged by students", "broke up a rally
             # by opposition supporters": whoever protests is the one acted on.
@@ -1210,6 +1216,28 @@ class EventCoder:
             )
         return tuple(out)
 
+    def _at_home(self, sources, targets, ctx) -> list:
+        """A country's police and courts act at home: whom "Turkish police"
+        stopped or "an Egyptian court" sentenced, named without a country
+        ("students", "activists"), are that country's residents. Armies and
+        governments also act abroad, so they give no such country; nor does a
+        target whose phrase names a people or place ("Kurdish students").
+        """
+        homes = {a.country for a in sources if a.country}
+        if len(homes) != 1 or not any(a.sector in _AT_HOME for a in sources if a.country):
+            return list(targets)
+        named = [
+            (e.start_char + ctx.offset, e.end_char + ctx.offset)
+            for e in ctx.sent.ents
+            if e.label_ in _PEOPLE_AND_PLACE_LABELS
+        ]
+        return [
+            t
+            if any(t.start <= a and b <= t.end for a, b in named)
+            else with_context_country([t], homes, self.kb)[0]
+            for t in targets
+        ]
+
     def _sentence_countries(self, ctx, rep_tok, when, memory) -> set[str]:
         """Countries the sentence names outside its reporter's phrase.
 
@@ -1280,6 +1308,7 @@ class EventCoder:
             sources, targets, opposed = self._fill_from_sentence(
                 (sources, targets, opposed), ctx, rep_tok, when, memory
             )
+            targets = self._at_home(sources, targets, ctx)
         source_keys = {(a.country, a.sector, a.actor_id) for a in sources}
         targets = [t for t in targets if (t.country, t.sector, t.actor_id) not in source_keys]
         if not _named(targets):

@@ -3,6 +3,8 @@ office titles in undated articles. Sentences written for these tests."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -311,3 +313,55 @@ def test_quoted_as_saying_he_is_the_one_quoted(code_text):
 def test_a_person_named_with_a_country_is_not_a_namesake_elsewhere(code_text):
     _, events = code_text("King Hassan of Morocco met the Spanish foreign minister.")
     assert _on(events, "met").sources[0].country == "MAR"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "iso3"),
+    [
+        ("Egyptian police detained dozens of students outside the university.", "detained", "EGY"),
+        ("A Kenyan court sentenced three journalists to prison on Monday.", "sentenced", "KEN"),
+    ],
+)
+def test_police_and_courts_act_on_residents_of_their_own_country(code_text, text, trigger, iso3):
+    _, events = code_text(text)
+    ev = _on(events, trigger)
+    assert [t.country for t in ev.targets] == [iso3]
+    assert ev.targets[0].basis == "context"
+
+
+def test_an_army_gives_no_country_to_those_it_acts_on(code_text):
+    # Two countries named: only the police's own country is implied; armies fight abroad.
+    text = "Russian {} detained dozens of civilians near the Ukrainian border."
+    _, events = code_text(text.format("police"))
+    assert [t.country for t in _on(events, "detained").targets] == ["RUS"]
+    _, events = code_text(text.format("troops"))
+    assert [t.country for t in _on(events, "detained").targets] == [None]
+
+
+def test_a_people_named_in_the_target_keeps_it_from_the_polices_country(code_text):
+    _, events = code_text("Turkish police detained Kurdish students on Monday.")
+    assert all(t.country != "TUR" for t in _on(events, "detained").targets)
+
+
+def test_a_prison_sentenced_to_is_not_a_party(code_text):
+    _, events = code_text("A Kenyan court sentenced three journalists to prison on Monday.")
+    assert [t.sector for t in _on(events, "sentenced").targets] == ["JRN"]
+
+
+def test_whose_pressure_an_act_defies_is_its_target(code_text):
+    _, events = code_text(
+        "The Zambian health minister refused to resign despite mounting pressure from "
+        "the Law Association of Zambia."
+    )
+    ev = _on(events, "resign")
+    assert ev.plover_type == "REJECT"
+    assert [t.country for t in ev.targets] == ["ZMB"]
+
+
+def test_a_former_president_is_found_by_the_office_he_left(code_text):
+    _, events = code_text(
+        "A Buenos Aires prosecutor summoned former president Raul Alfonsin for questioning.",
+        published=date(1995, 3, 1),
+    )
+    ev = _on(events, "summoned")
+    assert [(t.country, t.sector) for t in ev.targets] == [("ARG", "ELI")]

@@ -28,7 +28,7 @@ Decisions (also written to bedfellows/data/NOTICE):
   table drops it: the manual defines REQUEST as "All requests, demands, and
   orders", which an appeal ("urged Iran to", "called on the UN to") is, and its
   note 2 allows documented exceptions. See ``APPEAL_AS_REQUEST``. Where the
-  table contradicts the manual's definition of a type, the manual wins (four
+  table contradicts the manual's definition of a type, the manual wins (five
   codes, ``MANUAL_TYPES``).
   Multiple contexts are joined with ``;``.
 * PLOVER scores and quads: ``PLOVER_MANUAL.tex`` (table ``tab:ploverscores`` and
@@ -251,6 +251,15 @@ MANUAL_TYPES = {
     "0871": ("CONCEDE", "CONCEDE covers 'declarations (but not implementations) of ceasefires'"),
     # RETREAT: "RETREAT also covers resignations of government officials"
     "0831": ("RETREAT", "RETREAT 'also covers resignations of government officials'"),
+    # CAMEO 192 "Occupy, seize control of a territory using armed forces" (Goldstein
+    # -9.5) is under CAMEO 19 FIGHT, which the manual's translation table makes
+    # ASSAULT; COERCE is "coercive uses of power falling short of violence", its
+    # 'seize' mode "execute search, confiscate property, raid".
+    "192": (
+        "ASSAULT",
+        "CAMEO 19 FIGHT is ASSAULT; COERCE is 'falling short of violence' and its "
+        "'seize' mode is search, confiscation and raids",
+    ),
 }
 
 

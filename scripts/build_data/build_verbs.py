@@ -102,6 +102,11 @@ class DropPattern(Exception):
     """This pattern line cannot be used; the message says why."""
 
 
+#: Verbs whose patterns are idioms carried by the noun ("take part", "make
+#: peace", "give way"); see ``build_rows``.
+LIGHT_VERBS = frozenset({"take", "make", "give", "have", "get", "do", "go", "come", "put", "set"})
+
+
 @dataclass
 class Verb:
     """A verb line of a block."""
@@ -122,6 +127,7 @@ class Pattern:
     target_slot: str
     code: tuple[str, str]  # (active, passive)
     line: int
+    verb: str = ""  # the word its comment names ("# TAKE"), as written
 
 
 @dataclass
@@ -388,13 +394,15 @@ def read_dictionary(
                 log.info("%s: pattern without [code] dropped: %r", where, stripped)
                 stats.drops["pattern without code"] += 1
                 continue
+            comment = line.split("#", 1)[1].split() if "#" in line else []
+            named = comment[0].strip(",").lower() if comment else ""
             try:
                 code = split_code(match.group(1), where, known, stats)
                 for before, after, src, tgt in parse_pattern(
                     body[: match.start()], number, synsets, stats
                 ):
                     block.patterns.append(
-                        Pattern(tuple(before), tuple(after), src, tgt, code, number)
+                        Pattern(tuple(before), tuple(after), src, tgt, code, number, named)
                     )
             except DropPattern as exc:
                 log.info("%s: pattern dropped (%s): %r", where, exc, stripped)
@@ -464,6 +472,14 @@ def build_rows(blocks: list[Block], stats: Stats) -> list[tuple]:
             + (block.name, " ".join(forms[lemma]), verb.line)
         )
         for pattern in patterns_by_block[block.name].values():
+            if pattern.verb in LIGHT_VERBS and pattern.verb != lemma:
+                # The comment after a pattern names "the intended word to be
+                # matched" (dictionaries.rst). A light verb's pattern is an idiom
+                # whose sense is the noun's ("- * PART [030]  # TAKE": take part),
+                # which its block-mates do not share: "captured part of a
+                # stronghold" is no intent to cooperate.
+                stats.drops["light-verb idiom kept for its own verb only"] += 1
+                continue
             code, passive = pattern.code
             rows.append(
                 (

@@ -158,6 +158,18 @@ def test_codebook_follows_the_manual_where_cameo2plover_contradicts_it(
     assert book.cameo(code).plover_type == manual_type
 
 
+def test_codebook_occupying_territory_by_force_is_assault(book):
+    # CAMEO2PLOVER maps 192 to COERCE 'seize'; the manual puts CAMEO 19 FIGHT
+    # under ASSAULT and defines COERCE as falling short of violence.
+    assert cameo2plover("192")[0] == "COERCE"
+    text = " ".join(manual_text().split())
+    assert "19 & FIGHT & ASSAULT" in text
+    coerce = text.split("\\section{COERCE}", 1)[1].split("\\section{", 1)[0]
+    assert "falling short of violence" in coerce
+    entry = book.cameo("192")
+    assert (entry.plover_type, entry.plover_mode) == ("ASSAULT", "")  # "seize" is no ASSAULT mode
+
+
 def test_codebook_plover_inheritance(book):
     # Cue categories take their xx0 code; CAMEO 01 has no PLOVER type, and
     # appeals (02) are requests although the translation table drops them.

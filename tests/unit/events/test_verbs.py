@@ -91,6 +91,18 @@ def test_verbs_send_troops_follows_dictionary(lexicon):
     assert any(w in words or (w.startswith("&") and words & lexicon.synset(w)) for w in found.after)
 
 
+def test_verbs_a_light_verbs_idiom_is_not_shared_with_its_block(lexicon):
+    # "- * PART [030]  # TAKE" sits in the block of APPREHEND, CAPTURE, SEIZE, TAKE.
+    take = lexicon.match("take", ["rebels"], ["part", "in", "talks"])
+    assert take is not None and not take.is_default
+    assert "# TAKE" in source_line(take.line)
+    for verb in ("capture", "seize", "arrest"):
+        found = lexicon.match(verb, ["troops"], ["part", "of", "the", "stronghold"])
+        assert found is None or found.code is None or not found.code.startswith("03"), verb
+    # A pattern the comment gives to a verb that is not light stays shared.
+    assert lexicon.match("nab", ["police"], ["an", "activist"]).code == "173"
+
+
 def test_verbs_discard_pattern_has_no_code(lexicon):
     found = lexicon.match("call", [], ["a", "cabinet", "meeting"])
     assert found.discard and found.code is None

@@ -97,6 +97,7 @@ _FRAMING_VERBS = CONSIDER_VERBS | INTENT_VERBS
 _ASKING_ROOTS = frozenset({"02", "10"})
 # Verbs that weigh a policy option, and what CAMEO codes that as.
 _PONDERING_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "explore"})
+_SIGN_CODE = "057"  # CAMEO "Sign formal agreement": "ratify, sign, finalize an agreement"
 _CONSIDER_CODE = "014"
 _OPTION_NOUNS = frozenset({"possibility", "option", "idea", "prospect"})
 _PROTEST_ROOT = "14"
@@ -659,6 +660,19 @@ class EventCoder:
         ]
         before = [t.lemma_.lower() for t in sent if t.i < verb.i][-_WINDOW:]
         pattern = self.lexicon.match(lemma, before, after)
+        particle = self._particle(verb, lemma)
+        if particle is not None and not (pattern is not None and pattern.curated):
+            # "set up a base", "called off the talks": the dictionary's SET UP and
+            # CALL OFF, not SET or CALL with "up"/"off" after them (a hand-written
+            # row for the verb and particle, "rounded up" 173, is kept).
+            rest = [
+                t.lemma_.lower()
+                for t in sent
+                if verb.i < t.i <= verb.i + _WINDOW and t.i not in described and t != particle
+            ]
+            phrasal = self.lexicon.match(f"{lemma} {particle.lower_}", before, rest)
+            if phrasal is not None and phrasal.code:
+                lemma, after, pattern = f"{lemma} {particle.lower_}", rest, phrasal
         pattern = self._object_pattern(verb, lemma, before, pattern)
         if pattern is None or not pattern.code:
             # Passive voice puts the pattern's object before the verb ("the
@@ -675,6 +689,11 @@ class EventCoder:
             pattern = self._own_pattern(verb, lemma, before, pattern)
             if pattern is None:
                 return None
+        if lemma == "agree" and self._agreed_on(verb):
+            # "the two sides agreed a ceasefire", "a deal was agreed": the
+            # agreement is concluded, CAMEO 057 ("finalize an agreement"), not the
+            # intention "agreed to a ceasefire" (0356) or "agreed to talk" (030).
+            pattern = replace(pattern, code=_SIGN_CODE, passive_code=None)
         if lemma in _SINGLE_SENSE_VERBS and not pattern.code.startswith(_SINGLE_SENSE_VERBS[lemma]):
             bare = self.lexicon.match(lemma, [], [])
             if bare is not None and bare.code:
@@ -835,6 +854,22 @@ class EventCoder:
             members = self.lexicon.synset(unit) if unit.startswith("&") else {unit}
             words.update(w for m in members for w in m.lower().split("_"))
         return [t for t in heads if t.lemma_.lower() in words or t.lower_ in words]
+
+    def _agreed_on(self, verb) -> bool:
+        """True when the verb's object (or passive subject) is an agreement."""
+        words = self.lexicon.synset("&TREATY") | self.lexicon.synset("&CEASEFIRE") | {"deal"}
+        return any(
+            c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in words
+            for c in verb.children
+        )
+
+    def _particle(self, verb, lemma: str):
+        """The particle of a phrasal verb the dictionary lists ("set up", "call
+        off", "pull out"), or None."""
+        for child in verb.children:
+            if child.dep_ == "prt" and self.lexicon.knows(f"{lemma} {child.lower_}"):
+                return child
+        return None
 
     def _object_pattern(self, verb, lemma, before, pattern):
         """The pattern the verb's object matches over one matched further on,

@@ -538,6 +538,10 @@ class VerbLexicon:
         index = self._index(lemma)
         return index.all() if index else []
 
+    def knows(self, lemma: str) -> bool:
+        """True when ``lemma`` (or a form of it) is a verb of the dictionary."""
+        return self._index(lemma) is not None
+
     def default_code(self, lemma: str) -> str | None:
         """The code of the bare verb, or None (unknown verb or a no-event verb)."""
         index = self._index(lemma)

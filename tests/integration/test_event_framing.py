@@ -414,3 +414,48 @@ def test_verbs_coded_as_the_codebook_and_manual_define_them(code_text, text, tri
     # Hand-written rows of verb_defaults.tsv, each citing the definition it codes.
     _, events = code_text(text)
     assert [e.cameo_code for e in _on(events, trigger)] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo"),
+    [
+        ("The Kenyan army set up a new military base near the Somali border.", "set", "150"),
+        ("Dock workers called off their strike on Tuesday.", "called", "087"),
+        ("Jordanian police rounded up forty suspects overnight.", "rounded", "173"),
+    ],
+)
+def test_a_phrasal_verb_takes_the_dictionarys_phrasal_entry(code_text, text, trigger, cameo):
+    _, events = code_text(text)
+    (ev,) = _on(events, trigger)
+    assert ev.cameo_code == cameo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad's army and the rebels have agreed a three-day truce.",
+        "A ceasefire was agreed by the two militias on Friday.",
+    ],
+)
+def test_agreeing_a_truce_concludes_an_agreement(code_text, text):
+    _, events = code_text(text)
+    (ev,) = _on(events, "agreed")
+    assert (ev.cameo_code, ev.plover_type) == ("057", "SUPPORT")
+
+
+def test_agreeing_to_a_truce_is_still_an_intention(code_text):
+    _, events = code_text("The rebels agreed to a truce on Friday.")
+    (ev,) = _on(events, "agreed")
+    assert ev.plover_type == "AGREE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iranian forces set up an observation post near the Iraqi border.",
+        "The Ethiopian army has established a new military post in the town.",
+    ],
+)
+def test_setting_up_a_military_post_is_a_show_of_force(code_text, text):
+    _, events = code_text(text)
+    assert [e.plover_type for e in events] == ["MOBILIZE"]

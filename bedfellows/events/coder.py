@@ -674,6 +674,13 @@ class EventCoder:
             if phrasal is not None and phrasal.code:
                 lemma, after, pattern = f"{lemma} {particle.lower_}", rest, phrasal
         pattern = self._object_pattern(verb, lemma, before, pattern)
+        if (
+            pattern is not None
+            and not pattern.code
+            and pattern.passive_code
+            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        ):
+            return self._undergone(verb, pattern, ctx, article, paragraph, memory)
         if pattern is None or not pattern.code:
             # Passive voice puts the pattern's object before the verb ("the
             # accords were signed"): match it as if it followed.
@@ -818,6 +825,41 @@ class EventCoder:
             opposed=opposed,
         )
 
+    def _undergone(self, verb, pattern, ctx, article, paragraph, memory) -> Event | None:
+        """An act the subject undergoes: the dictionary's reverse-only patterns
+        ("receive assurance [:030]", "face pressure [:100]", "die in airstrike
+        [:195]"). Whoever it comes from ("from Congress", "in Israeli shelling")
+        is the source, the subject the target."""
+        code = pattern.passive_code
+        edate, when = self._date(ctx, article, verb)
+        givers = [
+            g
+            for head in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj")))
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
+            for g in prep.children
+            if g.dep_ == "pobj"
+        ] + self._instrument_agents(verb)
+        sources = self._resolve(givers, when, ctx, memory)
+        targets = self._resolve(arguments_of(verb).sources, when, ctx, memory)
+        if not targets or not (sources or _unattributed_violence(code, targets, memory.events)):
+            return None
+        conf = 0.7 if sources else 0.45
+        return self._make_event(
+            verb,
+            code,
+            sources,
+            targets,
+            ctx,
+            article,
+            paragraph,
+            memory,
+            confidence=conf,
+            rule=f"verb:{pattern.verb}:{' '.join(pattern.after)}:reverse".rstrip(":"),
+            when=when,
+            edate=edate,
+        )
+
     def _instrument_agents(self, verb) -> list:
         """Agent heads of an act named in a prepositional phrase of ``verb``:
         the modifiers of "shelling" in "killed in Israeli tank shelling", or the
@@ -830,8 +872,13 @@ class EventCoder:
                 if act.dep_ != "pobj":
                     continue
                 if not self._names_act(act):
-                    # "in police firing" parsed as "police" modified by "firing".
-                    if any(self._names_act(c) for c in act.children if c.dep_ == "acl"):
+                    # "in police firing" parsed as "police" modified by "firing", or
+                    # "in Israeli tank shelling" as "in Israeli tank" and a clause
+                    # "shelling" right after it.
+                    nxt = act.doc[act.i + 1] if act.i + 1 < len(act.doc) else None
+                    if any(self._names_act(c) for c in act.children if c.dep_ == "acl") or (
+                        nxt is not None and nxt.head in (act, verb) and self._names_act(nxt)
+                    ):
                         heads.append(act)
                     continue
                 for mod in act.children:

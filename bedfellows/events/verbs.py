@@ -365,8 +365,8 @@ class VerbLexicon:
         defaults (list[dict]): rows of verb_defaults.tsv. A row without words
             (empty ``before`` and ``after``) gives the code of a bare verb where
             the CAMEO dictionary leaves it uncoded ("reject" → 120) or codes it
-            against the codebook ("agree" → 030, not 050); the verb's patterns
-            still win. A row with words is a hand-written pattern, tried before
+            against the codebook ("agree" → 030, not 050; "die" → ``---``); the
+            verb's patterns still win. A row with words is a hand-written pattern, tried before
             the dictionary's ("remanded in custody" → 173; "confined to" →
             ``---``, no event), and may be for a verb the dictionary lacks.
         """
@@ -592,6 +592,8 @@ class VerbLexicon:
         if best >= 0:
             return index.pattern(best)
         code = self._bare_codes.get(index.verb)
+        if code == NO_EVENT and index.default is not None:
+            return replace(index.default, code=None, discard=True)
         if code is not None and index.default is not None:
             return replace(index.default, code=code, discard=False)
         return index.default

@@ -459,3 +459,35 @@ def test_agreeing_to_a_truce_is_still_an_intention(code_text):
 def test_setting_up_a_military_post_is_a_show_of_force(code_text, text):
     _, events = code_text(text)
     assert [e.plover_type for e in events] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo", "source", "target"),
+    [
+        ("Sudanese students received assurances from the Sudanese army.", "received", "030",
+         "SDN", "SDN"),
+        ("The Kenyan president faces pressure from Britain to resign.", "faces", "100",
+         "GBR", "KEN"),
+        ("Two Yemeni fishermen died in a Saudi airstrike on Sunday.", "died", "195",
+         "SAU", "YEM"),
+    ],
+)  # fmt: skip
+def test_an_act_the_subject_undergoes_is_coded_from_whoever_does_it(
+    code_text, text, trigger, cameo, source, target
+):
+    _, events = code_text(text)
+    (ev,) = _on(events, trigger)
+    assert ev.cameo_code == cameo
+    assert [a.country for a in ev.sources] == [source]
+    assert [a.country for a in ev.targets] == [target]
+
+
+def test_dying_is_no_act_of_the_dead(code_text):
+    _, events = code_text("The former Ghanaian president died in London on Monday.")
+    assert not _on(events, "died")
+
+
+def test_an_attack_named_after_in_gives_the_killings_agent(code_text):
+    _, events = code_text("Three farmers were killed in Turkish artillery shelling on Friday.")
+    (ev,) = _on(events, "killed")
+    assert [a.country for a in ev.sources] == ["TUR"]

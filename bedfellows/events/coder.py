@@ -572,10 +572,11 @@ class EventCoder:
         speakers = self._resolve(arguments_of(verb).sources, when, ctx, memory)
         return speakers, {(a.country, a.actor_id) for a in speakers}, when, edate
 
-    def _speech_act(self, verb, code, speakers, targets, where, *, rule, when, edate):
+    def _speech_act(self, verb, code, speakers, targets, where, *, rule, when, edate, above=0.75):
         """An act done by saying ("X said Y must …", "X claimed it attacked …"):
         what the sentence asserts, so it outranks the act it reports (which is
-        only demanded or claimed). ``where`` is (ctx, article, paragraph, memory)."""
+        only demanded or claimed; ``above`` is that act's confidence). ``where``
+        is (ctx, article, paragraph, memory)."""
         ctx, article, paragraph, memory = where
         return self._make_event(
             verb,
@@ -586,7 +587,7 @@ class EventCoder:
             article,
             paragraph,
             memory,
-            confidence=0.8,
+            confidence=max(0.8, above + 0.05),
             rule=f"{rule}:{verb.lemma_.lower()}",
             when=when,
             edate=edate,
@@ -623,7 +624,7 @@ class EventCoder:
             code, targets = ("015", list(ev.targets)) if doers <= own else ("112", list(ev.sources))
             made = self._speech_act(
                 claim, code, claimers, targets, (ctx, article, paragraph, memory),
-                rule="claim", when=when, edate=edate,
+                rule="claim", when=when, edate=edate, above=ev.confidence,
             )  # fmt: skip
             if made is not None:
                 out.append(made)
@@ -722,8 +723,14 @@ class EventCoder:
             [t for t in args.targets if t not in named_in_pattern], when, ctx, memory
         )
         # An object the pattern names is the act ("declared a state of siege"),
-        # unless it names a party too ("expelled two Russian diplomats").
-        targets += [r for r in self._resolve(named_in_pattern, when, ctx, memory) if _named([r])]
+        # unless it names a party too ("expelled two Russian diplomats"), or
+        # violence names its victims ("killed at least 400 civilians").
+        harmed = (pattern.code or "")[:2] in _VIOLENCE_ROOTS
+        targets += [
+            r
+            for r in self._resolve(named_in_pattern, when, ctx, memory)
+            if _named([r]) or (harmed and r.sector)
+        ]
         targets = _apart(targets, opposed)
         if not sources and args.passive:
             # "were killed in Israeli tank shelling", "died in police firing":
@@ -735,7 +742,11 @@ class EventCoder:
             and not args.passive
             and verb.dep_ not in ("ROOT", "xcomp", "advcl", "ccomp")
         ):
-            sources, targets, fallback = self._surface_fallback(verb, when, ctx, memory)
+            sources, found, fallback = self._surface_fallback(verb, when, ctx, memory)
+            # Violence with no actor to the left either keeps the parser's object
+            # ("An explosion killed at least 26 civilians" read as a noun phrase).
+            keep = not fallback and (pattern.code or "")[:2] in _VIOLENCE_ROOTS
+            targets = targets if keep else found
             sources, targets = _apart(sources, opposed), _apart(targets, opposed)
         # A bare sector object ("all official contact", "the offices") names
         # nobody in particular: look further for a named target.

@@ -491,3 +491,37 @@ def test_an_attack_named_after_in_gives_the_killings_agent(code_text):
     _, events = code_text("Three farmers were killed in Turkish artillery shelling on Friday.")
     (ev,) = _on(events, "killed")
     assert [a.country for a in ev.sources] == ["TUR"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A roadside explosion killed at least nine villagers near Kunduz.",
+        "A suspected gas attack killed at least 30 civilians on Saturday.",
+    ],
+)
+def test_violence_with_no_agent_keeps_its_victims(code_text, text):
+    _, events = code_text(text)
+    (ev,) = _on(events, "killed")
+    assert ev.plover_type == "ASSAULT" and not ev.sources
+    assert [t.sector for t in ev.targets] in (["CVL"], ["PPL"])
+
+
+def test_an_object_named_by_a_non_violent_pattern_is_no_victim(code_text):
+    # "deploy &MILITARY": the troops are what is deployed, not a party acted on.
+    _, events = code_text("Ecuador deployed troops along the northern border.")
+    (ev,) = _on(events, "deployed")
+    assert not ev.targets
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Soldiers committed rape against women in the camps, witnesses said.", "rape"),
+        ("Militiamen raped two women in the village.", "raped"),
+    ],
+)
+def test_rape_is_sexual_assault(code_text, text, trigger):
+    _, events = code_text(text)
+    (ev,) = _on(events, trigger)
+    assert (ev.cameo_code, ev.plover_type) == ("1821", "ASSAULT")

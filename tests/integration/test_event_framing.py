@@ -525,3 +525,18 @@ def test_rape_is_sexual_assault(code_text, text, trigger):
     _, events = code_text(text)
     (ev,) = _on(events, trigger)
     assert (ev.cameo_code, ev.plover_type) == ("1821", "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo"),
+    [
+        ("Dock workers took part in a national strike on Monday.", "took", "143"),
+        ("Hundreds of Chilean students took part in a march in Santiago.", "took", "141"),
+        ("Thousands of farmers gathered in the capital in protest at fuel prices.", "gathered",
+         "141"),
+    ],
+)  # fmt: skip
+def test_joining_a_protest_is_protesting(code_text, text, trigger, cameo):
+    _, events = code_text(text)
+    (ev,) = _on(events, trigger)
+    assert (ev.cameo_code, ev.plover_type) == (cameo, "PROTEST")

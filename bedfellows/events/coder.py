@@ -97,6 +97,9 @@ _FRAMING_VERBS = CONSIDER_VERBS | INTENT_VERBS
 _ASKING_ROOTS = frozenset({"02", "10"})
 # Verbs that weigh a policy option, and what CAMEO codes that as.
 _PONDERING_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "explore"})
+_DISAPPROVE_ROOT = "11"
+#: Sectors of armed men: what a violence verb does to them is violence.
+_ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS"})
 _SIGN_CODE = "057"  # CAMEO "Sign formal agreement": "ratify, sign, finalize an agreement"
 _CONSIDER_CODE = "014"
 _OPTION_NOUNS = frozenset({"possibility", "option", "idea", "prospect"})
@@ -732,6 +735,16 @@ class EventCoder:
             if _named([r]) or (harmed and r.sector)
         ]
         targets = _apart(targets, opposed)
+        if pattern.code[:2] == _DISAPPROVE_ROOT and any(
+            t.sector in _ARMED and t.kind != "person" for t in targets
+        ):
+            # "attacked government troops", "attacked a militia loyal to the
+            # government": the dictionary's "attack … government" (111,
+            # criticise) is a verbal attack; against armed men the violence
+            # verb means its own act ("attacked the government's policy" stays).
+            bare = self.lexicon.match(lemma, [], [])
+            if bare is not None and (bare.code or "")[:2] in _VIOLENCE_ROOTS:
+                pattern = bare
         if not sources and args.passive:
             # "were killed in Israeli tank shelling", "died in police firing":
             # the agent is the one who did the act named after "in".

@@ -540,3 +540,19 @@ def test_joining_a_protest_is_protesting(code_text, text, trigger, cameo):
     _, events = code_text(text)
     (ev,) = _on(events, trigger)
     assert (ev.cameo_code, ev.plover_type) == (cameo, "PROTEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Rebel fighters attacked government troops near Kidal on Monday.", "ASSAULT"),
+        ("Gunmen attacked a militia group loyal to the government.", "ASSAULT"),
+        ("The opposition leader attacked the government over fuel prices.", "ACCUSE"),
+    ],
+)
+def test_attacking_armed_men_is_violence_and_attacking_a_policy_is_criticism(
+    code_text, text, plover
+):
+    _, events = code_text(text)
+    (ev,) = _on(events, "attacked")
+    assert ev.plover_type == plover

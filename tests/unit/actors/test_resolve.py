@@ -346,3 +346,11 @@ def test_resolve_an_ally_takes_the_place_named_with_it(kb: ActorKB) -> None:
 def test_resolve_a_demonym_before_allies_is_their_nationality(kb: ActorKB) -> None:
     assert resolve(kb, "Iraqi allies").country == "IRQ"
     assert resolve(kb, "Iran 's foreign minister").country == "IRN"
+
+
+@pytest.mark.parametrize(("text", "sector"), [("a militia group", "UAF"), ("the group", "UNK")])
+def test_resolve_group_yields_to_the_word_that_says_what_kind(
+    kb: ActorKB, text: str, sector: str
+) -> None:
+    result = resolve(kb, text)
+    assert result is not None and result.sector == sector

@@ -97,6 +97,8 @@ _FRAMING_VERBS = CONSIDER_VERBS | INTENT_VERBS
 _ASKING_ROOTS = frozenset({"02", "10"})
 # Verbs that weigh a policy option, and what CAMEO codes that as.
 _PONDERING_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "explore"})
+#: Verb + bare object idioms that are no act of the verb ("took place").
+_IDIOMS = {"take": frozenset({"place", "effect"})}
 _DISAPPROVE_ROOT = "11"
 #: Sectors of armed men: what a violence verb does to them is violence.
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS"})
@@ -287,6 +289,38 @@ def _without_subordinates(events: list[Event], triggers: list) -> tuple[list[Eve
 #: CAMEO roots of violence (assault, fight, mass violence): reported even when
 #: nobody is named as doing it.
 _VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _pattern_words(toks, hyphenated: frozenset[str]) -> list[str]:
+    """Lemmas to match verb patterns against, a hyphenated word the dictionary
+    knows kept whole.
+
+    The tokenizer splits "cease-fire" into three tokens; the dictionary writes
+    such words whole ("free-trade &TREATY", "counter-attack") and its "set …
+    fire" must not fire on a cease-fire. Other hyphenated words stay split:
+    "tear-gas shells" still matches "tear_gas".
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if (
+            i + 2 < len(toks)
+            and toks[i + 1].text == "-"
+            and toks[i + 1].i == tok.i + 1
+            and toks[i + 2].i == tok.i + 2
+            and not tok.whitespace_
+            and not toks[i + 1].whitespace_
+        ):
+            whole = {f"{tok.lower_}-{t}" for t in (toks[i + 2].lower_, toks[i + 2].lemma_.lower())}
+            known = sorted(whole & hyphenated)
+            if known:
+                out.append(known[0])
+                i += 3
+                continue
+        out.append(tok.lemma_.lower())
+        i += 1
+    return out
 
 
 def _unattributed_violence(code: str, targets, earlier: Sequence[Event]) -> bool:
@@ -651,29 +685,38 @@ class EventCoder:
         self, verb, lemma, ctx, article, paragraph, memory, consumed, *, specific_only=False
     ):
         sent = ctx.sent
+        if lemma in _IDIOMS and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _IDIOMS[lemma] and c.n_lefts == 0
+            for c in verb.children
+        ):
+            return None  # "took place", "takes effect": happened, came into force
         # A relative clause describes a noun, it is not what the verb does:
         # "support a resolution that aims to tighten sanctions" is no "support …
         # sanctions".
         described = {
             t.i for c in verb.subtree if c.dep_ == "relcl" and c.i != verb.i for t in c.subtree
         }
-        after = [
-            t.lemma_.lower()
-            for t in sent
-            if verb.i < t.i <= verb.i + _WINDOW and t.i not in described
+        after = _pattern_words(
+            [t for t in sent if verb.i < t.i <= verb.i + _WINDOW and t.i not in described],
+            self.lexicon.hyphenated,
+        )
+        before = _pattern_words([t for t in sent if t.i < verb.i], self.lexicon.hyphenated)[
+            -_WINDOW:
         ]
-        before = [t.lemma_.lower() for t in sent if t.i < verb.i][-_WINDOW:]
         pattern = self.lexicon.match(lemma, before, after)
         particle = self._particle(verb, lemma)
         if particle is not None and not (pattern is not None and pattern.curated):
             # "set up a base", "called off the talks": the dictionary's SET UP and
             # CALL OFF, not SET or CALL with "up"/"off" after them (a hand-written
             # row for the verb and particle, "rounded up" 173, is kept).
-            rest = [
-                t.lemma_.lower()
-                for t in sent
-                if verb.i < t.i <= verb.i + _WINDOW and t.i not in described and t != particle
-            ]
+            rest = _pattern_words(
+                [
+                    t
+                    for t in sent
+                    if verb.i < t.i <= verb.i + _WINDOW and t.i not in described and t != particle
+                ],
+                self.lexicon.hyphenated,
+            )
             phrasal = self.lexicon.match(f"{lemma} {particle.lower_}", before, rest)
             if phrasal is not None and phrasal.code:
                 lemma, after, pattern = f"{lemma} {particle.lower_}", rest, phrasal
@@ -688,9 +731,10 @@ class EventCoder:
         if pattern is None or not pattern.code:
             # Passive voice puts the pattern's object before the verb ("the
             # accords were signed"): match it as if it followed.
-            moved = [
-                t.lemma_.lower() for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree
-            ]
+            moved = _pattern_words(
+                [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree],
+                self.lexicon.hyphenated,
+            )
             pattern = self.lexicon.match(lemma, before, moved + after) if moved else None
             if pattern is None or not pattern.code:
                 return None

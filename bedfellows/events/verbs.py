@@ -444,6 +444,12 @@ class VerbLexicon:
         self._curated = {
             verb: self._compile_curated(verb, rows, tokens) for verb, rows in curated_rows.items()
         }
+        # Hyphenated words the patterns and synsets spell whole ("cease-fire",
+        # "counter-attack"); see ``hyphenated``.
+        units = [*tokens, *(m for members in self._synsets.values() for m in members)]
+        self._hyphenated = frozenset(
+            w for unit in units for w in unit.lower().split("_") if "-" in w.strip("-")
+        )
         # A bare default for a verb the dictionary lacks ("urge") makes it a verb.
         for verb, code in sorted(self._bare_codes.items()):
             if verb not in self._verbs:
@@ -537,6 +543,12 @@ class VerbLexicon:
         """
         index = self._index(lemma)
         return index.all() if index else []
+
+    @property
+    def hyphenated(self) -> frozenset[str]:
+        """Hyphenated words the dictionary writes whole ("cease-fire",
+        "free-trade"): a text's "cease - fire" is matched as that one word."""
+        return self._hyphenated
 
     def knows(self, lemma: str) -> bool:
         """True when ``lemma`` (or a form of it) is a verb of the dictionary."""

@@ -556,3 +556,26 @@ def test_attacking_armed_men_is_violence_and_attacking_a_policy_is_criticism(
     _, events = code_text(text)
     (ev,) = _on(events, "attacked")
     assert ev.plover_type == plover
+
+
+def test_a_hyphenated_word_the_dictionary_knows_is_matched_whole(code_text):
+    # "cease-fire" is no "set … fire" (arson); "tear-gas" still matches "tear gas".
+    _, events = code_text(
+        "The cease-fire between the army and the rebels is set to take effect on Friday."
+    )
+    assert not [e for e in events if e.plover_type == "ASSAULT"]
+    _, events = code_text("Riot police fired tear-gas shells at the crowd in Nairobi.")
+    (ev,) = _on(events, "fired")
+    assert ev.cameo_code == "175"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce between the army and the rebels takes effect at midnight.",
+        "The meeting between the army chief and rebel leaders took place in Doha.",
+    ],
+)
+def test_taking_effect_or_place_is_no_taking(code_text, text):
+    _, events = code_text(text)
+    assert not [e for e in events if e.trigger.lower() in ("takes", "took")]

@@ -99,6 +99,8 @@ _ASKING_ROOTS = frozenset({"02", "10"})
 _PONDERING_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "explore"})
 #: Verb + bare object idioms that are no act of the verb ("took place").
 _IDIOMS = {"take": frozenset({"place", "effect"})}
+_FORCE_POSTURE_ROOT = "15"  # CAMEO 15, PLOVER MOBILIZE
+_MILITARY_COOPERATION = "062"  # CAMEO "Cooperate militarily": "joint military games"
 _DISAPPROVE_ROOT = "11"
 #: Sectors of armed men: what a violence verb does to them is violence.
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS"})
@@ -1471,6 +1473,11 @@ class EventCoder:
                 implied = [protested] if protested is not None else []
             targets = [t for t in targets if t.country is None] + implied
         targets = _apart(targets, opposed)
+        if code[:2] == _FORCE_POSTURE_ROOT and len({a.country for a in sources if a.country}) > 1:
+            # "French and Egyptian warships launched war games": "joint military
+            # operations are coded as COOPERATE but single-country exercises
+            # should be coded as MOBILIZE" (PLOVER manual); CAMEO 062.
+            code = _MILITARY_COOPERATION
         mod = modality_of(trigger)
         code, modality, mode_type = code_for_mode(code, mod.modality, trigger)
         plover_type = plover_type or mode_type

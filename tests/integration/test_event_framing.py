@@ -579,3 +579,12 @@ def test_a_hyphenated_word_the_dictionary_knows_is_matched_whole(code_text):
 def test_taking_effect_or_place_is_no_taking(code_text, text):
     _, events = code_text(text)
     assert not [e for e in events if e.trigger.lower() in ("takes", "took")]
+
+
+def test_a_show_of_force_by_two_countries_together_is_military_cooperation(code_text):
+    _, events = code_text("Russia and Belarus deployed troops along the Polish border.")
+    (ev,) = _on(events, "deployed")
+    assert (ev.cameo_code, ev.plover_type) == ("062", "COOPERATE")
+    _, events = code_text("Russia deployed troops along the Polish border.")
+    (ev,) = _on(events, "deployed")
+    assert ev.plover_type == "MOBILIZE"

@@ -75,7 +75,7 @@ _STANCE_WORDS = {"pro", "anti", "ethnic"}
 #: Of those, the ones that make the phrase a people ("ethnic Turks"): civilians
 #: (PLOVER CVL, as the agents table codes "ethnic group") of no country.
 _KIN_WORDS = {"ethnic"}
-#: Nouns of a relation to the possessor ("Israel's ally", "Iran's proxies").
+#: Nouns of a relation to the possessor ("Syria's allies", "Iran's proxies").
 _RELATIONS = frozenset(
     {
         "ally", "allies", "proxy", "proxies", "enemy", "enemies", "foe", "foes",
@@ -284,7 +284,7 @@ def _named_country(places: list[PlaceAlias]) -> bool:
 
 
 def _related(lower: list[str], end: int) -> bool:
-    """True for "Israel's militia ally", "US allies", "Iran's proxies": the
+    """True for "Syria's militia allies", "US allies", "Iran's proxies": the
     country names whom the actor is related to, not the actor's own country."""
     if end < len(lower) and lower[end] == "s":
         end += 1  # the possessive
@@ -706,7 +706,7 @@ def _titled_surname(
     """ "President Bouteflika": the one person with that surname who held an
     office of the title's sector (in the named country, at the date).
 
-    former: "former president Carlos Menem": the office ended before the date
+    former: "former president Raul Alfonsin": the office ended before the date
     (any ended office without one); the person is then an elite (ELI).
     """
     surname = name_toks[-1].lower

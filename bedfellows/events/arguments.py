@@ -366,7 +366,7 @@ def condition_subjects(verb) -> list:
     return out
 
 
-# What an act defies: "despite pressure by the commission", "in defiance of calls from …".
+# What an act defies: "despite pressure by the commission", "notwithstanding calls from …".
 _DEFIANCE_PREPS = frozenset({"despite", "notwithstanding", "defying"})
 _PRESSURE_NOUNS = frozenset(
     {
@@ -378,8 +378,8 @@ _PRESSURE_BY = frozenset({"by", "from", "of"})
 
 
 def defied_parties(verb) -> list:
-    """Whose pressure the act defies: "declined to resign despite growing
-    pressure by the Kenya Anti-Corruption Commission" answers the commission.
+    """Whose pressure the act defies: "refused to resign despite mounting
+    pressure from the bar association" answers the bar association.
     Looks on the verb and on the verbs it complements ("declined to resign")."""
     out = []
     for clause in (verb, *(verb.ancestors if verb.dep_ == "xcomp" else ())):

@@ -84,10 +84,10 @@ _SIDE_TAKING_ROOTS = frozenset({"11", "14", "18", "19", "20"})
 # "activists from Calgary", "police in Kandahar", "a group based in Trinidad".
 _HOME_PREPS = frozenset({"from", "in"})
 _BASED_VERBS = frozenset({"based", "located", "headquartered", "stationed"})
-# Sectors of private people: their nationality says nothing of the country of
-# the officials acting on them.
 # Sectors that act only in their own country (police, courts).
 _AT_HOME = frozenset({"COP", "JUD"})
+# Sectors of private people: their nationality says nothing of the country of
+# the officials acting on them.
 _NATIONALS = frozenset({"CVL", "PPL", "BUS", "EDU", "MED", "REF", "LAB", "JRN", "AGR", "REL"})
 # Verbs too light to carry an event of their own ("have", "be", "do").
 _LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come"})
@@ -898,7 +898,7 @@ class EventCoder:
     def _undergone(self, verb, pattern, ctx, article, paragraph, memory) -> Event | None:
         """An act the subject undergoes: the dictionary's reverse-only patterns
         ("receive assurance [:030]", "face pressure [:100]", "die in airstrike
-        [:195]"). Whoever it comes from ("from Congress", "in Israeli shelling")
+        [:195]"). Whoever it comes from ("from Britain", "in a Saudi airstrike")
         is the source, the subject the target."""
         code = pattern.passive_code
         edate, when = self._date(ctx, article, verb)
@@ -943,8 +943,8 @@ class EventCoder:
                     continue
                 if not self._names_act(act):
                     # "in police firing" parsed as "police" modified by "firing", or
-                    # "in Israeli tank shelling" as "in Israeli tank" and a clause
-                    # "shelling" right after it.
+                    # "in Turkish artillery shelling" as "in Turkish artillery" and a
+                    # clause "shelling" right after it.
                     nxt = act.doc[act.i + 1] if act.i + 1 < len(act.doc) else None
                     if any(self._names_act(c) for c in act.children if c.dep_ == "acl") or (
                         nxt is not None and nxt.head in (act, verb) and self._names_act(nxt)
@@ -1369,8 +1369,8 @@ class EventCoder:
         return tuple(out)
 
     def _at_home(self, sources, targets, ctx) -> list:
-        """A country's police and courts act at home: whom "Turkish police"
-        stopped or "an Egyptian court" sentenced, named without a country
+        """A country's police and courts act at home: whom "Egyptian police"
+        detained or "a Kenyan court" sentenced, named without a country
         ("students", "activists"), are that country's residents. Armies and
         governments also act abroad, so they give no such country; nor does a
         target whose phrase names a people or place ("Kurdish students").
@@ -1474,7 +1474,7 @@ class EventCoder:
             targets = [t for t in targets if t.country is None] + implied
         targets = _apart(targets, opposed)
         if code[:2] == _FORCE_POSTURE_ROOT and len({a.country for a in sources if a.country}) > 1:
-            # "French and Egyptian warships launched war games": "joint military
+            # "Russian and Belarusian troops held manoeuvres": "joint military
             # operations are coded as COOPERATE but single-country exercises
             # should be coded as MOBILIZE" (PLOVER manual); CAMEO 062.
             code = _MILITARY_COOPERATION

@@ -366,8 +366,8 @@ class VerbLexicon:
             (empty ``before`` and ``after``) gives the code of a bare verb where
             the CAMEO dictionary leaves it uncoded ("reject" → 120) or codes it
             against the codebook ("agree" → 030, not 050; "die" → ``---``); the
-            verb's patterns still win. A row with words is a hand-written pattern, tried before
-            the dictionary's ("remanded in custody" → 173; "confined to" →
+            verb's patterns still win. A row with words is a hand-written pattern,
+            tried before the dictionary's ("remanded in custody" → 173; "confined to" →
             ``---``, no event), and may be for a verb the dictionary lacks.
         """
         self._bare_codes: dict[str, str] = {}

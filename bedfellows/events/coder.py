@@ -293,14 +293,14 @@ def _without_subordinates(events: list[Event], triggers: list) -> tuple[list[Eve
 _VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 
 
-def _pattern_words(toks, hyphenated: frozenset[str]) -> list[str]:
-    """Lemmas to match verb patterns against, a hyphenated word the dictionary
-    knows kept whole.
+def _pattern_words(toks, lexicon) -> list[str]:
+    """Lemmas to match verb patterns against, a hyphenated word kept whole.
 
     The tokenizer splits "cease-fire" into three tokens; the dictionary writes
-    such words whole ("free-trade &TREATY", "counter-attack") and its "set …
-    fire" must not fire on a cease-fire. Other hyphenated words stay split:
-    "tear-gas shells" still matches "tear_gas".
+    such words whole ("free-trade &TREATY", "counter-attack"), its "set … fire"
+    must not fire on a cease-fire, nor its "beat … government" (a defeat) on
+    "beat an anti-government protester". A hyphenated pair the patterns write
+    as two words stays two ("tear-gas shells" matches "tear gas").
     """
     out: list[str] = []
     i = 0
@@ -314,10 +314,14 @@ def _pattern_words(toks, hyphenated: frozenset[str]) -> list[str]:
             and not tok.whitespace_
             and not toks[i + 1].whitespace_
         ):
-            whole = {f"{tok.lower_}-{t}" for t in (toks[i + 2].lower_, toks[i + 2].lemma_.lower())}
-            known = sorted(whole & hyphenated)
-            if known:
-                out.append(known[0])
+            last = toks[i + 2]
+            whole = {f"{tok.lower_}-{t}" for t in (last.lower_, last.lemma_.lower())}
+            known = sorted(whole & lexicon.hyphenated)
+            apart = lexicon.writes_apart(tok.lower_, last.lower_) or lexicon.writes_apart(
+                tok.lower_, last.lemma_.lower()
+            )
+            if known or not apart:
+                out.append(known[0] if known else f"{tok.lower_}-{last.lower_}")
                 i += 3
                 continue
         out.append(tok.lemma_.lower())
@@ -700,11 +704,9 @@ class EventCoder:
         }
         after = _pattern_words(
             [t for t in sent if verb.i < t.i <= verb.i + _WINDOW and t.i not in described],
-            self.lexicon.hyphenated,
+            self.lexicon,
         )
-        before = _pattern_words([t for t in sent if t.i < verb.i], self.lexicon.hyphenated)[
-            -_WINDOW:
-        ]
+        before = _pattern_words([t for t in sent if t.i < verb.i], self.lexicon)[-_WINDOW:]
         pattern = self.lexicon.match(lemma, before, after)
         particle = self._particle(verb, lemma)
         if particle is not None and not (pattern is not None and pattern.curated):
@@ -717,7 +719,7 @@ class EventCoder:
                     for t in sent
                     if verb.i < t.i <= verb.i + _WINDOW and t.i not in described and t != particle
                 ],
-                self.lexicon.hyphenated,
+                self.lexicon,
             )
             phrasal = self.lexicon.match(f"{lemma} {particle.lower_}", before, rest)
             if phrasal is not None and phrasal.code:
@@ -735,7 +737,7 @@ class EventCoder:
             # accords were signed"): match it as if it followed.
             moved = _pattern_words(
                 [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree],
-                self.lexicon.hyphenated,
+                self.lexicon,
             )
             pattern = self.lexicon.match(lemma, before, moved + after) if moved else None
             if pattern is None or not pattern.code:

@@ -450,6 +450,17 @@ class VerbLexicon:
         self._hyphenated = frozenset(
             w for unit in units for w in unit.lower().split("_") if "-" in w.strip("-")
         )
+        # Word pairs the patterns write apart ("tear gas", "tear_gas"): a text's
+        # "tear-gas" still matches them.
+        pairs: set[tuple[str, str]] = set()
+        for unit in units:
+            words = unit.lower().split("_")
+            pairs.update(zip(words, words[1:], strict=False))
+        for fields in (*defaults.values(), *(f for rows in grouped.values() for f in rows)):
+            for side in (fields[0], fields[1]):
+                words = side.lower().split()
+                pairs.update(zip(words, words[1:], strict=False))
+        self._pairs = frozenset(pairs)
         # A bare default for a verb the dictionary lacks ("urge") makes it a verb.
         for verb, code in sorted(self._bare_codes.items()):
             if verb not in self._verbs:
@@ -549,6 +560,10 @@ class VerbLexicon:
         """Hyphenated words the dictionary writes whole ("cease-fire",
         "free-trade"): a text's "cease - fire" is matched as that one word."""
         return self._hyphenated
+
+    def writes_apart(self, first: str, second: str) -> bool:
+        """True when some pattern writes ``first second`` as two words in a row."""
+        return (first, second) in self._pairs
 
     def knows(self, lemma: str) -> bool:
         """True when ``lemma`` (or a form of it) is a verb of the dictionary."""

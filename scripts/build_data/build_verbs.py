@@ -463,6 +463,12 @@ def build_rows(blocks: list[Block], stats: Stats) -> list[tuple]:
                 stats.drops["verb listed in a second block (first block kept)"] += 1
             else:
                 stats.repairs["verb listed twice in a block (forms pooled)"] += 1
+                if first[verb.lemma][1].code is None and verb.code is not None:
+                    # "BEAT" then "BEAT {BEATS ...} [182]": the line that gives the
+                    # verb its own code says what the verb alone means.
+                    log.info("verb %r: own code %s from line %d", verb.lemma, verb.code, verb.line)
+                    stats.repairs["verb listed twice in a block (own code of the later line)"] += 1
+                    first[verb.lemma] = (block, verb)
 
     rows: list[tuple] = []
     for lemma, (block, verb) in first.items():

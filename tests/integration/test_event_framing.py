@@ -588,3 +588,11 @@ def test_a_show_of_force_by_two_countries_together_is_military_cooperation(code_
     _, events = code_text("Russia deployed troops along the Polish border.")
     (ev,) = _on(events, "deployed")
     assert ev.plover_type == "MOBILIZE"
+
+
+def test_a_word_inside_a_hyphenated_modifier_is_not_the_object(code_text):
+    # "beat … government" is the dictionary's defeat of a government (no event);
+    # "anti-government" only describes the protester who was beaten.
+    _, events = code_text("Soldiers beat an anti-government protester in Yangon on Sunday.")
+    (ev,) = _on(events, "beat")
+    assert (ev.cameo_code, ev.plover_type) == ("182", "ASSAULT")

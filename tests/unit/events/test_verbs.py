@@ -103,6 +103,13 @@ def test_verbs_a_light_verbs_idiom_is_not_shared_with_its_block(lexicon):
     assert lexicon.match("nab", ["police"], ["an", "activist"]).code == "173"
 
 
+def test_verbs_a_verb_listed_twice_in_its_block_takes_the_line_with_its_own_code(lexicon):
+    # "BEAT" (the block's 190) then "BEAT {BEATS BEATING BEATEN } [182]".
+    bare = lexicon.match("beat", [], [])
+    line = source_line(bare.line)
+    assert line.startswith("BEAT") and source_code(line) == bare.code == "182"
+
+
 def test_verbs_discard_pattern_has_no_code(lexicon):
     found = lexicon.match("call", [], ["a", "cabinet", "meeting"])
     assert found.discard and found.code is None

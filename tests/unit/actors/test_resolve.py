@@ -354,3 +354,16 @@ def test_resolve_group_yields_to_the_word_that_says_what_kind(
 ) -> None:
     result = resolve(kb, text)
     assert result is not None and result.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [("ICE", "COP"), ("CBP", "COP"), ("the Department of Homeland Security", "GOV")],
+)
+def test_resolve_us_agencies_named_by_acronym(kb: ActorKB, text: str, sector: str) -> None:
+    result = resolve(kb, text)
+    assert result is not None and (result.country, result.sector) == ("USA", sector)
+
+
+def test_resolve_an_acronym_alias_is_case_sensitive(kb: ActorKB) -> None:
+    assert resolve(kb, "thick ice") is None

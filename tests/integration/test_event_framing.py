@@ -596,3 +596,12 @@ def test_a_word_inside_a_hyphenated_modifier_is_not_the_object(code_text):
     _, events = code_text("Soldiers beat an anti-government protester in Yangon on Sunday.")
     (ev,) = _on(events, "beat")
     assert (ev.cameo_code, ev.plover_type) == ("182", "ASSAULT")
+
+
+def test_war_games_are_a_show_of_force_and_joint_ones_cooperation(code_text):
+    _, events = code_text("China held a naval exercise near Taiwan on Monday.")
+    (ev,) = _on(events, "exercise")
+    assert ev.plover_type == "MOBILIZE"
+    _, events = code_text("The armies of Peru and Chile held joint war games in May.")
+    (ev,) = _on(events, "games")
+    assert (ev.cameo_code, ev.plover_type) == ("062", "COOPERATE")

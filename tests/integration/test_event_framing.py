@@ -602,6 +602,6 @@ def test_war_games_are_a_show_of_force_and_joint_ones_cooperation(code_text):
     _, events = code_text("China held a naval exercise near Taiwan on Monday.")
     (ev,) = _on(events, "exercise")
     assert ev.plover_type == "MOBILIZE"
-    _, events = code_text("The armies of Peru and Chile held joint war games in May.")
-    (ev,) = _on(events, "games")
+    _, events = code_text("Peru and Chile are participating in a war game at the naval base.")
+    (ev,) = _on(events, "game")
     assert (ev.cameo_code, ev.plover_type) == ("062", "COOPERATE")

@@ -748,6 +748,10 @@ class EventCoder:
             pattern = self._own_pattern(verb, lemma, before, pattern)
             if pattern is None:
                 return None
+        if pattern.after == ("part",) and self._part_in_event(verb):
+            # "took part in a war game": the event noun codes what was taken part
+            # in, with the verb's subject; the idiom alone is only 030.
+            return None
         if lemma == "agree" and self._agreed_on(verb):
             # "the two sides agreed a ceasefire", "a deal was agreed": the
             # agreement is concluded, CAMEO 057 ("finalize an agreement"), not the
@@ -973,6 +977,19 @@ class EventCoder:
             members = self.lexicon.synset(unit) if unit.startswith("&") else {unit}
             words.update(w for m in members for w in m.lower().split("_"))
         return [t for t in heads if t.lemma_.lower() in words or t.lower_ in words]
+
+    def _part_in_event(self, verb) -> bool:
+        """True for "took part in <an event noun>" ("in a war game", "in talks");
+        the parser hangs "in" on "part" or on the verb."""
+        parts = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ == "part"]
+        return bool(parts) and any(
+            g.lemma_.lower() in self.nouns.nouns
+            for head in (verb, *parts)
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for g in prep.children
+            if g.dep_ == "pobj"
+        )
 
     def _agreed_on(self, verb) -> bool:
         """True when the verb's object (or passive subject) is an agreement."""

@@ -605,3 +605,16 @@ def test_war_games_are_a_show_of_force_and_joint_ones_cooperation(code_text):
     _, events = code_text("Peru and Chile are participating in a war game at the naval base.")
     (ev,) = _on(events, "game")
     assert (ev.cameo_code, ev.plover_type) == ("062", "COOPERATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        ("Peru and Chile are taking part in a war game off Arica.", "game", "COOPERATE"),
+        ("The rebels took part in the talks in Geneva.", "talks", "CONSULT"),
+    ],
+)
+def test_taking_part_in_an_event_is_that_event(code_text, text, trigger, plover):
+    _, events = code_text(text)
+    assert [e.plover_type for e in _on(events, trigger)] == [plover]
+    assert not [e for e in events if e.cameo_code == "030"]

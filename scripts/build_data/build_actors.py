@@ -1363,6 +1363,14 @@ def build_actors(
                     continue
                 seen_keys.add(key)
                 reason = _alias_problem(key, owned, country_keys, agent_keys, common, kind)
+                if reason == "only common words" and len(key.split()) > 1:
+                    # "World Food Programme", "Group of Eight": a name made of common
+                    # words is kept for its capitalised form only, so "peace action"
+                    # or "the world health organization of" in plain text stay words.
+                    stats.note("case-sensitive alias: only common words", f"{where}: {text!r}")
+                    aliases.append(display_case(text))
+                    case_sensitive.append(display_case(text))
+                    continue
                 if reason:
                     stats.note(f"drop alias: {reason}", f"{where}: {text!r}")
                     continue

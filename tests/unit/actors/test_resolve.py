@@ -367,3 +367,18 @@ def test_resolve_us_agencies_named_by_acronym(kb: ActorKB, text: str, sector: st
 
 def test_resolve_an_acronym_alias_is_case_sensitive(kb: ActorKB) -> None:
     assert resolve(kb, "thick ice") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [("the World Food Programme", "IGOUNOWFP"), ("the Group of Eight", "IGOGOE")],
+)
+def test_resolve_a_name_of_common_words_in_capitals(kb: ActorKB, text: str, cameo: str) -> None:
+    result = resolve(kb, text)
+    assert result is not None and result.cameo == cameo
+
+
+def test_resolve_common_words_in_lower_case_name_nobody(kb: ActorKB) -> None:
+    assert resolve(kb, "the world food programme") is None
+    result = resolve(kb, "Group of eight")
+    assert result is None or result.cameo != "IGOGOE"

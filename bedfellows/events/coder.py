@@ -702,10 +702,8 @@ class EventCoder:
         described = {
             t.i for c in verb.subtree if c.dep_ == "relcl" and c.i != verb.i for t in c.subtree
         }
-        after = _pattern_words(
-            [t for t in sent if verb.i < t.i <= verb.i + _WINDOW and t.i not in described],
-            self.lexicon,
-        )
+        window = [t for t in sent if verb.i < t.i <= verb.i + _WINDOW and t.i not in described]
+        after = _pattern_words(window, self.lexicon)
         before = _pattern_words([t for t in sent if t.i < verb.i], self.lexicon)[-_WINDOW:]
         pattern = self.lexicon.match(lemma, before, after)
         particle = self._particle(verb, lemma)
@@ -713,14 +711,7 @@ class EventCoder:
             # "set up a base", "called off the talks": the dictionary's SET UP and
             # CALL OFF, not SET or CALL with "up"/"off" after them (a hand-written
             # row for the verb and particle, "rounded up" 173, is kept).
-            rest = _pattern_words(
-                [
-                    t
-                    for t in sent
-                    if verb.i < t.i <= verb.i + _WINDOW and t.i not in described and t != particle
-                ],
-                self.lexicon,
-            )
+            rest = _pattern_words([t for t in window if t != particle], self.lexicon)
             phrasal = self.lexicon.match(f"{lemma} {particle.lower_}", before, rest)
             if phrasal is not None and phrasal.code:
                 lemma, after, pattern = f"{lemma} {particle.lower_}", rest, phrasal
@@ -1370,22 +1361,23 @@ class EventCoder:
         }
         if len(here) != 1 or here & others:
             return tuple(list(role) for role in roles)
+        return tuple(self._unless_named(role, here, ctx) for role in roles)
+
+    def _unless_named(self, refs, countries: set[str], ctx) -> list:
+        """``refs`` given the one country in ``countries`` (``with_context_country``),
+        except an actor whose own phrase names a people or place ("Kurdish
+        students", "Congolese refugees"): its country is another's."""
         named = [
             (e.start_char + ctx.offset, e.end_char + ctx.offset)
             for e in ctx.sent.ents
             if e.label_ in _PEOPLE_AND_PLACE_LABELS
         ]
-        out = []
-        for role in roles:
-            out.append(
-                [
-                    r
-                    if any(r.start <= a and b <= r.end for a, b in named)
-                    else with_context_country([r], here, self.kb)[0]
-                    for r in role
-                ]
-            )
-        return tuple(out)
+        return [
+            r
+            if any(r.start <= a and b <= r.end for a, b in named)
+            else with_context_country([r], countries, self.kb)[0]
+            for r in refs
+        ]
 
     def _at_home(self, sources, targets, ctx) -> list:
         """A country's police and courts act at home: whom "Egyptian police"
@@ -1397,17 +1389,7 @@ class EventCoder:
         homes = {a.country for a in sources if a.country}
         if len(homes) != 1 or not any(a.sector in _AT_HOME for a in sources if a.country):
             return list(targets)
-        named = [
-            (e.start_char + ctx.offset, e.end_char + ctx.offset)
-            for e in ctx.sent.ents
-            if e.label_ in _PEOPLE_AND_PLACE_LABELS
-        ]
-        return [
-            t
-            if any(t.start <= a and b <= t.end for a, b in named)
-            else with_context_country([t], homes, self.kb)[0]
-            for t in targets
-        ]
+        return self._unless_named(targets, homes, ctx)
 
     def _sentence_countries(self, ctx, rep_tok, when, memory) -> set[str]:
         """Countries the sentence names outside its reporter's phrase.

@@ -23,13 +23,14 @@ from bedfellows.about import __version__
 from bedfellows.actors import ActorKB
 from bedfellows.data import data_path
 from bedfellows.errors import IngestError
+from bedfellows.events import acled_type
 from bedfellows.events.coder import EventCoder
 from bedfellows.events.mentions import ArticleMemory
 from bedfellows.ingest import read_articles, split_paragraphs
 from bedfellows.nlp.lemmas import add_lemma_repair
 from bedfellows.nlp.model import DEFAULT_MODEL, load_model, model_version
 from bedfellows.nlp.ruler import add_actor_ruler
-from bedfellows.schema import Article, ArticleDating, Event
+from bedfellows.schema import AcledType, Article, ArticleDating, Event
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class EventSink(Protocol):
         run_id: str,
         *,
         datings: dict[str, ArticleDating] | None = None,
+        acled_types: dict[str, AcledType] | None = None,
     ) -> list[bool]: ...
     def record_skip(
         self, source_path: str, record: int | None, reason: str, error_type: str, run_id: str
@@ -125,6 +127,12 @@ class Pipeline:
         """The inferred date window (with its evidence) of an undated article
         coded by this pipeline (the latest 10,000 are kept), else None."""
         return self.coder.dating.windows.get(article_id)
+
+    def acled_type(self, article: Article, events: Iterable[Event]) -> AcledType:
+        """The ACLED sub-event type of an article, read from its lede and the events
+        coded in it, with the packaged model (``bedfellows.events.acled_type``).
+        """
+        return acled_type.load_model().predict(acled_type.article_features(article, events))
 
     def provenance(self) -> dict:
         """Versions of code, model and data, stored with every run."""
@@ -229,7 +237,8 @@ class Pipeline:
                 for a, _ in batch
                 if a.published is None and (d := self.article_dating(a.article_id)) is not None
             }
-            written = store.write_articles(batch, run_id, datings=datings)
+            kinds = {a.article_id: self.acled_type(a, events) for a, events in batch}
+            written = store.write_articles(batch, run_id, datings=datings, acled_types=kinds)
             for (article, events), new in zip(batch, written, strict=True):
                 if new:
                     summary.articles_coded += 1

@@ -96,6 +96,15 @@ class EventDate:
 
 
 @dataclass(frozen=True, slots=True)
+class AcledType:
+    """An article's most likely ACLED sub-event type ("ARMED_CLASH", "AGREEMENT", ...)
+    and the model's probability for it (``bedfellows.events.acled_type``)."""
+
+    subtype: str
+    probability: float
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleDating:
     """The inferred date window of an article without a publication date.
 

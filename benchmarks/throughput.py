@@ -13,7 +13,7 @@ splits them (``bedfellows.ingest.split_paragraphs``). In one process:
     over the paragraphs with ``nlp.pipe(batch_size=64)``;
 (b) **spaCy + actor ruler**: ``Pipeline().nlp`` over the same paragraphs;
 (c) **full pipeline**: ``Pipeline().code_articles(articles)`` (split, parse,
-    ruler, coding).
+    ruler, coding) and each article's ACLED sub-event type (``Pipeline.acled_type``).
 
 After a warm-up on a few paragraphs, the three are run in turn ``--repeats``
 times (default 2: a, b, c, a, b, c) and the best time of each is kept. The
@@ -152,6 +152,16 @@ def _consume(docs: Iterable) -> int:
     return n
 
 
+def _code_and_type(pipeline, articles: Sequence) -> list[int]:
+    """Code the articles and file each under its ACLED type, as ``Pipeline.run``
+    does before writing; return each article's number of events."""
+    counts = []
+    for article, events in pipeline.code_articles(articles):
+        pipeline.acled_type(article, events)
+        counts.append(len(events))
+    return counts
+
+
 class CoderTimer:
     """Times every ``code_doc`` call of one EventCoder instance (not the class)."""
 
@@ -236,7 +246,7 @@ def run(shared: Path, *, n_docs: int = 300, repeats: int = 2) -> dict:
     warm = paragraphs[:WARMUP_PARAGRAPHS]
     _consume(plain.pipe(warm, batch_size=BATCH_SIZE))
     _consume(ruled.pipe(warm, batch_size=BATCH_SIZE))
-    _consume(pipeline.code_articles(articles[:3]))
+    _code_and_type(pipeline, articles[:3])
 
     runs: dict[str, list[float]] = {"spacy": [], "spacy_ruler": [], "full": []}
     coder_seconds: list[float] = []
@@ -248,7 +258,7 @@ def run(shared: Path, *, n_docs: int = 300, repeats: int = 2) -> dict:
         t, _n = _timed(lambda: _consume(ruled.pipe(paragraphs, batch_size=BATCH_SIZE)))
         runs["spacy_ruler"].append(t)
         timer.seconds = resolver.seconds = 0.0
-        t, coded = _timed(lambda: [len(ev) for _a, ev in pipeline.code_articles(articles)])
+        t, coded = _timed(lambda: _code_and_type(pipeline, articles))
         runs["full"].append(t)
         coder_seconds.append(timer.seconds)
         resolve_seconds.append(resolver.seconds)

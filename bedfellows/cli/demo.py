@@ -10,6 +10,7 @@ import click
 from bedfellows.errors import SchemaVersionError
 from bedfellows.store import Store
 
+from .acled_types import print_article_types
 from .alliances import print_alliance_summary
 from .code import echo_summary, run_coding
 from .dating import print_datings
@@ -52,7 +53,11 @@ def demo(db, silent) -> None:
     with Store.open(db, read_only=True) as store:
         rows = store.events()
         windows = store.datings()
+        kinds = store.article_types()
     print_events(rows, "table")
+    if kinds:
+        click.echo("\nArticles by ACLED sub-event type (model: words and coded events)")
+        print_article_types(kinds)
     if windows:
         click.echo("\nUndated articles: inferred date windows and their evidence")
         print_datings(windows)

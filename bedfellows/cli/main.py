@@ -14,6 +14,7 @@ import click
 from bedfellows.about import __version__
 from bedfellows.errors import BedfellowsError
 
+from .acled_types import acled_types
 from .actors import actors
 from .alliances import bedfellows_cmd, blocs, dyad, network, shifts
 from .code import code
@@ -55,6 +56,7 @@ for command in (
     demo,
     actors,
     dating,
+    acled_types,
     dyad,
     network,
     blocs,

@@ -25,13 +25,14 @@ import duckdb
 
 from ..about import __version__
 from ..errors import SchemaVersionError, StoreError
-from ..schema import Article, ArticleDating, Event
+from ..schema import AcledType, Article, ArticleDating, Event
 from . import queries
 from ._dating import dating_rows
 from ._rows import Row, actor_rows, article_row, check_events, comment_rows, event_row
 from .ddl import (
     ARTICLE_DATING,
     ARTICLE_DATING_EVIDENCE,
+    ARTICLE_TYPES,
     ARTICLES,
     COMMENTS,
     EVENT_ACTORS,
@@ -45,9 +46,18 @@ log = logging.getLogger(__name__)
 
 MEMORY = ":memory:"
 
-# (article_id, article row, comment rows, event rows, event_actor rows,
-#  article_dating rows, article_dating_evidence rows)
-_Prepared = tuple[str, Row, list[Row], list[Row], list[Row], list[Row], list[Row]]
+# (article_id, {table name: the article's rows}); tables are filled in the
+# order of ``_WRITTEN``.
+_Prepared = tuple[str, dict[str, list[Row]]]
+_WRITTEN = (
+    ARTICLES,
+    COMMENTS,
+    EVENTS,
+    EVENT_ACTORS,
+    ARTICLE_DATING,
+    ARTICLE_DATING_EVIDENCE,
+    ARTICLE_TYPES,
+)
 
 
 def _utcnow() -> datetime:
@@ -214,17 +224,22 @@ class Store:
         events: Sequence[Event],
         run_id: str,
         dating: ArticleDating | None = None,
+        acled_type: AcledType | None = None,
     ) -> bool:
         """Store an article with its comments, events and event actors in one transaction.
 
         ``dating`` is an undated article's inferred window with its evidence,
-        stored with it. Returns False, writing nothing, if the article_id is
-        already stored, so coding the same input twice leaves the database
-        unchanged. Raises StoreError (and writes nothing) if an event belongs
-        to another article, two events share an event_id, or DuckDB rejects a row.
+        ``acled_type`` its ACLED sub-event type, each stored with it. Returns
+        False, writing nothing, if the article_id is already stored, so coding
+        the same input twice leaves the database unchanged. Raises StoreError
+        (and writes nothing) if an event belongs to another article, two events
+        share an event_id, or DuckDB rejects a row.
         """
         datings = {article.article_id: dating} if dating is not None else None
-        return self.write_articles([(article, events)], run_id, datings=datings)[0]
+        types = {article.article_id: acled_type} if acled_type is not None else None
+        return self.write_articles([(article, events)], run_id, datings=datings, acled_types=types)[
+            0
+        ]
 
     def write_articles(
         self,
@@ -232,51 +247,52 @@ class Store:
         run_id: str,
         *,
         datings: Mapping[str, ArticleDating] | None = None,
+        acled_types: Mapping[str, AcledType] | None = None,
     ) -> list[bool]:
         """Store several articles in ONE transaction; per article, True if it was new.
 
         ``datings`` maps the id of an undated article of the batch to its
-        inferred window (``ArticleDating``), stored with the article in the same
-        transaction; a dating for an article not in the batch is a StoreError.
+        inferred window (``ArticleDating``), ``acled_types`` the id of an
+        article to its ACLED sub-event type (``AcledType``); both are stored
+        with the article in the same transaction, and one given for an article
+        not in the batch is a StoreError.
         All or nothing: on any error the whole batch is rolled back and
         StoreError raised; a caller that wants to keep the good articles can
         retry them one at a time with ``write_article``. Batching amortises
         DuckDB's per-statement and per-commit cost (see the module docs).
         """
         batch = [(article, tuple(events)) for article, events in items]
-        if not batch:
-            if datings:
-                raise StoreError(f"{self._path}: inferred date windows given without articles")
-            return []
         for article, events in batch:
             check_events(article, events)
         datings = datings or {}
-        stray = sorted(set(datings) - {article.article_id for article, _ in batch})
-        if stray:
-            raise StoreError(
-                f"{self._path}: inferred date window for article(s) not in the batch: "
-                + ", ".join(stray)
-            )
+        acled_types = acled_types or {}
+        ids = {article.article_id for article, _ in batch}
+        for what, given in (("inferred date window", datings), ("ACLED type", acled_types)):
+            stray = sorted(set(given) - ids)
+            if stray:
+                raise StoreError(
+                    f"{self._path}: {what} for article(s) not in the batch: " + ", ".join(stray)
+                )
+        if not batch:
+            return []
         coded_at = _utcnow()
         # Rows are built before BEGIN so a conversion bug cannot strand a transaction.
-        prepared = []
+        prepared: list[_Prepared] = []
         for article, events in batch:
-            dating = datings.get(article.article_id)
-            head, evidence = ([], [])
-            if dating is not None:
-                row, evidence = dating_rows(article, dating, run_id)
-                head = [row]
-            prepared.append(
-                (
-                    article.article_id,
-                    article_row(article, run_id, coded_at),
-                    comment_rows(article),
-                    [event_row(e, run_id) for e in events],
-                    [row for e in events for row in actor_rows(e)],
-                    head,
-                    evidence,
-                )
-            )
+            aid = article.article_id
+            rows: dict[str, list[Row]] = {
+                ARTICLES.name: [article_row(article, run_id, coded_at)],
+                COMMENTS.name: comment_rows(article),
+                EVENTS.name: [event_row(e, run_id) for e in events],
+                EVENT_ACTORS.name: [row for e in events for row in actor_rows(e)],
+            }
+            if (dating := datings.get(aid)) is not None:
+                head, evidence = dating_rows(article, dating, run_id)
+                rows[ARTICLE_DATING.name] = [head]
+                rows[ARTICLE_DATING_EVIDENCE.name] = evidence
+            if (kind := acled_types.get(aid)) is not None:
+                rows[ARTICLE_TYPES.name] = [(aid, kind.subtype, kind.probability, run_id)]
+            prepared.append((aid, rows))
         first = batch[0][0]
         what = f"write article {first.article_id} ({first.source_path})"
         if len(batch) > 1:
@@ -305,30 +321,17 @@ class Store:
             ).fetchall()
         stored = {aid for (aid,) in found}
         results: list[bool] = []
-        articles: list[Row] = []
-        comments: list[Row] = []
-        events: list[Row] = []
-        actors: list[Row] = []
-        windows: list[Row] = []
-        evidence: list[Row] = []
-        for aid, a_row, c_rows, e_rows, x_rows, w_rows, v_rows in prepared:
+        new_rows: dict[str, list[Row]] = {table.name: [] for table in _WRITTEN}
+        for aid, rows in prepared:
             is_new = aid not in stored
             results.append(is_new)
             if not is_new:
                 continue
             stored.add(aid)  # the same article twice in one batch is written once
-            articles.append(a_row)
-            comments += c_rows
-            events += e_rows
-            actors += x_rows
-            windows += w_rows
-            evidence += v_rows
-        self._append(ARTICLES.name, articles)
-        self._append(COMMENTS.name, comments)
-        self._append(EVENTS.name, events)
-        self._append(EVENT_ACTORS.name, actors)
-        self._append(ARTICLE_DATING.name, windows)
-        self._append(ARTICLE_DATING_EVIDENCE.name, evidence)
+            for table, table_rows in rows.items():
+                new_rows[table] += table_rows
+        for table in _WRITTEN:
+            self._append(table.name, new_rows[table.name])
         return results
 
     def _append(self, table: str, rows: list[Row]) -> None:
@@ -427,6 +430,12 @@ class Store:
         with self._errors("query inferred date windows"):
             return queries.dating_records(self._con, article_id)
 
+    def article_types(self, article_id: str | None = None) -> list[dict[str, Any]]:
+        """Articles' ACLED sub-event types (see ``queries.article_type_records``),
+        all of them or the one of ``article_id``."""
+        with self._errors("query article types"):
+            return queries.article_type_records(self._con, article_id)
+
     def counts(self) -> dict[str, int]:
         """Row counts: articles, comments, events, runs, skipped."""
         with self._errors("count rows"):
@@ -451,12 +460,7 @@ def _read_version(con: duckdb.DuckDBPyConnection) -> str | None:
 def _prepare_schema(con: duckdb.DuckDBPyConnection, where: str, *, read_only: bool) -> None:
     """Create the schema in an empty database, or check the version of an existing one."""
     try:
-        tables = {
-            name
-            for (name,) in con.execute(
-                "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
-            ).fetchall()
-        }
+        tables = queries.table_names(con)
         if META.name not in tables:
             if tables:
                 raise SchemaVersionError(

@@ -217,6 +217,21 @@ ARTICLE_DATING_EVIDENCE = Table(
     checks=("kind IN ('office', 'former_office', 'name', 'past_date', 'other')",),
 )
 
+# An article's ACLED sub-event type (``schema.AcledType``), one row per article
+# written with it. The model's version is the run's data manifest
+# (``runs.data_manifest_sha256``): its weights are a packaged table.
+ARTICLE_TYPES = Table(
+    "article_types",
+    (
+        ("article_id", "VARCHAR NOT NULL"),
+        ("acled_type", "VARCHAR NOT NULL"),
+        ("probability", "DOUBLE NOT NULL"),
+        ("run_id", "VARCHAR"),
+    ),
+    primary_key=("article_id",),
+    checks=("probability BETWEEN 0 AND 1",),
+)
+
 TABLES: tuple[Table, ...] = (
     META,
     RUNS,
@@ -227,4 +242,5 @@ TABLES: tuple[Table, ...] = (
     SKIPPED,
     ARTICLE_DATING,
     ARTICLE_DATING_EVIDENCE,
+    ARTICLE_TYPES,
 )

@@ -14,7 +14,14 @@ from typing import Any
 import duckdb
 
 from ..errors import ConfigError
-from .ddl import ARTICLE_DATING, ARTICLE_DATING_EVIDENCE, EVENT_ACTORS, EVENTS, quote
+from .ddl import (
+    ARTICLE_DATING,
+    ARTICLE_DATING_EVIDENCE,
+    ARTICLE_TYPES,
+    EVENT_ACTORS,
+    EVENTS,
+    quote,
+)
 
 # Deterministic order for every event listing and export.
 _ORDER_COLUMNS = ("date_start", "article_id", "sentence_index", "trigger_start", "event_id")
@@ -251,13 +258,7 @@ def dating_records(
     the ``article_dating_evidence`` columns (without article_id/run_id) in order.
     A database written before these tables existed has no windows: [].
     """
-    present = {
-        name
-        for (name,) in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
-        ).fetchall()
-    }
-    if not {ARTICLE_DATING.name, ARTICLE_DATING_EVIDENCE.name} <= present:
+    if not {ARTICLE_DATING.name, ARTICLE_DATING_EVIDENCE.name} <= table_names(con):
         return []
     fields = [c for c in ARTICLE_DATING_EVIDENCE.column_names if c not in ("article_id", "run_id")]
     struct = "struct_pack(" + ", ".join(f"{quote(f)} := v.{quote(f)}" for f in fields) + ")"
@@ -282,6 +283,41 @@ def dating_records(
     )
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def article_type_records(
+    con: duckdb.DuckDBPyConnection, article_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Stored ACLED sub-event types of articles, by article id.
+
+    Each dict has ``article_id``, ``acled_type``, ``probability``, ``run_id``,
+    the article's title, source_path and external_id, and its number of
+    ``events``. A database written before the table existed has none: [].
+    """
+    if ARTICLE_TYPES.name not in table_names(con):
+        return []
+    cols = ", ".join(f"t.{quote(c)}" for c in ARTICLE_TYPES.column_names)
+    where, params = ("WHERE t.article_id = ?", [article_id]) if article_id is not None else ("", [])
+    cur = con.execute(
+        f"""
+        SELECT {cols}, ar.title, ar.source_path, ar.external_id,
+            (SELECT count(*) FROM events e WHERE e.article_id = t.article_id) AS events
+        FROM article_types t LEFT JOIN articles ar ON ar.article_id = t.article_id
+        {where}
+        ORDER BY t.article_id
+        """,
+        params,
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Names of the tables in the database (a read-only older one may lack some)."""
+    rows = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
+    ).fetchall()
+    return {name for (name,) in rows}
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

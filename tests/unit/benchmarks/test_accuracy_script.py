@@ -62,17 +62,18 @@ def test_confusion_png_written(tmp_path):
 
 
 def test_regressions_fail_only_beyond_tolerance_and_report_new_sets():
+    coder = {"coder_plover_type_accuracy": 0.6, "coder_plover_type_macro_f1": 0.5}
     committed = {
         "sets": {
             "case2021_task2_dev": {
-                "metrics": {"plover_type_accuracy": 0.50, "plover_type_macro_f1": 0.40}
+                "metrics": {"plover_type_accuracy": 0.50, "plover_type_macro_f1": 0.40, **coder}
             }
         }
     }
     current = {
         "sets": {
             "case2021_task2_dev": {
-                "metrics": {"plover_type_accuracy": 0.481, "plover_type_macro_f1": 0.37}
+                "metrics": {"plover_type_accuracy": 0.481, "plover_type_macro_f1": 0.37, **coder}
             },
             "indiapolice_dev": {"metrics": {"arrest_f1": 0.1, "kill_force_f1": 0.2}},
         }

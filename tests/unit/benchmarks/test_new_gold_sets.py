@@ -217,10 +217,49 @@ def test_case2021_parse_and_score():
         "case5": [event("190", "ASSAULT")],
     }
     res = case2021.score(recs, preds)
-    assert res["metrics"]["plover_type_accuracy"] == pytest.approx(0.5)
+    assert res["metrics"]["coder_plover_type_accuracy"] == pytest.approx(0.5)
+    # Three snippets, three folds: each model is trained on two snippets of
+    # two different types, and "A"/"B" appear once each (below the feature
+    # minimum), so only the shared event features decide.
+    assert 0.0 <= res["metrics"]["plover_type_accuracy"] <= 1.0
     assert res["counts"]["excluded_records"] == 1
     assert res["metrics"]["disaster_snippets_with_events"] == 1.0
     assert res["per_subtype"]["ARREST"] == {"accuracy": 0.0, "n": 1}
+
+
+def _case_tsv(texts_and_types) -> str:
+    rows = [f"{2 * i + 1}\t{text}\t{kind}" for i, (text, kind) in enumerate(texts_and_types)]
+    return "id\tEventSnippet\tSubType\n" + "\n".join(rows) + "\n"
+
+
+def test_case2021_model_never_predicts_a_snippet_it_was_trained_on():
+    # Snippets 0 and 5 are the only arrests and share fold 0 (i mod 5): the
+    # model that predicts them never saw an arrest, so it cannot answer ARREST,
+    # although their words give them away to a model trained on everything.
+    snippets = [("militia clash with army", "ARMED_CLASH")] * 10
+    snippets[0] = snippets[5] = ("police detained the activists", "ARREST")
+    recs = case2021.parse(_case_tsv(snippets), list(case2021.ACLED_TO_PLOVER))
+    preds = {r.record_id: [] for r in recs}
+    out = case2021.cross_validated_types(recs, preds)
+    assert set(out) == {r.record_id for r in recs}
+    assert out[recs[0].record_id] == out[recs[5].record_id] == "ARMED_CLASH"
+    assert all(out[r.record_id] == "ARMED_CLASH" for r in recs)
+    # Trained on all of them, the same words are recognised.
+    model = case2021.acled_type.train(
+        [(case2021.acled_type.features(r.text, []), r.category) for r in recs]
+    )
+    assert model.classify(recs[0].text, []).subtype == "ARREST"
+
+
+def test_case2021_model_scores_cross_validated_types_through_the_crosswalk():
+    snippets = [("protesters marched peacefully downtown", "PEACE_PROTEST")] * 5
+    snippets += [("police detained the activists", "ARREST")] * 5
+    recs = case2021.parse(_case_tsv(snippets), list(case2021.ACLED_TO_PLOVER))
+    res = case2021.score(recs, {r.record_id: [] for r in recs})
+    assert res["metrics"]["plover_type_accuracy"] == 1.0
+    assert res["metrics"]["acled_subtype_accuracy"] == 1.0
+    assert res["metrics"]["coder_plover_type_accuracy"] == 0.0  # no events coded
+    assert res["confusion"] == {"COERCE": {"COERCE": 5}, "PROTEST": {"PROTEST": 5}}
 
 
 def test_case2021_parse_rejects_unknown_type():

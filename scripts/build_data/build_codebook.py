@@ -29,7 +29,7 @@ Decisions (also written to bedfellows/data/NOTICE):
   orders", which an appeal ("urged Iran to", "called on the UN to") is, and its
   note 2 allows documented exceptions. See ``APPEAL_AS_REQUEST``. Where the
   table contradicts the manual's definition of a type, the manual wins (five
-  codes, ``MANUAL_TYPES``).
+  codes, ``MANUAL_TYPES``, with the mode the manual names, ``MANUAL_MODES``).
   Multiple contexts are joined with ``;``.
 * PLOVER scores and quads: ``PLOVER_MANUAL.tex`` (table ``tab:ploverscores`` and
   each event type's "Quad category" subsection), which the manual's own summary
@@ -260,7 +260,17 @@ MANUAL_TYPES = {
         "CAMEO 19 FIGHT is ASSAULT; COERCE is 'falling short of violence' and its "
         "'seize' mode is search, confiscation and raids",
     ),
+    # CAMEO 163 "Impose embargo, boycott, or sanctions": CAMEO2PLOVER says COERCE
+    # 'restrict', which the manual defines as restrictions on political freedoms
+    # or movement; its SANCTION 'discontinue' mode says "International (political
+    # or economic) sanctions are coded as 'discontinue'".
+    "163": (
+        "SANCTION",
+        "SANCTION 'discontinue': international (political or economic) sanctions",
+    ),
 }
+#: The mode a code takes with its manual type, where the manual names one.
+MANUAL_MODES = {"163": "discontinue"}
 
 
 def resolve_plover(code: str, mapping: dict[str, PloverMap]) -> tuple[PloverMap | None, str]:
@@ -369,6 +379,7 @@ def build(shared: Path, data_dir: Path) -> dict[str, int]:
                 why,
             )
             mode = plover.mode if manual_type == plover.plover_type else ""
+            mode = MANUAL_MODES.get(code, mode)
             plover = PloverMap(manual_type, mode, plover.context)
         if plover is None:
             dropped += 1
@@ -501,9 +512,13 @@ and orders"). Where the table contradicts the manual's definition of a type, the
 manual is followed: 0813 Ease curfew, 0814 Ease state of emergency and 0871 Declare
 truce, ceasefire are CONCEDE (the manual's CONCEDE covers "removing curfews", "easing
 of administrative or legal restrictions" and "declarations (but not implementations)
-of ceasefires"; the table says RETREAT), and 0831 Accede to demands for change
+of ceasefires"; the table says RETREAT), 0831 Accede to demands for change
 in leadership is RETREAT ("RETREAT also covers resignations of government
-officials"; the table says CONCEDE).
+officials"; the table says CONCEDE), 192 Occupy territory is ASSAULT (the manual's
+translation table puts CAMEO 19 FIGHT under ASSAULT and COERCE "falls short of
+violence"; the table says COERCE 'seize'), and 163 Impose embargo, boycott, or
+sanctions is SANCTION 'discontinue' ("International (political or economic)
+sanctions are coded as 'discontinue'"; the table says COERCE 'restrict').
 Noted, not changed: the manual prints ACCUSE's type score as +3 although ACCUSE is a
 verbal-conflict type and all its modes score below zero; the summary table "Quad
 categories in PLOVER" (and the PLOVER README) put SANCTION under verbal conflict while

@@ -131,7 +131,7 @@ def test_codebook_plover_type_of_code(book, code, expected):
     assert book.cameo(code).plover_type == expected
 
 
-@pytest.mark.parametrize("code", ["051", "130", "190", "0874", "1121", "163"])
+@pytest.mark.parametrize("code", ["051", "130", "190", "0874", "1121", "164"])
 def test_codebook_plover_mapping_follows_cameo2plover(book, code):
     plover_type, mode = cameo2plover(code)
     entry = book.cameo(code)
@@ -146,6 +146,7 @@ def test_codebook_plover_mapping_follows_cameo2plover(book, code):
         ("0814", "CONCEDE", "easing of administrative or legal restrictions"),
         ("0831", "RETREAT", "also covers resignations of government officials"),
         ("0871", "CONCEDE", "declarations (but not implementations) of ceasefires"),
+        ("163", "SANCTION", "International (political or economic) sanctions are coded as"),
     ],
 )
 def test_codebook_follows_the_manual_where_cameo2plover_contradicts_it(
@@ -168,6 +169,11 @@ def test_codebook_occupying_territory_by_force_is_assault(book):
     assert "falling short of violence" in coerce
     entry = book.cameo("192")
     assert (entry.plover_type, entry.plover_mode) == ("ASSAULT", "")  # "seize" is no ASSAULT mode
+
+
+def test_codebook_sanctions_take_the_manuals_mode(book):
+    entry = book.cameo("163")
+    assert (entry.plover_type, entry.plover_mode) == ("SANCTION", "discontinue")
 
 
 def test_codebook_plover_inheritance(book):

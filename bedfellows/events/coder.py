@@ -207,6 +207,14 @@ def _is_hyphen_modifier(tok) -> bool:
 _CONTENT_DEPS = frozenset(
     {"dobj", "obj", "pobj", "prep", "compound", "amod", "nmod", "conj", "appos", "attr", "dative"}
 )
+# Dependencies from an act up to the request, rejection or threat it is the
+# content of (``_asked_of``), and the PLOVER types whose mode is that content.
+_ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep", "conj"})
+# A threatened act stays an event of its own, hypothetical ("threatened to cut
+# gas supplies"), as does a refused one, negated ("refused to send troops"):
+# the threat or denial of an act is what the modality fields record.
+_CONTENT_MODE_TYPES = frozenset({"REQUEST", "REJECT"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Prepositions that set one event in time against another ("after the arrests").
 _TIME_PREPS = frozenset({"after", "before", "following", "since", "until", "amid"})
 # Residual codes of a framing verb ("agreed to", "refused to") that its
@@ -248,6 +256,37 @@ def _content_of(tok, coded: dict[int, Event]) -> Event | None:
     return None
 
 
+def _asked_of(tok, coded: dict[int, Event]) -> Event | None:
+    """The request or rejection whose content the act at ``tok`` is, if any.
+
+    PLOVER codes what is requested or rejected as that event's mode (REQUEST
+    and REJECT share the modes assist, change, yield, meet), not as an event
+    of its own: "demanded that Ankara provide information", "urged its
+    citizens to avoid coming", "rejected a proposal for signing a trade
+    agreement". The act must lie in the clausal complement or object of that
+    event's verb; a relative or adverbial clause ("the prisoners arrested last
+    week") describes something that did happen.
+    """
+    cur = tok
+    while cur.dep_ in _ASKED_DEPS and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in _TIME_PREPS:
+            return None  # "after the arrests, police hinted ...": an event of its own
+        head = cur.head
+        if cur.dep_ == "conj" and cur.tag_ in _FINITE_TAGS and head.tag_ == "VB":
+            # "refused to send troops and urged France …" parsed with "urged"
+            # under "send": a past tense cannot continue an infinitive.
+            return None
+        owner = coded.get(head.i)
+        if (
+            owner is not None
+            and cur.dep_ != "conj"  # "refused to deploy and urged ...": a second act
+            and owner.plover_type in _CONTENT_MODE_TYPES
+        ):
+            return owner
+        cur = head
+    return None
+
+
 def _adds_party(purpose: Event, act: Event) -> bool:
     """True when a purpose clause names a party its act does not ("sent forces
     to help Iraq": the help is Iran's act towards Iraq, and the sending alone
@@ -260,7 +299,8 @@ def _adds_party(purpose: Event, act: Event) -> bool:
 
 def _without_subordinates(events: list[Event], triggers: list) -> tuple[list[Event], list]:
     """Drop events that are only the content or purpose of another event in the
-    sentence, and a generic framing event ("agreed to", "refused to") whose
+    sentence (what a request asks or a rejection turns down included), and a
+    generic framing event ("agreed to", "refused to") whose
     complement was coded with the same PLOVER type ("agreed to re-open the
     border": AGREE once, on "re-open"). RETURNS the kept events and their
     trigger tokens, still paired."""
@@ -269,6 +309,18 @@ def _without_subordinates(events: list[Event], triggers: list) -> tuple[list[Eve
     for tok, ev in zip(triggers, events, strict=True):
         owner = _content_of(tok, coded)
         if owner is not None and not (tok.pos_ == "VERB" and _adds_party(ev, owner)):
+            drop.add(id(ev))
+            continue
+        asker = _asked_of(tok, coded)
+        if (
+            asker is not None
+            and asker is not ev
+            # "refused to sign": the refusal coded on its complement (1211, …)
+            # replaces the generic frame (120), below.
+            and not (asker.cameo_code in _GENERIC_FRAMES and asker.plover_type == ev.plover_type)
+            # "refused to send troops": the denied act, negated (see above).
+            and not (asker.plover_type == "REJECT" and ev.modality == Modality.NEGATED)
+        ):
             drop.add(id(ev))
             continue
         if (

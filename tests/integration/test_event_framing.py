@@ -618,3 +618,40 @@ def test_taking_part_in_an_event_is_that_event(code_text, text, trigger, plover)
     _, events = code_text(text)
     assert [e.plover_type for e in _on(events, trigger)] == [plover]
     assert not [e for e in events if e.cameo_code == "030"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Iran demanded that Iraq close its border with Syria.", "REQUEST"),
+        ("The United Nations urged Ethiopia to allow aid convoys into Tigray.", "REQUEST"),
+        ("The ministry rejected a proposal for signing a trade deal with Chile.", "REJECT"),
+    ],
+)
+def test_what_a_request_or_rejection_asks_is_no_second_event(code_text, text, plover):
+    # PLOVER codes the content of a request or rejection as its mode.
+    _, events = code_text(text)
+    assert [e.plover_type for e in events] == [plover]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "modality"),
+    [
+        # Set in time against the request: it happened.
+        ("After the arrests of the protesters, the minister urged calm.", "arrests", "asserted"),
+        # A relative clause describes something that did happen.
+        (
+            "Turkey demanded the release of journalists arrested by Egyptian police.",
+            "arrested",
+            "asserted",
+        ),
+        # A second act of the subject, whatever the parse hangs it on.
+        ("Germany refused to send troops to Mali and urged France to leave.", "urged", None),
+        # A threatened act stays, as a threat of one.
+        ("Qatar threatened to cut gas supplies to Bahrain.", "cut", "hypothetical"),
+    ],
+)
+def test_acts_beside_a_request_stay_events(code_text, text, kept, modality):
+    _, events = code_text(text)
+    [ev] = _on(events, kept)
+    assert modality is None or ev.modality == modality

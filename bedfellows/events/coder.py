@@ -560,6 +560,10 @@ class EventCoder:
         for tok in sent:
             if tok.i in consumed or _is_attribution(tok) or _is_hyphen_modifier(tok):
                 continue
+            if tok.pos_ == "VERB" and tok.dep_ == "amod":
+                # "a suspected terrorist", "the besieged town": a participle
+                # before a noun describes it; it reports no act of anyone here.
+                continue
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in _FRAMING_VERBS and self._frames_noun_event(tok):
                 # "might consider a partnership", "is weighing cooperation": the noun is

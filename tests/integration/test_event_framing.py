@@ -655,3 +655,20 @@ def test_acts_beside_a_request_stay_events(code_text, text, kept, modality):
     _, events = code_text(text)
     [ev] = _on(events, kept)
     assert modality is None or ev.modality == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A participle before a noun describes it ("suspected" is nobody's suspicion).
+        "Italian aircraft using laser guided bombs killed 3 Libyans in a raid on a "
+        "suspected fuel depot in Sirte.",
+        "President Chirac imposed sanctions on the junta that runs Niger for its support "
+        "of suspected terrorist Ali Musa.",
+        # Issuing a statement grants nothing (the dictionary files ISSUE under GRANT).
+        "The Bolivian ministry issued new guidelines to hospitals on Monday.",
+    ],
+)
+def test_descriptions_and_bare_issuing_are_no_events_of_their_own(code_text, text):
+    _, events = code_text(text)
+    assert not [e for e in events if e.trigger in ("suspected", "issued") and e.plover_type]

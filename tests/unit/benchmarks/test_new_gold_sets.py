@@ -344,3 +344,14 @@ def test_results_are_json_serialisable():
     (rec,), _ = _ipe_records()
     json.dumps(indiapolice.score([rec], {}))
     json.dumps(conflibert.score(conflibert.parse("A.\t0\n"), {}))
+
+
+def test_case2021_shuffled_folds_cover_every_snippet_and_repeat():
+    snippets = [("protesters marched peacefully downtown", "PEACE_PROTEST")] * 6
+    snippets += [("police detained the activists", "ARREST")] * 6
+    recs = case2021.parse(_case_tsv(snippets), list(case2021.ACLED_TO_PLOVER))
+    preds = {r.record_id: [] for r in recs}
+    first = case2021.cross_validated_types(recs, preds, shuffle_seed=3)
+    assert set(first) == {r.record_id for r in recs}
+    assert first == case2021.cross_validated_types(recs, preds, shuffle_seed=3)
+    assert first == {r.record_id: r.category for r in recs}  # separable: all right

@@ -283,3 +283,16 @@ def test_verbs_match_with_200_near_patterns_falls_back_to_the_default():
     before = [f"b{i}" for i in range(10)]
     after = [words[2 * i + 1] for i in range(20)]
     assert lexicon.match("go", before, after).is_default
+
+
+def test_verbs_match_object_pattern_beats_subject_pattern_of_equal_weight():
+    lex = VerbLexicon(
+        [
+            row("seize", code="171", line=1),
+            row("seize", before="militants", code="181", line=2),  # earlier line
+            row("seize", after="control", code="192", line=3),
+        ],
+        [],
+    )
+    assert lex.match("seize", ["militants"], ["control", "of", "town"]).code == "192"
+    assert lex.match("seize", ["militants"], ["a", "hostage"]).code == "181"

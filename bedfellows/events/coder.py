@@ -215,6 +215,8 @@ _ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep
 # the threat or denial of an act is what the modality fields record.
 _CONTENT_MODE_TYPES = frozenset({"REQUEST", "REJECT"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Particles the parser reads as a preposition when "of" follows ("pulled out of").
+_PREP_PARTICLES = frozenset({"out"})
 # Prepositions that set one event in time against another ("after the arrests").
 _TIME_PREPS = frozenset({"after", "before", "following", "since", "until", "amid"})
 # Residual codes of a framing verb ("agreed to", "refused to") that its
@@ -769,7 +771,10 @@ class EventCoder:
             # row for the verb and particle, "rounded up" 173, is kept).
             rest = _pattern_words([t for t in window if t != particle], self.lexicon)
             phrasal = self.lexicon.match(f"{lemma} {particle.lower_}", before, rest)
-            if phrasal is not None and phrasal.code:
+            # "pulled out of the coalition": a pattern of PULL that names "out
+            # of coalition" outranks PULL OUT's bare code.
+            named = particle.dep_ == "prep" and pattern is not None and pattern.after
+            if phrasal is not None and phrasal.code and not (named and phrasal.is_default):
                 lemma, after, pattern = f"{lemma} {particle.lower_}", rest, phrasal
         pattern = self._object_pattern(verb, lemma, before, pattern)
         if (
@@ -1048,9 +1053,16 @@ class EventCoder:
 
     def _particle(self, verb, lemma: str):
         """The particle of a phrasal verb the dictionary lists ("set up", "call
-        off", "pull out"), or None."""
+        off", "pull out"), or None. "Out" opening "out of" right after the verb
+        ("pulled out of the city") is one too, though parsed as a preposition."""
         for child in verb.children:
-            if child.dep_ == "prt" and self.lexicon.knows(f"{lemma} {child.lower_}"):
+            particle = child.dep_ == "prt" or (
+                child.dep_ == "prep"
+                and child.i == verb.i + 1
+                and child.lower_ in _PREP_PARTICLES
+                and any(g.lower_ == "of" for g in child.children)
+            )
+            if particle and self.lexicon.knows(f"{lemma} {child.lower_}"):
                 return child
         return None
 

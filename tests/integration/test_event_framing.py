@@ -672,3 +672,19 @@ def test_acts_beside_a_request_stay_events(code_text, text, kept, modality):
 def test_descriptions_and_bare_issuing_are_no_events_of_their_own(code_text, text):
     _, events = code_text(text)
     assert not [e for e in events if e.trigger in ("suspected", "issued") and e.plover_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # PULL OUT read as a phrasal verb although "out" opens "out of".
+        ("Syrian forces pulled out of the desert city on Friday.", "0874"),
+        ("Kenyan troops pulled out from the town of Dhobley.", "0874"),
+        ("The opposition pulled out of the talks with the government.", "164"),
+        # A pattern of PULL naming "out of coalition" still wins.
+        ("Britain pulled out of the coalition in May.", "160"),
+    ],
+)
+def test_pulling_out(code_text, text, code):
+    _, events = code_text(text)
+    assert [e.cameo_code for e in _on(events, "pulled")] == [code]

@@ -64,6 +64,7 @@ from .modality import (
     INTENT_VERBS,
     SPEECH_VERBS,
     historical_of,
+    misparsed_conjunct,
     modality_of,
     named_source,
     reporter_of,
@@ -214,7 +215,6 @@ _ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep
 # gas supplies"), as does a refused one, negated ("refused to send troops"):
 # the threat or denial of an act is what the modality fields record.
 _CONTENT_MODE_TYPES = frozenset({"REQUEST", "REJECT"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Particles the parser reads as a preposition when "of" follows ("pulled out of").
 _PREP_PARTICLES = frozenset({"out"})
 # Prepositions that set one event in time against another ("after the arrests").
@@ -274,9 +274,7 @@ def _asked_of(tok, coded: dict[int, Event]) -> Event | None:
         if cur.dep_ == "prep" and cur.lower_ in _TIME_PREPS:
             return None  # "after the arrests, police hinted ...": an event of its own
         head = cur.head
-        if cur.dep_ == "conj" and cur.tag_ in _FINITE_TAGS and head.tag_ == "VB":
-            # "refused to send troops and urged France …" parsed with "urged"
-            # under "send": a past tense cannot continue an infinitive.
+        if misparsed_conjunct(cur):
             return None
         owner = coded.get(head.i)
         if (

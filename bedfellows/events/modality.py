@@ -127,6 +127,15 @@ SPEECH_VERBS = frozenset(
 
 # Dependency relations through which an embedding verb's modality carries down.
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "pcomp", "acl"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def misparsed_conjunct(tok) -> bool:
+    """True for a finite verb parsed as conjoined to a to-infinitive ("refused to
+    send troops and urged France …" with "urged" under "send"): a past or
+    present tense cannot continue the infinitive, so it is a second act of the
+    clause above, outside whatever embeds the infinitive."""
+    return tok.dep_ == "conj" and tok.tag_ in _FINITE_TAGS and tok.head.tag_ == "VB"
 
 
 # "is going to visit", "is set to deliver", "are due to meet", "is about to
@@ -312,7 +321,7 @@ def modality_of(trigger) -> ModalityCue:
     # Walk up through embedding verbs ("refused to sign", "might consider talks").
     cur, steps = verb, 0
     while (found is None or found.modality is Modality.INTENDED) and steps < 4:
-        if cur.dep_ not in _EMBEDDING_DEPS:
+        if cur.dep_ not in _EMBEDDING_DEPS or misparsed_conjunct(cur):
             break
         head = cur.head
         if head.i == cur.i or lemma_in(head, SPEECH_VERBS):

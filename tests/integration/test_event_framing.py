@@ -646,7 +646,7 @@ def test_what_a_request_or_rejection_asks_is_no_second_event(code_text, text, pl
             "asserted",
         ),
         # A second act of the subject, whatever the parse hangs it on.
-        ("Germany refused to send troops to Mali and urged France to leave.", "urged", None),
+        ("Germany refused to send troops to Mali and urged France to leave.", "urged", "asserted"),
         # A threatened act stays, as a threat of one.
         ("Qatar threatened to cut gas supplies to Bahrain.", "cut", "hypothetical"),
     ],

@@ -102,7 +102,7 @@ _PONDERING_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "explo
 _IDIOMS = {"take": frozenset({"place", "effect"})}
 _FORCE_POSTURE_ROOT = "15"  # CAMEO 15, PLOVER MOBILIZE
 _MILITARY_COOPERATION = "062"  # CAMEO "Cooperate militarily": "joint military games"
-_DISAPPROVE_ROOT = "11"
+_DISAPPROVE_ROOT = "11"  # CAMEO 11 "Disapprove" (the dictionary's "V against")
 #: Sectors of armed men: what a violence verb does to them is violence.
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS"})
 _SIGN_CODE = "057"  # CAMEO "Sign formal agreement": "ratify, sign, finalize an agreement"
@@ -215,6 +215,8 @@ _ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep
 # gas supplies"), as does a refused one, negated ("refused to send troops"):
 # the threat or denial of an act is what the modality fields record.
 _CONTENT_MODE_TYPES = frozenset({"REQUEST", "REJECT"})
+# A verb's own subject or object: a "participle" that has one is a clause.
+_OWN_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj"})
 # Particles the parser reads as a preposition when "of" follows ("pulled out of").
 _PREP_PARTICLES = frozenset({"out"})
 # Prepositions that set one event in time against another ("after the arrests").
@@ -224,7 +226,6 @@ _TIME_PREPS = frozenset({"after", "before", "following", "since", "until", "amid
 _GENERIC_FRAMES = frozenset({"030", "120", "050"})
 # A dictionary pattern "V against" coded as disapproval: see ``EventCoder._opposition``.
 _AGAINST_PATTERN = ("against",)
-_DISAPPROVE_ROOT = "11"
 # CAMEO yield: lifting sanctions or ending a blockade is for whom they were against.
 _YIELD_ROOT = "08"
 
@@ -560,9 +561,15 @@ class EventCoder:
         for tok in sent:
             if tok.i in consumed or _is_attribution(tok) or _is_hyphen_modifier(tok):
                 continue
-            if tok.pos_ == "VERB" and tok.dep_ == "amod":
+            if (
+                tok.pos_ == "VERB"
+                and tok.dep_ == "amod"
+                and not any(c.dep_ in _OWN_ARGUMENT_DEPS for c in tok.children)
+            ):
                 # "a suspected terrorist", "the besieged town": a participle
                 # before a noun describes it; it reports no act of anyone here.
+                # (With a subject or object of its own it is a misparsed verb:
+                # "Trump threatened “rogue regimes …”".)
                 continue
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in _FRAMING_VERBS and self._frames_noun_event(tok):

@@ -10,7 +10,7 @@ import click
 
 from bedfellows.store import Store
 
-from .code import DEFAULT_DB
+from .options import article_report_options
 
 
 def type_line(rec: Mapping[str, Any]) -> str:
@@ -32,21 +32,7 @@ def print_article_types(records: Sequence[Mapping[str, Any]], fmt: str = "text")
 
 
 @click.command("acled-types")
-@click.option(
-    "--db",
-    default=DEFAULT_DB,
-    show_default=True,
-    help="DuckDB file to read.",
-    type=click.Path(exists=True, dir_okay=False),
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
-@click.argument("article_id", required=False)
+@article_report_options
 def acled_types(db, fmt, article_id) -> None:
     """Each article's ACLED sub-event type and the model's probability for it.
 

@@ -12,7 +12,7 @@ import click
 from bedfellows.store import Store
 from bedfellows.store.export import inferred_date
 
-from .code import DEFAULT_DB
+from .options import article_report_options
 
 _KIND_LABELS = {
     "office": "office held",
@@ -93,21 +93,7 @@ def print_datings(records: Sequence[Mapping[str, Any]], fmt: str = "text") -> No
 
 
 @click.command()
-@click.option(
-    "--db",
-    default=DEFAULT_DB,
-    show_default=True,
-    help="DuckDB file to read.",
-    type=click.Path(exists=True, dir_okay=False),
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
-@click.argument("article_id", required=False)
+@article_report_options
 def dating(db, fmt, article_id) -> None:
     """Undated articles' inferred date windows and the evidence for them.
 

@@ -199,8 +199,7 @@ class Store:
         """All runs, oldest first, as dicts of the ``runs`` columns."""
         with self._errors("list runs"):
             cur = self._con.execute("SELECT * FROM runs ORDER BY started_at, run_id")
-            names = [d[0] for d in cur.description]
-            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+            return queries.records(cur)
 
     # ------------------------------------------------------------------- writes
 
@@ -384,8 +383,7 @@ class Store:
         """All skipped inputs, in the order they were recorded."""
         with self._errors("list skipped inputs"):
             cur = self._con.execute('SELECT * FROM skipped ORDER BY "at", source_path, "record"')
-            names = [d[0] for d in cur.description]
-            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+            return queries.records(cur)
 
     # ------------------------------------------------------------------ queries
 

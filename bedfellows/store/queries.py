@@ -281,8 +281,7 @@ def dating_records(
         """,
         params,
     )
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    return records(cur)
 
 
 def article_type_records(
@@ -308,6 +307,11 @@ def article_type_records(
         """,
         params,
     )
+    return records(cur)
+
+
+def records(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The rows of an executed query as dicts keyed by column name."""
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 

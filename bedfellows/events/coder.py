@@ -208,8 +208,8 @@ def _is_hyphen_modifier(tok) -> bool:
 _CONTENT_DEPS = frozenset(
     {"dobj", "obj", "pobj", "prep", "compound", "amod", "nmod", "conj", "appos", "attr", "dative"}
 )
-# Dependencies from an act up to the request, rejection or threat it is the
-# content of (``_asked_of``), and the PLOVER types whose mode is that content.
+# Dependencies from an act up to the request or rejection it is the content of
+# (``_asked_of``), and the PLOVER types whose mode is that content.
 _ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep", "conj"})
 # A threatened act stays an event of its own, hypothetical ("threatened to cut
 # gas supplies"), as does a refused one, negated ("refused to send troops"):
@@ -301,10 +301,10 @@ def _adds_party(purpose: Event, act: Event) -> bool:
 def _without_subordinates(events: list[Event], triggers: list) -> tuple[list[Event], list]:
     """Drop events that are only the content or purpose of another event in the
     sentence (what a request asks or a rejection turns down included), and a
-    generic framing event ("agreed to", "refused to") whose
-    complement was coded with the same PLOVER type ("agreed to re-open the
-    border": AGREE once, on "re-open"). RETURNS the kept events and their
-    trigger tokens, still paired."""
+    generic framing event ("agreed to", "refused to") whose complement was
+    coded with the same PLOVER type ("agreed to re-open the border": AGREE
+    once, on "re-open"). RETURNS the kept events and their trigger tokens,
+    still paired."""
     coded = {tok.i: ev for tok, ev in zip(triggers, events, strict=True)}
     drop: set[int] = set()
     for tok, ev in zip(triggers, events, strict=True):

@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO_ROOT.parent / "shared")
     parser.add_argument("--data-dir", type=Path, default=REPO_ROOT / "bedfellows" / "data")
+    # build_all passes every script the same options.
+    parser.add_argument("-v", "--verbose", action="store_true", help="(no extra output)")
     args = parser.parse_args(argv)
     try:
         n = build(args.shared.resolve(), args.data_dir.resolve())

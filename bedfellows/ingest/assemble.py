@@ -57,7 +57,7 @@ def meta_from_fields(fields: Mapping[str, Any], *, source: str, record: int | No
         if key is None:
             continue
         if name == "published":
-            found[name] = parse_published(fields[key], source=source, record=record)
+            found[name] = parse_published(fields[key], source=source, record=record, field=key)
         else:
             found[name] = _scalar(fields[key], key, source=source, record=record)
     return Meta(**found)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bedfellows.errors import IngestError, UnreadableInput
 from bedfellows.ingest.assemble import build_article, meta_from_fields
-from bedfellows.ingest.decode import read_text
+from bedfellows.ingest.decode import read_decoded
 from bedfellows.ingest.frontmatter import split_front_matter
 from bedfellows.ingest.html import extract_html
 from bedfellows.ingest.jsonl import iter_json, iter_jsonl
@@ -94,15 +94,22 @@ def iter_sources(paths: Iterable[str]) -> Iterator[Path | IngestError]:
 
 def _read_text_file(path: Path, max_bytes: int) -> Article:
     source = str(path)
-    text = read_text(path, max_bytes=max_bytes)
+    decoded = read_decoded(path, max_bytes=max_bytes)
+    text, replaced = decoded.text, decoded.replaced
     if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(text[:4096]):
         page = extract_html(text, source=source)
         meta = meta_from_fields(page.fields, source=source)
         return build_article(
-            page.body, source=source, meta=meta, find_title=False, comments=page.comments
+            page.body,
+            source=source,
+            meta=meta,
+            find_title=False,
+            comments=page.comments,
+            decode_errors=replaced,
         )
     fields, rest = split_front_matter(normalize_text(text), source=source)
-    return build_article(rest, source=source, meta=meta_from_fields(fields, source=source))
+    meta = meta_from_fields(fields, source=source)
+    return build_article(rest, source=source, meta=meta, decode_errors=replaced)
 
 
 def _read_one(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:

@@ -8,6 +8,7 @@ messages and exit codes in one place.
      ├── DataFileError        a packaged data table is missing or corrupt
      ├── IngestError          one input could not be read into an Article
      │    ├── UnreadableInput     path missing, permission denied, a directory
+     │    │    └── UnsupportedInput   a file type bedfellows does not read (.pdf, …)
      │    ├── EmptyInput          nothing left after decoding and cleaning
      │    ├── BinaryInput         looks like a binary file
      │    ├── DecodeError         bytes that decode as no text encoding
@@ -53,6 +54,10 @@ class IngestError(BedfellowsError):
 
 class UnreadableInput(IngestError):
     """The path does not exist, is not readable, or is not a regular file."""
+
+
+class UnsupportedInput(UnreadableInput):
+    """A file found in a folder or by a pattern whose type bedfellows does not read."""
 
 
 class EmptyInput(IngestError):

@@ -68,6 +68,9 @@ class Article:
     comments: tuple[Comment, ...] = ()
     boilerplate: tuple[str, ...] = ()  # login prompts, newsletter blurbs, share bars
     external_id: str | None = None  # the input's own id for the article (JSONL "id"), if any
+    # Invalid UTF-8 bytes replaced by U+FFFD when the input was decoded (not stored:
+    # the reader reports it; see ``ingest.decode.decode_text``).
+    decode_errors: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,11 +17,11 @@ YAML (``.yaml``/``.yml``)::
         name: Sam Gamgee
         kind: person                # person | group | igo | org
         aliases: [Samwise Gamgee]
-        cameo: HOB                  # role outside every spell (optional)
+        cameo: SHR                  # role outside every spell (optional)
         spells:
-          - {cameo: HOBCIV, end: 2008-01-19}
+          - {cameo: SHRCVL, end: 2008-01-19}
           - {country: SHR, sector: GOV, start: 2012-11-09, end: 2013-01-19}
-          - {cameo: HOBELI, start: 2013-01-20, end: null}   # end unknown
+          - {cameo: SHRELI, start: 2013-01-20, end: null}   # end unknown
 
 CSV (``.csv``): one row per spell, header
 ``id,name,kind,aliases,country,sector,cameo,start,end,qid,note``; aliases are
@@ -32,11 +32,13 @@ A spell gives ``country`` + ``sector`` or a CAMEO ``cameo`` code (or both);
 from a code alone the country is its first three letters and the sector its
 next agent code. Validation: dates are ``YYYY-MM-DD`` and a spell does not end
 before it starts; countries are ISO3 codes the knowledge base or the file's
-``countries`` declare; sectors are PLOVER sector codes; a CAMEO code starts
-with a known country or a non-state prefix (IGO, NGO, IMG, MNC, NGM) or
-``---``; two spells of one actor may not overlap by more than one day unless
-one lies inside the other (the inner, more specific spell wins, like an
-acting role).
+``countries`` declare; sectors are PLOVER sector codes; a CAMEO code is a
+sequence of three-character blocks: the first a known country, a non-state
+prefix (IGO, NGO, IMG, MNC, NGM), ``---`` or a regional/international code
+the packaged actors use, each following one a CAMEO role code known from the
+packaged tables (``agents.tsv``, the codes of ``actors.jsonl``); two spells
+of one actor may not overlap by more than one day unless one lies inside the
+other (the inner, more specific spell wins, like an acting role).
 """
 
 from __future__ import annotations
@@ -53,7 +55,14 @@ from bedfellows.actors.codes import (
     PLOVER_SECTORS,
     plover_to_cameo,
 )
-from bedfellows.actors.kb import ACTOR_KINDS, ActorEntry, ActorKB, PlaceAlias, Spell
+from bedfellows.actors.kb import (
+    ACTOR_KINDS,
+    ActorEntry,
+    ActorKB,
+    PlaceAlias,
+    Spell,
+    _read_agents,
+)
 from bedfellows.errors import ConfigError
 
 __all__ = ["UserActors", "apply_user_actors", "read_user_actors"]
@@ -162,6 +171,9 @@ def _read_yaml(path: Path) -> tuple[list[_Record], list[_Record], list[_Record]]
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         raise ConfigError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    except (RecursionError, MemoryError):
+        # PyYAML recurses once per nesting level: "[[[[…" megabytes deep overflows.
+        raise ConfigError(f"{path}: YAML is nested too deeply to read") from None
     if root is None:
         return [], [], []
     if not isinstance(root, yaml.MappingNode):
@@ -178,13 +190,41 @@ def _read_yaml(path: Path) -> tuple[list[_Record], list[_Record], list[_Record]]
             raise ConfigError(f"{path}:{value_node.start_mark.line + 1}: {key} must be a list")
         for item in value_node.value:
             line = item.start_mark.line + 1
-            data = loader(yaml.serialize(item)).get_single_data()
+            data = _construct(path, line, item, loader)
             if not isinstance(data, dict):
                 raise ConfigError(f"{path}:{line}: each {key} entry must be a mapping")
             if key == "actors":
                 data["_spell_lines"] = _spell_lines(item)
             sections[key].append(_Record(line, data))
     return sections["countries"], sections["places"], sections["actors"]
+
+
+def _construct(path: Path, line: int, node: Any, loader: type) -> Any:
+    """Build the Python value of one entry node.
+
+    A tag the safe loader cannot build ("!!python/object", a custom "!tag") is
+    a ConfigError naming the line it is on in the file.
+    """
+    import yaml
+
+    stack = [node]
+    while stack:  # iterative: a deep tree must not overflow the Python stack here
+        current = stack.pop()
+        if current.tag not in loader.yaml_constructors:
+            raise ConfigError(
+                f"{path}:{current.start_mark.line + 1}: YAML tag {current.tag!r} is not "
+                "allowed in an actor file (plain values, lists and mappings only)"
+            )
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(n for pair in current.value for n in pair)
+    try:
+        return loader(yaml.serialize(node)).get_single_data()
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}:{line}: cannot read entry ({exc})") from None
+    except (RecursionError, MemoryError):
+        raise ConfigError(f"{path}:{line}: YAML is nested too deeply to read") from None
 
 
 def _spell_lines(node) -> list[int]:
@@ -254,6 +294,13 @@ def _read_csv(path: Path) -> list[_Record]:
 # ---------------------------------------------------------------------- validating
 
 
+def _blocks(code: str | None) -> list[str]:
+    """``"USAGOVMIL"`` → ``["USA", "GOV", "MIL"]``; [] unless whole three-character blocks."""
+    if not code or len(code) % 3 or not all(ch.isalnum() or ch == "-" for ch in code):
+        return []
+    return [code[i : i + 3] for i in range(0, len(code), 3)]
+
+
 class _Codes:
     """Country codes the file may use: the KB's countries (ISO3 and CAMEO
     codes) plus the file's own ``countries``."""
@@ -267,10 +314,49 @@ class _Codes:
                 if entry.kind == "country":
                     self.iso3.add(actor_id)
                     self.cameo_to_iso[entry.cameo or actor_id] = actor_id
+        # CAMEO blocks known from the packaged tables, never typed in by hand:
+        # role codes after a country, and the heads and blocks of international
+        # and non-state codes ("IGOUNOWHO", "AFR", "NGOHRI").
+        self.roles: set[str] = set(CAMEO_TO_PLOVER)
+        self.nonstate_heads: set[str] = set(NONSTATE_PREFIXES) | {_NO_COUNTRY}
+        self.nonstate_blocks: set[str] = set()
+        for agent in _read_agents():
+            self.roles.update(_blocks(agent.cameo))
+        for actor_id in kb.actor_ids():
+            entry = kb.get(actor_id)
+            for code in {entry.cameo, *(s.cameo for s in entry.spells)} - {None}:
+                blocks = _blocks(code)
+                if not blocks:
+                    continue
+                if blocks[0] in self.cameo_to_iso or blocks[0] in self.iso3:
+                    self.roles.update(blocks[1:])
+                else:
+                    self.nonstate_heads.add(blocks[0])
+                    self.nonstate_blocks.update(blocks[1:])
 
     def declare(self, code: str) -> None:
         self.iso3.add(code)
         self.cameo_to_iso[code] = code
+
+    def check_cameo(self, code: str) -> str | None:
+        """Why ``code`` is not a valid CAMEO actor code, or None if it is."""
+        blocks = _blocks(code)
+        if not blocks:
+            return f"CAMEO code {code!r} is not a sequence of three-letter blocks"
+        head, rest = blocks[0], blocks[1:]
+        if self.country_of_cameo(code) is not None:
+            known = self.roles
+        elif head in self.nonstate_heads:
+            known = self.roles | self.nonstate_blocks
+        else:
+            return (
+                f"CAMEO code {code!r} starts with no known country or non-state code "
+                "(declare the country under 'countries')"
+            )
+        unknown = next((b for b in rest if b not in known), None)
+        if unknown is not None:
+            return f"unknown CAMEO code block {unknown!r} in {code!r}"
+        return None
 
     def country_of_cameo(self, code: str) -> str | None:
         head = code[:3]
@@ -371,12 +457,10 @@ def _spell(path: Path, line: int, data: dict, codes: _Codes, *, default: bool = 
     if cameo is not None:
         cameo = cameo.upper()
         head = cameo[:3]
+        problem = codes.check_cameo(cameo)
+        if problem is not None:
+            raise ConfigError(f"{path}:{line}: {problem}")
         from_code = codes.country_of_cameo(cameo)
-        if from_code is None and head not in NONSTATE_PREFIXES and head != _NO_COUNTRY:
-            raise ConfigError(
-                f"{path}:{line}: CAMEO code {cameo!r} starts with no known country "
-                "or non-state code (declare the country under 'countries')"
-            )
         if country is None:
             country = from_code
         if sector is None and len(cameo) >= 6:
@@ -389,7 +473,10 @@ def _spell(path: Path, line: int, data: dict, codes: _Codes, *, default: bool = 
     end = None if default else _date(path, line, data.get("end"), "end")
     if start is not None and end is not None and end < start:
         raise ConfigError(f"{path}:{line}: spell ends ({end}) before it starts ({start})")
-    end_known = bool(data.get("end_known", end is not None)) and not default
+    raw_known = data.get("end_known", end is not None)
+    if not isinstance(raw_known, bool):
+        raise ConfigError(f"{path}:{line}: 'end_known' must be true or false, not {raw_known!r}")
+    end_known = raw_known and not default
     if end is None and end_known and not default:
         raise ConfigError(f"{path}:{line}: end_known is true but no end date is given")
     if cameo is None:
@@ -460,6 +547,11 @@ def _actor(path: Path, rec: _Record, codes: _Codes) -> ActorEntry:
         out.append(_spell(path, data.get("_default_line", line), default_data, codes, default=True))
     top = next((s for s in reversed(out) if s.default), None) or (out[-1] if out else None)
     qid = _text(path, line, data, "qid")
+    case_sensitive = data.get("case_sensitive") or []
+    if not isinstance(case_sensitive, list) or not all(isinstance(a, str) for a in case_sensitive):
+        raise ConfigError(
+            f"{path}:{line}: 'case_sensitive' must be a list of names, not {case_sensitive!r}"
+        )
     return ActorEntry(
         actor_id=actor_id,
         name=name,
@@ -470,7 +562,7 @@ def _actor(path: Path, rec: _Record, codes: _Codes) -> ActorEntry:
         sector=top.sector if top else None,
         qid=qid,
         spells=tuple(out),
-        case_sensitive=frozenset(data.get("case_sensitive") or ()),
+        case_sensitive=frozenset(case_sensitive),
         source=f"user:{path.name}",
         note=_text(path, line, data, "note"),
     )

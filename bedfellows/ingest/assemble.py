@@ -57,7 +57,7 @@ def meta_from_fields(fields: Mapping[str, Any], *, source: str, record: int | No
         if key is None:
             continue
         if name == "published":
-            found[name] = parse_published(fields[key], source=source, record=record)
+            found[name] = parse_published(fields[key], source=source, record=record, field=key)
         else:
             found[name] = _scalar(fields[key], key, source=source, record=record)
     return Meta(**found)
@@ -97,12 +97,15 @@ def build_article(
     meta: Meta = Meta(),  # noqa: B008 - frozen, so a shared default is safe
     find_title: bool = True,
     comments: Iterable[Comment] = (),
+    decode_errors: int = 0,
 ) -> Article:
     """Cut, check and hash ``text`` into an Article.
 
     ``comments`` found by an earlier stage (HTML markup) come before those the
-    text-level cutter finds. Raises ``EmptyInput`` when no body is left and
-    ``NotEnglish`` when the declared or detected language is not English.
+    text-level cutter finds. ``decode_errors`` is the number of invalid bytes
+    the decoder replaced, carried on the Article for the caller to report.
+    Raises ``EmptyInput`` when no body is left and ``NotEnglish`` when the
+    declared or detected language is not English.
     """
     text = normalize_text(text)
     title = meta.title
@@ -136,4 +139,5 @@ def build_article(
         comments=tuple(all_comments),
         boilerplate=tuple(boilerplate),
         external_id=meta.external_id,
+        decode_errors=decode_errors,
     )

@@ -6,15 +6,16 @@ so the caller can log it and go on with the batch.
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from bedfellows.errors import IngestError, UnreadableInput
+from bedfellows.errors import IngestError, UnreadableInput, UnsupportedInput
 from bedfellows.ingest.assemble import build_article, meta_from_fields
-from bedfellows.ingest.decode import read_text
+from bedfellows.ingest.decode import read_decoded
 from bedfellows.ingest.frontmatter import split_front_matter
 from bedfellows.ingest.html import extract_html
 from bedfellows.ingest.jsonl import iter_json, iter_jsonl
@@ -32,21 +33,61 @@ _HTML_START = re.compile(
 )
 
 
+_READ_SUFFIXES = " ".join(
+    sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | {".json"}, key=lambda s: s[1:])
+)
+
+
 def _supported(path: Path) -> bool:
     return not path.name.startswith(".") and path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
+def _unsupported(path: Path) -> UnsupportedInput:
+    return UnsupportedInput(
+        str(path),
+        f"unsupported file type {path.suffix.lower()}; bedfellows reads {_READ_SUFFIXES} "
+        "and files without an extension",
+    )
+
+
+def _os_reason(exc: OSError) -> str:
+    """The OS's message, naming a symbolic link loop as such (ELOOP)."""
+    message = exc.strerror or str(exc)
+    return f"symbolic link loop ({message})" if exc.errno == errno.ELOOP else message
+
+
+def _missing(path: Path) -> UnreadableInput:
+    """Why ``path``, which is neither a file nor a directory, cannot be read."""
+    try:
+        path.stat()  # follows links: a loop or a dangling link fails here
+    except OSError as exc:
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            return UnreadableInput(str(path), "symbolic link to a missing file")
+        return UnreadableInput(str(path), _os_reason(exc))
+    return UnreadableInput(str(path), "not a regular file")
+
+
 def _walk(root: Path) -> Iterator[Path | IngestError]:
-    """Supported files under ``root``, sorted, hidden files and folders skipped."""
+    """Supported files under ``root``, sorted, hidden files and folders skipped.
+
+    A visible file of another type is reported once as ``UnsupportedInput``;
+    a broken or looping symbolic link as ``UnreadableInput``.
+    """
     errors: list[OSError] = []
     for folder, subdirs, files in os.walk(root, onerror=errors.append):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(folder, name)
-            if _supported(path) and path.is_file():
+            if name.startswith("."):
+                continue  # hidden files (.DS_Store, editor swap files) are no inputs
+            if not _supported(path):
+                yield _unsupported(path)
+            elif path.is_file():
                 yield path
+            else:
+                yield _missing(path)
     for err in errors:
-        yield UnreadableInput(str(err.filename or root), err.strerror or str(err))
+        yield UnreadableInput(str(err.filename or root), _os_reason(err))
 
 
 def _expand(path: Path, *, explicit: bool) -> Iterator[Path | IngestError]:
@@ -55,19 +96,20 @@ def _expand(path: Path, *, explicit: bool) -> Iterator[Path | IngestError]:
     elif path.is_file():
         if explicit or _supported(path):
             yield path
-    elif path.exists():
-        yield UnreadableInput(str(path), "not a regular file")
+        elif not path.name.startswith("."):
+            yield _unsupported(path)
     else:
-        yield UnreadableInput(str(path), "no such file or directory")
+        yield _missing(path)
 
 
 def iter_sources(paths: Iterable[str]) -> Iterator[Path | IngestError]:
     """Expand files, directories (recursively, sorted) and glob patterns into files.
 
     Directory and glob expansion keep only .txt .md .text .html .htm .jsonl
-    .json .ndjson and extensionless files; a file named explicitly is always
-    kept. A missing path or a pattern matching nothing yields
-    ``UnreadableInput``. Each file is yielded once.
+    .json .ndjson and extensionless files, yielding ``UnsupportedInput`` for
+    any other visible file (hidden ones are ignored); a file named explicitly
+    is always kept. A missing path, a broken or looping symbolic link, or a
+    pattern matching nothing yields ``UnreadableInput``. Each file is yielded once.
     """
     if isinstance(paths, str | os.PathLike):  # one path, not an iterable of characters
         paths = [paths]
@@ -78,7 +120,9 @@ def iter_sources(paths: Iterable[str]) -> Iterator[Path | IngestError]:
         if _GLOB_CHARS.search(raw) and not Path(expanded).exists():
             matches = [Path(m) for m in sorted(glob.glob(expanded, recursive=True))]
             found = [p for m in matches for p in _expand(m, explicit=False)]
-            if not found:
+            if not any(isinstance(p, Path) for p in found):
+                # One line for a pattern that matched nothing readable, not one per file.
+                yield from (e for e in found if not isinstance(e, UnsupportedInput))
                 yield UnreadableInput(raw, "no supported files match this pattern")
                 continue
         else:
@@ -94,15 +138,22 @@ def iter_sources(paths: Iterable[str]) -> Iterator[Path | IngestError]:
 
 def _read_text_file(path: Path, max_bytes: int) -> Article:
     source = str(path)
-    text = read_text(path, max_bytes=max_bytes)
+    decoded = read_decoded(path, max_bytes=max_bytes)
+    text, replaced = decoded.text, decoded.replaced
     if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(text[:4096]):
         page = extract_html(text, source=source)
         meta = meta_from_fields(page.fields, source=source)
         return build_article(
-            page.body, source=source, meta=meta, find_title=False, comments=page.comments
+            page.body,
+            source=source,
+            meta=meta,
+            find_title=False,
+            comments=page.comments,
+            decode_errors=replaced,
         )
     fields, rest = split_front_matter(normalize_text(text), source=source)
-    return build_article(rest, source=source, meta=meta_from_fields(fields, source=source))
+    meta = meta_from_fields(fields, source=source)
+    return build_article(rest, source=source, meta=meta, decode_errors=replaced)
 
 
 def _read_one(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:

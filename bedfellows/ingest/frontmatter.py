@@ -40,6 +40,8 @@ def _yaml_block(lines: list[str], source: str) -> tuple[dict[str, Any], int] | N
         data = yaml.safe_load("\n".join(lines[1:end]))
     except yaml.YAMLError as exc:
         raise MalformedRecord(source, f"invalid YAML front matter: {exc}") from exc
+    except (RecursionError, MemoryError) as exc:  # "[[[[…" far deeper than any metadata
+        raise MalformedRecord(source, "YAML front matter is nested too deeply") from exc
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -33,6 +33,15 @@ _AUTHOR_CLASS = re.compile(r"^(?:fn|comment[-_]?author(?:[-_]name)?|author(?:[-_
 _META_CLASS = re.compile(r"author|meta|reply|footer|date|time|vcard|avatar|action|byline|fn")
 _META_TAGS = frozenset({"footer", "header", "time", "form"})
 _SAYS = re.compile(r"\s+(?:says|said|wrote)\s*:?\s*$", re.IGNORECASE)
+# Markup that is never article text, dropped by the visible-text fallback.
+_INVISIBLE_TAGS = (
+    "script", "style", "noscript", "template", "head", "nav", "form", "button", "select",
+    "textarea", "iframe", "svg", "header", "footer", "aside",
+)  # fmt: skip
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "tr",
+     "section", "article", "main", "pre", "dd", "dt", "figcaption", "br", "hr", "table"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +127,41 @@ def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").split("\n") if line.strip()]
 
 
+def _in_comment_block(el: etree._Element) -> bool:
+    return any(
+        "comment" in f"{node.get('id') or ''} {node.get('class') or ''}".lower()
+        for node in (el, *el.iterancestors())
+    )
+
+
+def visible_lines(html: str) -> list[str]:
+    """The document's visible text, one line per block element.
+
+    The last resort when trafilatura finds no article in a small fragment or
+    page: scripts, styles, navigation, forms, headers, footers, asides and
+    reader-comment blocks are dropped; what is left is read as the body.
+    """
+    try:
+        tree = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    etree.strip_elements(tree, *_INVISIBLE_TAGS, etree.Comment, with_tail=False)
+    for el in [e for e in tree.iter() if isinstance(e.tag, str) and _in_comment_block(e)]:
+        if el.getparent() is not None and not _in_comment_block(el.getparent()):
+            el.drop_tree()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
+            el.tail = "\n" + (el.tail or "")  # a block ends a line
+    # Lines without a letter are markup debris ("<<<>>>" parses as text), not prose.
+    lines = (" ".join(line.split()) for line in _lines(tree.text_content()))
+    return [line for line in lines if any(ch.isalpha() for ch in line)]
+
+
 def extract_html(html: str, *, source: str, record: int | None = None) -> HtmlPage:
     """Extract body, comments and metadata from an HTML document.
 
+    The body is trafilatura's extraction, else its baseline, else the
+    document's visible text (``visible_lines``), so a short fragment is read.
     Raises ``MalformedRecord`` naming ``source`` (and ``record``) when no text
     can be extracted.
     """
@@ -135,6 +176,8 @@ def extract_html(html: str, *, source: str, record: int | None = None) -> HtmlPa
         from_baseline = not lines
         if from_baseline:  # trafilatura gave up: take every paragraph it can see
             lines = _lines(trafilatura.baseline(html)[1])
+        if not lines:  # too small for either (a bare <p> fragment): the visible text
+            lines = visible_lines(html)
     except Exception as exc:  # trafilatura/lxml raise many types on broken input
         raise MalformedRecord(source, f"HTML could not be parsed: {exc}", record) from exc
     if not lines:

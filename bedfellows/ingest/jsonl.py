@@ -21,7 +21,7 @@ from bedfellows.errors import (
     TooLargeInput,
 )
 from bedfellows.ingest.assemble import build_article, merge_meta, meta_from_fields
-from bedfellows.ingest.decode import SNIFF_BYTES, decode_bytes, looks_binary
+from bedfellows.ingest.decode import SNIFF_BYTES, decode_text, looks_binary
 from bedfellows.ingest.html import extract_html
 from bedfellows.schema import Article, Comment
 
@@ -29,8 +29,13 @@ _TEXT_KEYS = ("text", "body", "content")
 _DRAIN_CHUNK = 1 << 20
 
 
-def article_from_record(obj: Any, *, source: str, record: int | None) -> Article:
-    """Turn one decoded JSON record into an Article (raises ``IngestError`` subclasses)."""
+def article_from_record(
+    obj: Any, *, source: str, record: int | None, decode_errors: int = 0
+) -> Article:
+    """Turn one decoded JSON record into an Article (raises ``IngestError`` subclasses).
+
+    ``decode_errors`` counts invalid bytes replaced when the file was decoded.
+    """
     if not isinstance(obj, dict):
         kind = type(obj).__name__
         raise MalformedRecord(source, f"record is a JSON {kind}, not an object", record)
@@ -55,6 +60,7 @@ def article_from_record(obj: Any, *, source: str, record: int | None) -> Article
         meta=meta,
         find_title=key is not None,
         comments=comments,
+        decode_errors=decode_errors,
     )
 
 
@@ -128,7 +134,8 @@ def iter_json(path: Path, *, max_bytes: int) -> Iterator[Article | IngestError]:
         else:
             yield from iter_jsonl(path, max_bytes=max_bytes)
         return
-    text = decode_bytes(path.read_bytes(), source=source)
+    decoded = decode_text(path.read_bytes(), source=source)
+    text = decoded.text
     if not text.strip():
         yield EmptyInput(source, "file is empty")
         return
@@ -141,7 +148,10 @@ def iter_json(path: Path, *, max_bytes: int) -> Iterator[Article | IngestError]:
     for number, obj in enumerate(records, start=1):
         try:
             yield article_from_record(
-                obj, source=source, record=number if isinstance(data, list) else None
+                obj,
+                source=source,
+                record=number if isinstance(data, list) else None,
+                decode_errors=decoded.replaced,
             )
         except IngestError as exc:
             yield exc

@@ -15,8 +15,12 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _LATIN_LETTER = re.compile(r"[\u0000-\u024f\u1e00-\u1eff]+")
 _SAMPLE_CHARS = 5_000  # plenty to tell languages apart
-_SHORT = 8  # below this many tokens the ratios are too noisy to reject on
+# Below this many tokens (a headline, a lede sentence) English may hold almost
+# no function words ("Iran, Iraq sign defence pact against ISIS"), so the
+# share test cannot apply; such text is rejected only on foreign evidence.
+_SHORT = 25
 _MIN_RATIO = 0.15
+_CLEAR_MARGIN = 2  # foreign function words a short text needs to be rejected on them alone
 
 
 def _words(text: str) -> frozenset[str]:
@@ -42,25 +46,25 @@ _OTHERS = {
     "fr": _words(
         """le la les des du de un une et est sont dans pour que qui pas sur au aux avec ce
         cette ces il elle ils elles nous vous leur leurs par plus mais ou où été être
-        avait sont ont selon aussi lors entre sans sous vers chez a on"""
+        avait sont ont selon aussi lors entre sans sous vers chez a on contre après"""
     ),
     "es": _words(
         """el la los las de del y que en un una es son por para con no se su sus al lo
         como más pero ya fue ha han este esta estos estas entre sobre también desde
-        cuando muy sin hasta según donde a"""
+        cuando muy sin hasta según donde a contra tras ante"""
     ),
     "de": _words(
         """der die das den dem des und ist sind ein eine einen einem einer nicht mit von
         zu im auf für sich auch es wird werden hat haben war wurde dass nach bei aus
-        wie oder aber noch nur über unter zum zur vom in an was also so will"""
+        wie oder aber noch nur über unter zum zur vom in an was also so will gegen seit"""
     ),
     "it": _words(
         """il lo la gli le di del della dei delle che e è per con non una uno sono nel
-        nella alla al da ha anche più come ma questo questa a in"""
+        nella alla al da ha anche più come ma questo questa a in sui contro dopo tra"""
     ),
     "pt": _words(
         """o os as do da dos das e é em um uma para com não que se por mais como mas foi
-        ao na no pelo pela são também entre sobre a"""
+        ao na no pelo pela são também entre sobre a um contra após"""
     ),
 }
 
@@ -77,9 +81,11 @@ def is_english(text: str) -> bool:
     """Return True if ``text`` reads as English.
 
     Rejects text mostly in a non-Latin script (Arabic, Chinese, Cyrillic, …)
-    and Latin-script text whose function words are not English; very short
-    text (under 8 words) is accepted unless another language's function words
-    outnumber the English ones.
+    and Latin-script text whose function words are not English. Short text
+    (under 25 words: headlines drop function words) is accepted unless another
+    language's function words outnumber the English ones and either number at
+    least two or come with accented letters ("Le Pen élue présidente"); a
+    name such as "La Paz" or "Le Pen" alone does not make a headline French.
     """
     sample = text[:_SAMPLE_CHARS]
     if _latin_share(sample) < 0.5:
@@ -95,5 +101,8 @@ def is_english(text: str) -> bool:
     english = sum(counts[w] for w in counts.keys() & _ENGLISH)
     best_other = max(sum(counts[w] for w in counts.keys() & vocab) for vocab in _OTHERS.values())
     if total < _SHORT:
-        return english >= best_other
+        if best_other <= english:
+            return True
+        accented = any(not ch.isascii() and ch.isalpha() for ch in sample)
+        return not (best_other >= _CLEAR_MARGIN or accented)
     return english / total >= _MIN_RATIO and english > best_other

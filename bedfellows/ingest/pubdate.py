@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bedfellows.errors import MalformedRecord
@@ -17,6 +17,16 @@ _DATEPARSER_SETTINGS = {
     "RELATIVE_BASE": datetime(2000, 1, 1),
     "PREFER_DAY_OF_MONTH": "first",
 }
+# Printed news begins around 1800; a date outside [EARLIEST, today + a year] is
+# a placeholder (0001-01-01, 9999-12-31) or a broken field, and would date every
+# event of the article wrongly.
+EARLIEST = date(1800, 1, 1)
+_FUTURE_MARGIN = timedelta(days=366)
+
+
+def latest_allowed(today: date | None = None) -> date:
+    """The latest publication date accepted: a year (366 days) after ``today``."""
+    return (today or date.today()) + _FUTURE_MARGIN
 
 
 def _parse_string(value: str) -> date | None:
@@ -31,21 +41,39 @@ def _parse_string(value: str) -> date | None:
     return parsed.date() if parsed is not None else None
 
 
-def parse_published(value: Any, *, source: str, record: int | None = None) -> date | None:
+def parse_published(
+    value: Any, *, source: str, record: int | None = None, field: str = "date"
+) -> date | None:
     """Turn a metadata date value into a ``date`` (``None`` if empty).
 
     Accepts ``date``/``datetime`` objects (YAML gives these), ISO strings and
     written dates such as "June 16, 2014"; the calendar date is taken as
-    written, with no time-zone shift. Anything else raises ``MalformedRecord``
-    naming ``source`` (and ``record``).
+    written, with no time-zone shift. Anything else, and a date before
+    1800-01-01 or more than a year after today, raises ``MalformedRecord``
+    naming ``source`` (and ``record``), ``field`` and the value. The record is
+    skipped rather than kept undated: like an unparseable date, an impossible
+    one means the record's fields are not what they claim, and the skip is
+    reported (a silently dropped date would leave no trace).
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    parsed = _parse_string(value) if isinstance(value, str) else None
+        parsed: date | None = value.date()
+    elif isinstance(value, date):
+        parsed = value
+    else:
+        parsed = _parse_string(value) if isinstance(value, str) else None
     if parsed is None:
-        raise MalformedRecord(source, f"unparseable publication date {value!r}", record)
+        raise MalformedRecord(
+            source, f"unparseable publication date {value!r} in field {field!r}", record
+        )
+    latest = latest_allowed()
+    if not EARLIEST <= parsed <= latest:
+        shown = repr(value) if isinstance(value, str) else repr(value.isoformat())
+        raise MalformedRecord(
+            source,
+            f"publication date {shown} in field {field!r} is outside "
+            f"{EARLIEST.isoformat()} .. {latest.isoformat()}",
+            record,
+        )
     return parsed

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -45,6 +46,22 @@ from .ddl import (
 log = logging.getLogger(__name__)
 
 MEMORY = ":memory:"
+
+# DuckDB reads "md:"/"motherduck:" paths and URLs (s3://, https://, …) through
+# extensions it would download on first use; bedfellows never downloads at run time.
+_REMOTE_PREFIX = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|(?:md|motherduck):)", re.IGNORECASE)
+# Known extensions are neither installed nor loaded behind the user's back.
+_CONNECT_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
+def _check_local(where: str) -> None:
+    """Refuse a database "path" that is a URL or a MotherDuck name (StoreError)."""
+    if _REMOTE_PREFIX.match(where.strip()):
+        raise StoreError(
+            f"cannot open database {where}: bedfellows stores events in a local DuckDB "
+            "file; give a file path (or :memory:), not a URL or MotherDuck database"
+        )
+
 
 # (article_id, {table name: the article's rows}); tables are filled in the
 # order of ``_WRITTEN``.
@@ -86,10 +103,13 @@ class Store:
         directory, not a DuckDB file, locked by another process), and
         SchemaVersionError when it holds another schema version or is not a
         bedfellows database. A new database cannot be created ``read_only``.
+        A URL (``s3://``, ``https://``) or MotherDuck name (``md:``) is refused with
+        StoreError, and DuckDB never auto-installs or auto-loads an extension.
         """
         where = str(path)
+        _check_local(where)
         try:
-            con = duckdb.connect(where, read_only=read_only)
+            con = duckdb.connect(where, read_only=read_only, config=_CONNECT_CONFIG)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database {where}: {exc}") from exc
         try:

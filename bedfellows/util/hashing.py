@@ -71,12 +71,69 @@ def normalize_text(s: str) -> str:
     return _MANY_NEWLINES.sub("\n\n", s)
 
 
+_HEADLINE_MAX_WORDS = 20  # as ingest.frontmatter.split_title
+_CLOSERS = "\"')]»"
+
+
+def _headline_like(line: str) -> bool:
+    """A line a headline could be: short, with a letter, not ending a sentence with a period."""
+    return (
+        len(line.split()) <= _HEADLINE_MAX_WORDS
+        and any(ch.isalpha() for ch in line)
+        and not line.rstrip(_CLOSERS).endswith(".")
+    )
+
+
+def _stands_alone(line: str, following: str | None) -> bool:
+    """True unless ``line`` may be the first line of a paragraph wrapped onto ``following``.
+
+    Greedy wrapping moves a word to the next line only when it does not fit, so
+    the lines after a wrapped line are never longer than it plus that word; a
+    headline above a long line fails this test, a wrapped line passes it.
+    """
+    if following is None:  # a blank line or the end of the text follows
+        return True
+    first_word = following.split()[0]
+    return len(following) >= len(line) + 1 + len(first_word)
+
+
+def canonical_body(body: str) -> str:
+    """The text an article id is computed from: the body without any leading headline.
+
+    Every ingest path hashes its body through this one function, so the id does
+    not depend on whether a title was declared (JSONL ``title``, front matter,
+    HTML meta) or cut off by ``split_title``. Leading lines are dropped while
+    each is headline-like (at most 20 words, has a letter, no final period)
+    and stands alone: a blank line follows it, or the next line is too long
+    to be its continuation under word wrapping. So ``"T\nBody"``,
+    ``"T\n\nBody"`` and ``"Body"`` give the same text whenever ``T`` is a
+    headline, while re-wrapping a paragraph changes nothing. A body with no
+    such leading line is unchanged (its id is the same as before), and a body
+    made only of such lines is kept whole. The result is whitespace-collapsed
+    and casefolded.
+    """
+    lines = [" ".join(line.split()) for line in normalize_text(body).split("\n")]
+    start = next((i for i, line in enumerate(lines) if line), len(lines))
+    cut = start
+    while cut < len(lines) and lines[cut]:
+        following = lines[cut + 1] if cut + 1 < len(lines) and lines[cut + 1] else None
+        if not (_headline_like(lines[cut]) and _stands_alone(lines[cut], following)):
+            break
+        cut += 1
+        while cut < len(lines) and not lines[cut]:
+            cut += 1
+    if cut >= len(lines):  # nothing but headline-like lines: keep them all
+        cut = start
+    return " ".join(" ".join(lines[cut:]).split()).casefold()
+
+
 def article_id(body: str) -> str:
     """Return the stable id of an article body: ``"a_"`` + 16 hex chars of sha256.
 
-    The body is normalised, whitespace-collapsed and casefolded first, so the
-    same article read from .txt, .html or JSONL (with different line wrapping
-    or quote characters) gets the same id.
+    The hash is of ``canonical_body(body)``: normalised, without a leading
+    headline, whitespace-collapsed and casefolded, so the same article read
+    from .txt, .html or JSONL (with or without its title, with different line
+    wrapping or quote characters) gets the same id.
     """
-    canonical = " ".join(normalize_text(body).split()).casefold()
+    canonical = canonical_body(body)
     return "a_" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]

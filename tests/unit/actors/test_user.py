@@ -277,3 +277,83 @@ def test_unsupported_suffix_and_broken_yaml(tmp_path):
         read_user_actors(_write(tmp_path, "x.txt", "hello"))
     with pytest.raises(ConfigError, match=r"broken\.yaml:\d+: not valid YAML"):
         read_user_actors(_write(tmp_path, "broken.yaml", "actors:\n  - {id: a, name: [\n"))
+
+
+SPELL = "spells: [{country: USA, sector: GOV, start: 2010-01-01}]"
+
+
+@pytest.mark.parametrize(
+    ("extra", "line", "reason"),
+    [
+        ("note: !!python/object:os.system ls", 4, "YAML tag"),
+        ("note: !custom value", 4, "YAML tag"),
+        # field errors name the actor's line, as every other field check does
+        ("case_sensitive: 5", 2, "'case_sensitive' must be a list of names"),
+        ("case_sensitive: [Roe, 7]", 2, "'case_sensitive' must be a list of names"),
+    ],
+)
+def test_unsafe_tags_and_mistyped_fields_are_config_errors(tmp_path, extra, line, reason):
+    path = _write(
+        tmp_path, "bad.yaml", f"actors:\n  - id: a\n    name: A\n    {extra}\n    {SPELL}\n"
+    )
+    with pytest.raises(ConfigError) as err:
+        read_user_actors(path)
+    assert str(err.value).startswith(f"{path}:{line}:"), str(err.value)
+    assert reason in str(err.value)
+
+
+def test_end_known_must_be_a_boolean(tmp_path):
+    body = "actors:\n  - id: a\n    name: A\n    spells:\n"
+    body += (
+        "      - {country: USA, sector: GOV, start: 2010-01-01, end: 2011-01-01, end_known: 5}\n"
+    )
+    path = _write(tmp_path, "bad.yaml", body)
+    with pytest.raises(ConfigError, match=r"bad\.yaml:5: 'end_known' must be true or false"):
+        read_user_actors(path)
+
+
+def test_megabytes_of_nesting_are_a_config_error(tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text("actors: " + "[" * 3_000_000 + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"deep\.yaml.*nested too deeply"):
+        read_user_actors(path)
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        ("USAXYZ", "unknown CAMEO code block 'XYZ' in 'USAXYZ'"),
+        ("IRQGOVQQQ", "unknown CAMEO code block 'QQQ' in 'IRQGOVQQQ'"),
+        ("USAGO", "not a sequence of three-letter blocks"),
+        ("QQQGOV", "starts with no known country"),
+    ],
+)
+def test_every_block_of_a_cameo_code_is_checked(tmp_path, code, reason):
+    body = f"actors:\n  - id: a\n    name: A\n    spells:\n      - {{cameo: {code}}}\n"
+    path = _write(tmp_path, "codes.yaml", body)
+    with pytest.raises(ConfigError) as err:
+        read_user_actors(path)
+    assert str(err.value).startswith(f"{path}:5: ") and reason in str(err.value)
+
+
+@pytest.mark.parametrize("code", ["USAGOVMIL", "IRQMILREB", "IGOUNOWHO", "NGOHRI", "IMGMUSISI"])
+def test_known_cameo_codes_pass(tmp_path, code):
+    body = f"actors:\n  - id: a\n    name: A\n    spells:\n      - {{cameo: {code}}}\n"
+    (entry,) = read_user_actors(_write(tmp_path, "codes.yaml", body)).actors
+    assert entry.spells[0].cameo == code
+
+
+def test_every_packaged_actor_code_is_accepted():
+    # A user file may copy any packaged actor to override it; its codes must pass.
+    from bedfellows.actors.user import _Codes
+
+    kb = ActorKB.load()
+    codes = _Codes(kb)
+    found = {
+        code
+        for actor_id in kb.actor_ids()
+        for code in {kb.get(actor_id).cameo, *(s.cameo for s in kb.get(actor_id).spells)}
+        if code and len(code) % 3 == 0
+    }
+    assert len(found) > 100
+    assert [c for c in sorted(found) if codes.check_cameo(c)] == []

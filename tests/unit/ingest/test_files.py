@@ -13,6 +13,7 @@ from bedfellows.errors import (
     NotEnglish,
     TooLargeInput,
     UnreadableInput,
+    UnsupportedInput,
 )
 from bedfellows.ingest import iter_sources, read_articles
 from bedfellows.schema import Article
@@ -46,7 +47,11 @@ def test_directory_expansion_is_recursive_sorted_and_filtered(tmp_path):
         "a/r.json",
     ]:
         (tmp_path / name).write_text("x")
-    found = [p.relative_to(tmp_path).as_posix() for p in iter_sources([str(tmp_path)])]
+    items = list(iter_sources([str(tmp_path)]))
+    [unsupported] = [i for i in items if not isinstance(i, Path)]
+    assert isinstance(unsupported, UnsupportedInput)
+    assert unsupported.source == str(tmp_path / "img.png")
+    found = [p.relative_to(tmp_path).as_posix() for p in items if isinstance(p, Path)]
     assert found == [
         "notes",
         "z.txt",
@@ -63,8 +68,14 @@ def test_glob_patterns_and_duplicates(tmp_path):
         (tmp_path / name).write_text("x")
     found = list(iter_sources([str(tmp_path / "*.txt"), str(tmp_path / "one.txt")]))
     assert [p.name for p in found] == ["one.txt", "two.txt"]
-    everything = [p.name for p in iter_sources([str(tmp_path / "*")])]
-    assert everything == ["one.txt", "three.md", "two.txt"]
+    everything = list(iter_sources([str(tmp_path / "*")]))
+    assert [p.name for p in everything if isinstance(p, Path)] == [
+        "one.txt",
+        "three.md",
+        "two.txt",
+    ]
+    [csv] = [e for e in everything if not isinstance(e, Path)]
+    assert isinstance(csv, UnsupportedInput) and csv.source == str(tmp_path / "skip.csv")
 
 
 def test_explicit_file_is_kept_whatever_its_extension(tmp_path):
@@ -194,3 +205,36 @@ def test_text_is_normalized(tmp_path):
 def test_a_single_path_string_is_not_iterated_by_character(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT)
     assert list(iter_sources(str(tmp_path))) == list(iter_sources([str(tmp_path)]))
+
+
+def test_an_unsupported_file_in_a_folder_is_reported_once_with_the_types_read(tmp_path):
+    (tmp_path / "story.txt").write_text(TEXT)
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7\n")
+    (tmp_path / ".report.pdf").write_bytes(b"%PDF-1.7\n")  # hidden: silently ignored
+    items = list(read_articles([str(tmp_path)]))
+    errors = [i for i in items if not isinstance(i, Article)]
+    assert len(items) == 2 and len(errors) == 1
+    [err] = errors
+    assert isinstance(err, UnsupportedInput) and isinstance(err, UnreadableInput)
+    assert err.source == str(tmp_path / "report.pdf")
+    assert err.reason.startswith("unsupported file type .pdf; bedfellows reads ")
+    assert all(s in err.reason for s in (".txt", ".md", ".html", ".htm", ".jsonl", ".json"))
+
+
+def test_a_glob_matching_only_unsupported_files_says_so_once(tmp_path):
+    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF")
+    [err] = list(iter_sources([str(tmp_path / "*")]))
+    assert isinstance(err, UnreadableInput) and "no supported files" in err.reason
+
+
+def test_a_symbolic_link_loop_is_named_as_such(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    dangling = tmp_path / "gone.txt"
+    dangling.symlink_to(tmp_path / "nowhere.txt")
+    explicit = only(iter_sources([str(loop)]))
+    assert isinstance(explicit, UnreadableInput) and "symbolic link loop" in explicit.reason
+    walked = {e.source: e.reason for e in iter_sources([str(tmp_path)])}
+    assert "symbolic link loop" in walked[str(loop)]
+    assert "missing" in walked[str(dangling)]

@@ -8,7 +8,8 @@ import pytest
 
 from bedfellows.errors import MalformedRecord
 from bedfellows.ingest import read_articles
-from bedfellows.ingest.html import extract_html
+from bedfellows.ingest.html import extract_html, visible_lines
+from bedfellows.schema import Article
 
 PARAGRAPHS = [
     "The harbor council voted on Tuesday to approve a new ferry route between the northern "
@@ -130,3 +131,36 @@ def test_tiny_page_keeps_comment_text_out_of_the_body():
     page = extract_html(html, source="tiny.html")
     assert page.body == "The council met briefly."
     assert [c.text for c in page.comments] == ["A reader view."]
+
+
+FRAGMENT = (
+    "<p>Iran and Iraq signed a defence pact in Baghdad on Monday, officials said, as the "
+    "United States stayed silent on the deal.</p>"
+)
+
+
+def test_a_short_paragraph_fragment_is_read(tmp_path):
+    path = tmp_path / "fragment.html"
+    path.write_text(FRAGMENT, encoding="utf-8")
+    [art] = list(read_articles([str(path)]))
+    assert isinstance(art, Article)
+    assert art.body == FRAGMENT.removeprefix("<p>").removesuffix("</p>")
+
+
+def test_visible_text_fallback_drops_scripts_navigation_forms_and_comments():
+    html = (
+        "<html><head><title>T</title><style>p {color: red}</style></head><body>"
+        "<nav>Home | World</nav><script>track()</script><div>Ceasefire <b>holds</b> in the "
+        "north.</div><p>Talks resume on Friday.</p><!-- hidden -->"
+        '<div class="comments"><p>First!</p></div><form><p>Leave a reply</p></form>'
+        "</body></html>"
+    )
+    assert visible_lines(html) == ["Ceasefire holds in the north.", "Talks resume on Friday."]
+
+
+@pytest.mark.parametrize(
+    "html", ["<html><body><script>track()</script><!-- only a comment --></body></html>"]
+)
+def test_a_page_of_invisible_markup_is_still_rejected(html):
+    with pytest.raises(MalformedRecord, match="no extractable text"):
+        extract_html(html, source="blank.html")

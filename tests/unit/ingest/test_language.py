@@ -42,3 +42,36 @@ def test_rejects_other_languages(lang):
 def test_rejects_text_without_words():
     assert not is_english("12345 -- 678 !!!")
     assert not is_english("")
+
+
+# Headlines drop function words; they are English all the same.
+ENGLISH_HEADLINES = [
+    "Iran, Iraq sign defence pact against ISIS as Washington stays silent on deal",
+    "Oil prices jump after pipeline blast disrupts Gulf exports, traders say",
+    "Pope visits La Paz",
+    "Le Pen wins French presidency",
+    "Charles de Gaulle airport closes after drone sightings",
+    "Kenya police arrest 12 protesters outside parliament in Nairobi tax row",
+]
+FOREIGN_HEADLINES = {
+    "fr": "Le président français annonce un accord avec l'Allemagne sur la défense",
+    "fr-accented": "Le Pen élue présidente",
+    "es": "El gobierno anuncia un acuerdo con los rebeldes en Colombia",
+    "es-one-word": "Maduro denuncia sabotaje eléctrico en Venezuela",
+    "de": "Die Regierung kündigt neue Sanktionen gegen den Iran an",
+    "de-bare": "Bundesregierung verhängt Sanktionen gegen Teheran",
+    "it": "Il governo annuncia un accordo con i ribelli libici",
+    "it-bare": "Governo italiano firma accordo sui migranti con la Libia",
+    "pt": "O governo anuncia um acordo com os rebeldes na Colômbia",
+    "pt-bare": "Lula critica ataques de Israel contra Gaza",
+}
+
+
+@pytest.mark.parametrize("text", ENGLISH_HEADLINES)
+def test_accepts_english_headlines_without_function_words(text):
+    assert is_english(text)
+
+
+@pytest.mark.parametrize("lang", sorted(FOREIGN_HEADLINES))
+def test_rejects_foreign_headlines(lang):
+    assert not is_english(FOREIGN_HEADLINES[lang])

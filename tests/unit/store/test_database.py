@@ -99,6 +99,39 @@ def test_corrupt_file_raises_store_error_naming_path(tmp_path: Path) -> None:
     assert str(path) in str(info.value)
 
 
+@pytest.mark.parametrize(
+    "where",
+    ["md:events", "MotherDuck:events", "s3://bucket/events.duckdb", "https://x.org/e.duckdb"],
+)
+def test_remote_database_paths_are_refused(where: str, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)  # were it taken as a file name, it would land here
+    with pytest.raises(StoreError, match="local DuckDB file") as info:
+        Store.open(where)
+    assert where in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_local_path_with_a_colon_is_still_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "run:2014.duckdb"
+    Store.open(path).close()
+    assert path.is_file()
+
+
+def test_extensions_are_never_installed_or_loaded_automatically(store: Store) -> None:
+    con = store.cursor()
+    try:
+        settings = con.execute(
+            "SELECT current_setting('autoinstall_known_extensions'), "
+            "current_setting('autoload_known_extensions')"
+        ).fetchone()
+        assert settings == (False, False)
+        # A remote read fails at once, naming the extension, instead of fetching it.
+        with pytest.raises(duckdb.Error, match="httpfs"):
+            con.execute("SELECT * FROM read_csv('https://example.invalid/x.csv')")
+    finally:
+        con.close()
+
+
 def test_read_only_cannot_create_and_cannot_write(db_path: Path) -> None:
     with pytest.raises(StoreError):
         Store.open(db_path, read_only=True)  # nothing there yet

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import textwrap
 
-from bedfellows.util.hashing import article_id, normalize_text
+import pytest
+
+from bedfellows.util.hashing import article_id, canonical_body, normalize_text
 
 
 def test_curly_quotes_become_ascii():
@@ -50,3 +54,46 @@ def test_article_id_differs_for_different_text():
     assert article_id("The council approved the budget.") != article_id(
         "The council rejected the budget."
     )
+
+
+HEADLINE = "Harbor council backs new ferry route"
+BODY = (
+    "The harbor council voted on Tuesday to approve a new ferry route between the northern "
+    "pier and the island villages.\n\nCouncil members said the route would cut travel times."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{HEADLINE}\n{BODY}",
+        f"{HEADLINE}\n\n{BODY}",
+        f"# {HEADLINE}\n\n{BODY}",
+        f"{HEADLINE}\n\nA second, standing headline\n\n{BODY}",
+    ],
+)
+def test_a_leading_headline_does_not_change_the_id(text):
+    assert article_id(text) == article_id(BODY)
+
+
+def test_a_body_without_a_headline_keeps_its_old_id():
+    # The id before headlines were ignored: sha256 of the collapsed, casefolded body.
+    old = "a_" + hashlib.sha256(" ".join(BODY.split()).casefold().encode()).hexdigest()[:16]
+    assert article_id(BODY) == old
+
+
+def test_re_wrapping_a_lede_does_not_drop_its_first_line():
+    wrapped = textwrap.fill(BODY.split("\n\n")[0], width=40)
+    assert canonical_body(wrapped) == " ".join(BODY.split("\n\n")[0].split()).casefold()
+    assert article_id(wrapped + "\n\nCouncil members said the route would cut travel times.") == (
+        article_id(BODY)
+    )
+
+
+def test_different_bodies_under_one_headline_differ():
+    other = BODY.replace("approve", "reject")
+    assert article_id(f"{HEADLINE}\n{BODY}") != article_id(f"{HEADLINE}\n{other}")
+
+
+def test_a_text_of_short_lines_only_is_hashed_whole():
+    assert canonical_body("Ceasefire holds\n\nTalks resume") == "ceasefire holds talks resume"

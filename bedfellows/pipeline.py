@@ -1,10 +1,13 @@
 """The one orchestrator: inputs → Articles → parsed paragraphs → Events → store.
 
-Paragraphs (not whole articles) are fed to ``nlp.pipe`` in batches that span
-articles; results come back in order, so an article is complete when the next
-one's first paragraph arrives. Each article is written with its events in one
-transaction, so an interrupted run loses at most the article in flight, and a
-rerun skips every article already stored.
+Paragraphs (not whole articles; an over-long one in pieces) are fed to
+``nlp.pipe`` in batches that span articles; results come back in order, so an
+article is complete when its last paragraph is coded. Each article is written
+with its events in one transaction, so an interrupted run loses at most the
+article in flight, and a rerun skips every article already stored.
+
+One article never stops a run: one that spaCy, the coder or the store fails on
+is recorded in the store's ``skipped`` table (``ArticleFailed``) and the rest go on.
 """
 
 from __future__ import annotations

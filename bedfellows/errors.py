@@ -14,7 +14,11 @@ messages and exit codes in one place.
      │    ├── DecodeError         bytes that decode as no text encoding
      │    ├── TooLargeInput       over the configured size limit
      │    ├── NotEnglish          the body is not English text
-     │    └── MalformedRecord     a JSONL line or HTML page that cannot be parsed
+     │    ├── MalformedRecord     a JSONL line or HTML page that cannot be parsed
+     │    └── ArticleFailed       an article read but not parsed, coded or stored
+     │         ├── ParsingFailed      spaCy failed on it
+     │         ├── CodingFailed       the event coder failed on it (cause: CodingError)
+     │         └── WritingFailed      the store could not write it (cause: StoreError)
      ├── NLPError
      │    └── ModelNotFound       the spaCy model package is not installed
      ├── CodingError          the event coder failed on one document
@@ -82,6 +86,23 @@ class NotEnglish(IngestError):
 
 class MalformedRecord(IngestError):
     """A JSONL line or HTML document that cannot be parsed."""
+
+
+class ArticleFailed(IngestError):
+    """An article was read but could not be parsed, coded or stored; the run
+    goes on without it (``source``/``record`` from its ``source_path``)."""
+
+
+class ParsingFailed(ArticleFailed):
+    """spaCy raised while parsing the article."""
+
+
+class CodingFailed(ArticleFailed):
+    """The event coder raised on the article (``__cause__`` is a CodingError)."""
+
+
+class WritingFailed(ArticleFailed):
+    """The store could not write the article and its events."""
 
 
 class NLPError(BedfellowsError):

@@ -1,10 +1,13 @@
 """The one orchestrator: inputs → Articles → parsed paragraphs → Events → store.
 
-Paragraphs (not whole articles) are fed to ``nlp.pipe`` in batches that span
-articles; results come back in order, so an article is complete when the next
-one's first paragraph arrives. Each article is written with its events in one
-transaction, so an interrupted run loses at most the article in flight, and a
-rerun skips every article already stored.
+Paragraphs (not whole articles; an over-long one in pieces) are fed to
+``nlp.pipe`` in batches that span articles; results come back in order, so an
+article is complete when its last paragraph is coded. Each article is written
+with its events in one transaction, so an interrupted run loses at most the
+article in flight, and a rerun skips every article already stored.
+
+One article never stops a run: one that spaCy, the coder or the store fails on
+is recorded in the store's ``skipped`` table (``ArticleFailed``) and the rest go on.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import json
 import logging
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,15 +26,23 @@ from typing import Protocol
 from bedfellows.about import __version__
 from bedfellows.actors import ActorKB
 from bedfellows.data import data_path
-from bedfellows.errors import IngestError
+from bedfellows.errors import (
+    ArticleFailed,
+    CodingError,
+    CodingFailed,
+    IngestError,
+    ParsingFailed,
+    WritingFailed,
+)
 from bedfellows.events import acled_type
 from bedfellows.events.coder import EventCoder
 from bedfellows.events.mentions import ArticleMemory
 from bedfellows.ingest import read_articles, split_paragraphs
+from bedfellows.ingest.paragraphs import MAX_PARAGRAPH_CHARS
 from bedfellows.nlp.lemmas import add_lemma_repair
 from bedfellows.nlp.model import DEFAULT_MODEL, load_model, model_version
 from bedfellows.nlp.ruler import add_actor_ruler
-from bedfellows.schema import AcledType, Article, ArticleDating, Event
+from bedfellows.schema import AcledType, Article, ArticleDating, Event, Paragraph
 
 log = logging.getLogger(__name__)
 
@@ -92,15 +104,19 @@ class Pipeline:
         include_comments: bool = False,
         batch_size: int = 64,
         write_batch: int = 32,
+        max_paragraph_chars: int = MAX_PARAGRAPH_CHARS,
     ) -> None:
         """actors_file: a user actor file (YAML/CSV, see ``bedfellows.actors.user``)
-        added to the packaged knowledge base; ignored when ``kb`` is given."""
+        added to the packaged knowledge base; ignored when ``kb`` is given.
+        max_paragraph_chars: longer paragraphs are parsed in pieces cut at line or
+        sentence ends (``bedfellows.ingest.paragraphs.MAX_PARAGRAPH_CHARS``)."""
         self.model_name = model
         self.actors_file = Path(actors_file) if actors_file is not None and kb is None else None
         self.kb = kb or ActorKB.load(self.actors_file)
         self.include_comments = include_comments
         self.batch_size = batch_size
         self.write_batch = max(1, write_batch)
+        self.max_paragraph_chars = max_paragraph_chars
         self._nlp = None
         self._coder: EventCoder | None = None
 
@@ -155,32 +171,97 @@ class Pipeline:
         digest = hashlib.sha256(self.actors_file.read_bytes()).hexdigest()
         return {"path": str(self.actors_file.resolve()), "sha256": digest}
 
-    def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
-        """Parse and code articles, yielding each with its events, in input order."""
-        pending: dict[str, Article] = {}
+    def _max_chars(self) -> int:
+        # Never at or over spaCy's own limit, which a caller may have lowered.
+        return max(2, min(self.max_paragraph_chars, self.nlp.max_length - 1))
 
-        def paragraphs() -> Iterator[tuple[str, tuple[str, object]]]:
-            for article in articles:
-                pending[article.article_id] = article
-                for para in split_paragraphs(article, include_comments=self.include_comments):
-                    yield para.text, (article.article_id, para)
+    def code_articles(
+        self,
+        articles: Iterable[Article],
+        *,
+        on_error: Callable[[Article, ArticleFailed], None] | None = None,
+    ) -> Iterator[tuple[Article, list[Event]]]:
+        """Parse and code articles, yielding each with its events, in input order.
 
-        current: str | None = None
-        memory = ArticleMemory()
-        sent_index = 0
-        for doc, (article_id, para) in self.nlp.pipe(
-            paragraphs(), as_tuples=True, batch_size=self.batch_size
-        ):
-            if article_id != current:
-                if current is not None:
-                    done = pending.pop(current)
-                    yield done, self.coder.finish_article(memory, done)
-                current, memory, sent_index = article_id, ArticleMemory(), 0
-            _, n = self.coder.code_doc(doc, pending[article_id], para, sent_index, memory)
-            sent_index += n
-        if current is not None:
-            done = pending.pop(current)
-            yield done, self.coder.finish_article(memory, done)
+        Paragraphs longer than ``max_paragraph_chars`` are parsed in pieces
+        (``split_paragraphs``), offsets still exact in the body.
+        on_error: called with an article that could not be parsed or coded and
+            the ``ArticleFailed`` (``ParsingFailed``, ``CodingFailed``) saying why;
+            the articles after it are still coded. None: the error is raised.
+        """
+        source = iter(articles)
+        # Articles whose paragraphs went into nlp.pipe, not yet yielded, in order.
+        fed: deque[tuple[Article, list[Paragraph]]] = deque()
+        source_failed: list[BaseException] = []
+        max_chars = self._max_chars()
+
+        def fail(article: Article, kind: type[ArticleFailed], exc: Exception) -> None:
+            self.coder.discard_article(article.article_id)
+            err = _failure(article, kind, exc)
+            if on_error is None:
+                raise err
+            on_error(article, err)
+
+        def texts() -> Iterator[tuple[str, Paragraph]]:
+            try:
+                yield from read()
+            except GeneratorExit:
+                raise
+            except BaseException as exc:  # the caller's error, not spaCy's: re-raised
+                source_failed.append(exc)
+                raise
+
+        def read() -> Iterator[tuple[str, Paragraph]]:
+            for article in source:
+                try:
+                    paras = split_paragraphs(
+                        article, include_comments=self.include_comments, max_chars=max_chars
+                    )
+                except Exception as exc:  # one bad article never stops a run
+                    fail(article, ParsingFailed, exc)
+                    continue
+                fed.append((article, paras))
+                for para in paras:
+                    yield para.text, para
+
+        state: _ArticleState | None = None
+        docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.batch_size)
+        while True:
+            try:
+                doc, para = next(docs)
+            except StopIteration:
+                break
+            except Exception as exc:
+                if source_failed:
+                    raise
+                # spaCy failed on some text of the batch and the pipe is gone: parse
+                # the articles in flight one at a time, then go on with a new pipe.
+                log.info("spaCy failed in a batch (%s); parsing its articles alone", exc)
+                if state is not None:
+                    self.coder.discard_article(state.article.article_id)
+                    state = None
+                while fed:
+                    article, paras = fed.popleft()
+                    try:
+                        parsed = [self.nlp(p.text) for p in paras]
+                    except Exception as parse_exc:  # only this article is lost
+                        fail(article, ParsingFailed, parse_exc)
+                        continue
+                    alone = _ArticleState(self.coder, article, paras)
+                    for d, p in zip(parsed, paras, strict=True):
+                        alone.add(d, p)
+                    yield from alone.finish(fail)
+                docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.batch_size)
+                continue
+            if state is None:
+                state = _ArticleState(self.coder, *fed[0])
+            state.add(doc, para)
+            while state is not None and state.complete:
+                fed.popleft()
+                yield from state.finish(fail)
+                state = _ArticleState(self.coder, *fed[0]) if fed else None
+        while fed:  # articles without paragraphs at the end
+            yield from _ArticleState(self.coder, *fed.popleft()).finish(fail)
 
     def run(
         self,
@@ -204,16 +285,18 @@ class Pipeline:
         started = time.perf_counter()
         known = store.known_article_ids()
 
+        def skip(item: IngestError) -> None:
+            summary.skipped.append(item)
+            store.record_skip(item.source, item.record, item.reason, type(item).__name__, run_id)
+            # INFO: the CLI names each skipped input itself (``on_article``).
+            log.info("skipped %s", item)
+            if on_article:
+                on_article(item, 0)
+
         def fresh_articles() -> Iterator[Article]:
             for item in read_articles(inputs, max_bytes=max_bytes):
                 if isinstance(item, IngestError):
-                    summary.skipped.append(item)
-                    store.record_skip(
-                        item.source, item.record, item.reason, type(item).__name__, run_id
-                    )
-                    log.warning("skipped %s", item)
-                    if on_article:
-                        on_article(item, 0)
+                    skip(item)
                     continue
                 summary.articles_read += 1
                 if item.article_id in known:
@@ -230,16 +313,49 @@ class Pipeline:
         batch: list[tuple[Article, list[Event]]] = []
         opened = time.perf_counter()
 
-        def flush() -> None:
+        datings: dict[str, ArticleDating] = {}
+        kinds: dict[str, AcledType] = {}
+
+        def add(article: Article, events: list[Event]) -> None:
+            try:
+                kind = self.acled_type(article, events)
+            except Exception as exc:  # one bad article never stops a run
+                skip(_failure(article, CodingFailed, exc))
+                return
             # Undated articles' inferred windows go in the same transaction.
-            datings = {
-                a.article_id: d
-                for a, _ in batch
-                if a.published is None and (d := self.article_dating(a.article_id)) is not None
-            }
-            kinds = {a.article_id: self.acled_type(a, events) for a, events in batch}
-            written = store.write_articles(batch, run_id, datings=datings, acled_types=kinds)
+            if article.published is None:
+                dating = self.article_dating(article.article_id)
+                if dating is not None:
+                    datings[article.article_id] = dating
+            kinds[article.article_id] = kind
+            batch.append((article, events))
+
+        def write(items: list[tuple[Article, list[Event]]]) -> list[bool]:
+            ids = {a.article_id for a, _ in items}
+            return store.write_articles(
+                items,
+                run_id,
+                datings={k: v for k, v in datings.items() if k in ids},
+                acled_types={k: v for k, v in kinds.items() if k in ids},
+            )
+
+        def flush() -> None:
+            try:
+                written: list[bool | None] = list(write(batch))
+            except Exception as exc:  # retried one by one below
+                # The batch was rolled back whole: write its articles one at a time
+                # so that only the one the store refuses is lost.
+                log.info("batch write failed (%s); writing its articles one by one", exc)
+                written = []
+                for article, events in batch:
+                    try:
+                        written.append(write([(article, events)])[0])
+                    except Exception as one_exc:  # only this article is lost
+                        skip(_failure(article, WritingFailed, one_exc))
+                        written.append(None)
             for (article, events), new in zip(batch, written, strict=True):
+                if new is None:
+                    continue
                 if new:
                     summary.articles_coded += 1
                     summary.events += len(events)
@@ -255,17 +371,89 @@ class Pipeline:
                 if on_article:
                     on_article(article, len(events))
             batch.clear()
+            datings.clear()
+            kinds.clear()
 
-        for article, events in self.code_articles(fresh_articles()):
+        def failed(article: Article, err: ArticleFailed) -> None:
+            skip(err)
+
+        for article, events in self.code_articles(fresh_articles(), on_error=failed):
             if not batch:
                 opened = time.perf_counter()
-            batch.append((article, events))
+            add(article, events)
             if len(batch) >= self.write_batch or time.perf_counter() - opened > _WRITE_SECONDS:
                 flush()
         if batch:
             flush()
         summary.seconds = time.perf_counter() - started
         return summary
+
+
+class _ArticleState:
+    """One article being coded, a parsed paragraph at a time."""
+
+    def __init__(self, coder: EventCoder, article: Article, paras: list[Paragraph]) -> None:
+        self.coder = coder
+        self.article = article
+        self.remaining = len(paras)
+        self.memory = ArticleMemory()
+        self.sent_index = 0  # runs over the article, across paragraphs and their pieces
+        self.error: Exception | None = None
+
+    @property
+    def complete(self) -> bool:
+        """True when every paragraph has been added."""
+        return self.remaining == 0
+
+    def add(self, doc, para: Paragraph) -> None:
+        """Code one parsed paragraph (after a coder error, only count it)."""
+        self.remaining -= 1
+        if self.error is not None:
+            return
+        try:
+            _, n = self.coder.code_doc(doc, self.article, para, self.sent_index, self.memory)
+        except Exception as exc:  # reported by finish, the run goes on
+            self.error = exc
+            return
+        self.sent_index += n
+
+    def finish(
+        self, fail: Callable[[Article, type[ArticleFailed], Exception], None]
+    ) -> Iterator[tuple[Article, list[Event]]]:
+        """Yield the article with its final events, or report it to ``fail``."""
+        if self.error is None:
+            try:
+                events = self.coder.finish_article(self.memory, self.article)
+            except Exception as exc:  # reported below
+                self.error = exc
+        if self.error is not None:
+            fail(self.article, CodingFailed, self.error)
+            return
+        yield self.article, events
+
+
+def _where(article: Article) -> tuple[str, int | None]:
+    """(file, record) of an article's ``source_path`` ("path" or "path:record")."""
+    head, sep, tail = article.source_path.rpartition(":")
+    if sep and head and tail.isdigit():
+        return head, int(tail)
+    return article.source_path, None
+
+
+def _failure(article: Article, kind: type[ArticleFailed], exc: Exception) -> ArticleFailed:
+    """The skip record of an article that failed with ``exc``; a coder failure is
+    wrapped as a CodingError naming the article (the skip's cause)."""
+    source, record = _where(article)
+    stage = {ParsingFailed: "parsing", CodingFailed: "coding", WritingFailed: "storing"}[kind]
+    detail = f"{type(exc).__name__}: {exc}"
+    if kind is CodingFailed and not isinstance(exc, CodingError):
+        cause: Exception = CodingError(f"{article.source_path} ({article.article_id}): {detail}")
+        cause.__cause__ = exc
+    else:
+        cause = exc
+    err = kind(source, f"{stage} failed: {detail}", record)
+    err.__cause__ = cause
+    return err
 
 
 def provenance_json(pipeline: Pipeline) -> str:

@@ -18,6 +18,7 @@ from bedfellows.actors import ActorKB
 from bedfellows.dates import event_date, find_expressions
 from bedfellows.errors import CodingError
 from bedfellows.geo import default_geocoder
+from bedfellows.nlp.spans import EntityIndex
 from bedfellows.schema import (
     ActorRef,
     Article,
@@ -422,6 +423,8 @@ class SentenceContext:
     index: int  # sentence index within the article
     expressions: list[tuple[str, int, int]]
     places: list[tuple[object, Place]]
+    ents: list  # the sentence's entities (``sent.ents``, read once)
+    doc_ents: EntityIndex  # the paragraph's entities by token
     # Countries the sentence names, by the reporter token left out (-1: none);
     # filled on first need, shared by the sentence's events.
     countries: dict[int, set[str]] = field(default_factory=dict)
@@ -469,10 +472,12 @@ class EventCoder:
         """
         first = len(memory.events)
         n = 0
+        # Every sentence asks for its entities: read Doc.ents once (see EntityIndex).
+        ents = EntityIndex(doc)
         if article.published is None and not paragraph.is_comment:
-            self.dating.observe(doc, article)
+            self.dating.observe(doc, article, ents)
         for n, sent in enumerate(doc.sents, start=1):
-            ctx = self._context(sent, paragraph.start, first_sentence_index + n - 1, article)
+            ctx = self._context(sent, ents, paragraph.start, first_sentence_index + n - 1, article)
             memory.events.extend(self._code_sentence(ctx, article, paragraph, memory))
         return memory.events[first:], n
 
@@ -483,6 +488,11 @@ class EventCoder:
         if article is not None and article.published is None:
             events = memory.events[:] = self.dating.date_events(events, article)
         return events
+
+    def discard_article(self, article_id: str) -> None:
+        """Forget an article left unfinished (it failed, or is coded again from
+        its start): nothing read from it may date another try or leak."""
+        self.dating.forget(article_id)
 
     def _finish_offices(self, memory: ArticleMemory) -> list[Event]:
         """In an undated article, a person named
@@ -516,9 +526,12 @@ class EventCoder:
         return out
 
     # -- sentence level ----------------------------------------------------
-    def _context(self, sent, offset: int, index: int, article: Article) -> SentenceContext:
+    def _context(
+        self, sent, index_of_ents: EntityIndex, offset: int, index: int, article: Article
+    ) -> SentenceContext:
+        sent_ents = index_of_ents.within(sent)
         exprs: list[tuple[str, int, int]] = []
-        for ent in sent.ents:
+        for ent in sent_ents:
             if ent.label_ in _DATE_LABELS:
                 exprs.append(
                     (ent.text, ent.start_char - sent.start_char, ent.end_char - sent.start_char)
@@ -528,12 +541,12 @@ class EventCoder:
             if (expr.start, expr.end) not in covered:
                 exprs.append((expr.text, expr.start, expr.end))
         places = []
-        for ent in sent.ents:
+        for ent in sent_ents:
             if ent.label_ in _PLACE_LABELS and _place_prep(ent) is not None:
                 place = self._place(ent, offset)
                 if place is not None:
                     places.append((ent, place))
-        return SentenceContext(sent, offset, index, exprs, places)
+        return SentenceContext(sent, offset, index, exprs, places, sent_ents, index_of_ents)
 
     def _place(self, ent, offset: int) -> Place | None:
         res = self.mentions._resolve_words([t.text for t in ent], None)
@@ -1350,7 +1363,7 @@ class EventCoder:
             if prep.lower_ not in wanted:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+                ent = ctx.doc_ents.at(obj.i)
                 if ent is None or ent.label_ not in _PLACE_LABELS:
                     continue
                 place = self._place(ent, ctx.offset)
@@ -1388,7 +1401,7 @@ class EventCoder:
         """When the parse gives no subject ("Trump threatened “…”" misparsed),
         take the nearest actor entity to the left as source and actor
         entities to the right (within the clause) as targets."""
-        left = [e for e in ctx.sent.ents if e.end <= verb.i and e.label_ not in _DATE_LABELS]
+        left = [e for e in ctx.ents if e.end <= verb.i and e.label_ not in _DATE_LABELS]
         if not left:
             return [], [], False
         between = [t for t in ctx.sent if left[-1].end <= t.i < verb.i and t.pos_ == "VERB"]
@@ -1397,7 +1410,7 @@ class EventCoder:
         sources = self._resolve([left[-1].root], when, ctx, memory)
         right = [
             e.root
-            for e in ctx.sent.ents
+            for e in ctx.ents
             if e.start > verb.i and e.label_ not in _DATE_LABELS and e.start - verb.i <= 25
         ]
         targets = self._resolve(right, when, ctx, memory)
@@ -1442,7 +1455,7 @@ class EventCoder:
         students", "Congolese refugees"): its country is another's."""
         named = [
             (e.start_char + ctx.offset, e.end_char + ctx.offset)
-            for e in ctx.sent.ents
+            for e in ctx.ents
             if e.label_ in _PEOPLE_AND_PLACE_LABELS
         ]
         return [
@@ -1478,9 +1491,7 @@ class EventCoder:
         if key in ctx.countries:
             return ctx.countries[key]
         skip = {t.i for t in rep_tok.subtree} if rep_tok is not None else set()
-        heads = [
-            e.root for e in ctx.sent.ents if e.label_ not in _DATE_LABELS and e.root.i not in skip
-        ]
+        heads = [e.root for e in ctx.ents if e.label_ not in _DATE_LABELS and e.root.i not in skip]
         # A scratch memory: looking at the sentence must not change which
         # actor a later pronoun stands for.
         scratch = replace(memory, people=dict(memory.people), events=[])

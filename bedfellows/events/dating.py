@@ -47,6 +47,7 @@ from bedfellows.actors.normalize import key_of
 from bedfellows.data import read_tsv
 from bedfellows.dates import find_expressions, resolve_expression
 from bedfellows.dates.expressions import KIND_DATE, KIND_SINCE
+from bedfellows.nlp.spans import EntityIndex
 from bedfellows.schema import Article, ArticleDating, DateBasis, Event, EventDate, Granularity
 
 __all__ = ["ArticleDater", "Evidence", "infer_window", "window_granularity"]
@@ -281,15 +282,19 @@ class ArticleDater:
         self._evidence: dict[str, list[Evidence]] = {}
         self.windows: OrderedDict[str, ArticleDating] = OrderedDict()
 
-    def observe(self, doc, article: Article) -> None:
-        """Read one parsed paragraph of ``article`` (only undated articles are read)."""
+    def observe(self, doc, article: Article, ents: EntityIndex | None = None) -> None:
+        """Read one parsed paragraph of ``article`` (only undated articles are read).
+
+        ents: the Doc's ``EntityIndex`` when the caller has one (built here if not).
+        """
         if article.published is not None:
             return
         found = self._evidence.setdefault(article.article_id, [])
+        ents = ents if ents is not None else EntityIndex(doc)
         for sent in doc.sents:
             dated = self._past_dates(sent, found)
             if not dated:
-                self._offices(sent, found)
+                self._offices(ents.within(sent), found)
 
     def _past_dates(self, sent, found: list[Evidence]) -> bool:
         """Add lower bounds from past absolute dates; True when the sentence has one."""
@@ -313,8 +318,8 @@ class ArticleDater:
                 )
         return dated
 
-    def _offices(self, sent, found: list[Evidence]) -> None:
-        for ent in sent.ents:
+    def _offices(self, sent_ents: list, found: list[Evidence]) -> None:
+        for ent in sent_ents:
             if ent.label_ != "PERSON":
                 continue
             # The name's last word: "President Petro" tagged apart from "Poroshenko"
@@ -357,7 +362,7 @@ class ArticleDater:
             for tok in run:
                 if not self.kb.match_place(key_of(tok.text), tok.text):
                     title |= {w for w in _words(tok.text) if w not in names}
-            phrase = sent.doc[run[0].i : run[-1].i + 1].text
+            phrase = ent.doc[run[0].i : run[-1].i + 1].text
             item = office_evidence(phrase, person, title)
             if item is not None:
                 found.append(item)
@@ -374,6 +379,11 @@ class ArticleDater:
             key = key_of(tok.text)
             return self.kb.match_agent(key) is None and not self.kb.match_place(key, tok.text)
         return False
+
+    def forget(self, article_id: str) -> None:
+        """Drop what was read of an article that will not be finished (it failed,
+        or is read again from its start)."""
+        self._evidence.pop(article_id, None)
 
     def finish(self, article: Article) -> ArticleDating:
         """The article's window (also kept in ``windows`` under its id)."""

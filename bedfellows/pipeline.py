@@ -43,6 +43,7 @@ from bedfellows.nlp.lemmas import add_lemma_repair
 from bedfellows.nlp.model import DEFAULT_MODEL, load_model, model_version
 from bedfellows.nlp.ruler import add_actor_ruler
 from bedfellows.schema import AcledType, Article, ArticleDating, Event, Paragraph
+from bedfellows.util.hashing import legacy_article_id
 
 log = logging.getLogger(__name__)
 
@@ -299,7 +300,8 @@ class Pipeline:
                     skip(item)
                     continue
                 summary.articles_read += 1
-                if item.article_id in known:
+                # An article stored by an older bedfellows may carry its old id.
+                if item.article_id in known or legacy_article_id(item.body) in known:
                     summary.articles_already_stored += 1
                     if on_article:
                         on_article(item, 0)

@@ -137,3 +137,13 @@ def article_id(body: str) -> str:
     """
     canonical = canonical_body(body)
     return "a_" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def legacy_article_id(body: str) -> str:
+    """The id bedfellows gave ``body`` before ids ignored a leading headline (d8cf845).
+
+    A database coded then holds such ids; a rerun checks this one too, so an
+    article stored under its old id is not coded a second time.
+    """
+    canonical = " ".join(normalize_text(body).split()).casefold()
+    return "a_" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]

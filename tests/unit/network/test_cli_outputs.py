@@ -132,4 +132,5 @@ def test_bad_windows_are_usage_errors(db: str, command: list[str], window: str) 
     ],
 )
 def test_bad_numbers_are_usage_errors(db: str, args: list[str]) -> None:
-    assert_error(invoke(*args, "--db", db))
+    # A usage error naming the option (nan reached the SQL as a column name before).
+    assert_error(invoke(*args, "--db", db), f"Invalid value for '{args[1]}'")

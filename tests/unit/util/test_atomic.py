@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -46,12 +45,14 @@ def test_existing_file_needs_overwrite_even_if_it_appears_while_writing(tmp_path
     assert target.read_text() == "replaced"
 
 
-def test_the_protected_database_and_its_wal_are_refused_by_any_name(tmp_path: Path) -> None:
+def test_the_protected_database_and_its_wal_are_refused_by_any_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "ev.duckdb"
     db.write_bytes(b"db")
     (tmp_path / "link.duckdb").hardlink_to(db)
     (tmp_path / "sym.duckdb").symlink_to(db)
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     for name in (db, "ev.duckdb", "./sub/../ev.duckdb", "link.duckdb", "sym.duckdb"):
         (tmp_path / "sub").mkdir(exist_ok=True)
         with pytest.raises(ConfigError, match="database"):

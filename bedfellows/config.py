@@ -31,6 +31,24 @@ class Settings:
     actors_file: Path | None = None
     source: Path | None = None  # the config file read, if any
 
+    def describe(self) -> str:
+        """``"<config file>: <what it sets>"``, to tell the user which settings apply
+        (``./bedfellows.toml: actors file my_actors.yaml``); paths under the working
+        directory are shown relative to it."""
+        where = "no config file"
+        if self.source is not None:
+            where = _relative(self.source)
+            where = where if Path(where).is_absolute() else f"./{where}"
+        sets = [f"actors file {_relative(self.actors_file)}"] if self.actors_file else []
+        return f"{where}: {', '.join(sets) or 'nothing set'}"
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
 
 def load_settings(path: str | Path | None = None) -> Settings:
     """Read the settings file (see the module docstring for which one).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -11,6 +10,7 @@ import click
 from bedfellows.store import Store
 
 from .options import article_report_options
+from .safe_text import json_text, say
 
 
 def type_line(rec: Mapping[str, Any]) -> str:
@@ -26,9 +26,9 @@ def print_article_types(records: Sequence[Mapping[str, Any]], fmt: str = "text")
         if fmt == "json":
             keys = ("article_id", "acled_type", "probability", "title", "source_path", "events")
             out = {k: rec[k] for k in keys} | {"run_id": rec["run_id"]}
-            click.echo(json.dumps(out, default=str, sort_keys=True, ensure_ascii=False))
+            click.echo(json_text(out, default=str, sort_keys=True))
         else:
-            click.echo(type_line(rec))
+            say(type_line(rec))
 
 
 @click.command("acled-types")

@@ -11,6 +11,7 @@ from bedfellows.actors import ActorKB, resolve_phrase
 from bedfellows.actors.kb import ActorEntry, Spell
 
 from .code import actors_file, actors_option
+from .safe_text import say
 
 
 @click.group()
@@ -91,16 +92,14 @@ def lookup(mention: str, when: date | None, as_json: bool, actors) -> None:
         return
     on = f" on {doc['date']}" if when else " (no date)"
     if res is None:
-        click.echo(f"{mention!r}{on}: not resolved (no known name, country or sector word)")
+        say(f"{mention!r}{on}: not resolved (no known name, country or sector word)")
     else:
         sectors = "+".join(s for s in (res.sector, *res.other_sectors) if s) or "-"
-        click.echo(
-            f"{mention!r}{on} -> {res.cameo or '-'}  ({res.country or 'no country'}, {sectors})"
-        )
-        click.echo(f"  why: {res.why}")
+        say(f"{mention!r}{on} -> {res.cameo or '-'}  ({res.country or 'no country'}, {sectors})")
+        say(f"  why: {res.why}")
     for entry in doc["entries"]:
         qid = f", {entry['qid']}" if entry["qid"] else ""
-        click.echo(f"  entry {entry['actor_id']} ({entry['kind']}: {entry['name']}{qid})")
+        say(f"  entry {entry['actor_id']} ({entry['kind']}: {entry['name']}{qid})")
         for spell in entry["spells"]:
             mark = "*" if spell["chosen"] else " "
             if spell["default"]:
@@ -109,4 +108,4 @@ def lookup(mention: str, when: date | None, as_json: bool, actors) -> None:
                 end = spell["end"] or ("open" if spell["end_known"] else "end unknown")
                 span = f"{spell['start'] or 'before record'} to {end}"
             note = f"  — {spell['note']}" if spell["note"] else ""
-            click.echo(f"   {mark} {spell['cameo'] or '-':<12}{span}  [{spell['source']}]{note}")
+            say(f"   {mark} {spell['cameo'] or '-':<12}{span}  [{spell['source']}]{note}")

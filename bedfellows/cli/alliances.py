@@ -7,6 +7,7 @@ print a table (or CSV/JSON) and optionally write a plot or a graph file.
 from __future__ import annotations
 
 import json
+import math
 import sys
 
 import click
@@ -15,11 +16,15 @@ from rich.console import Console
 from rich.table import Table
 
 from bedfellows import network as nw
-from bedfellows.network.plots import plot_dyad, plot_network
+from bedfellows.errors import ConfigError
+from bedfellows.network.export import graph_format
+from bedfellows.network.plots import check_plot_path, plot_dyad, plot_network
 from bedfellows.network.source import evidence
 from bedfellows.network.windows import parse_window
 
 from .code import DEFAULT_DB
+from .options import check_outputs, force_option
+from .safe_text import cell, printable, say
 
 FORMATS = ("table", "csv", "json")
 _DOING = {"cooperating": "cooperating", "discussed": "discussing cooperation"}
@@ -27,6 +32,24 @@ _DOING = {"cooperating": "cooperating", "discussed": "discussing cooperation"}
 
 def _console() -> Console:
     return Console(soft_wrap=False, width=max(Console().width, 120))
+
+
+def _window(_ctx, _param, value: str | None) -> str | None:
+    """Check a --window early, so a bad one is a usage error, not a traceback."""
+    if value is None:
+        return None
+    try:
+        parse_window(value)
+    except (ConfigError, ValueError) as exc:  # ValueError: a year out of date's range
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
+def _finite(_ctx, param, value: float | None) -> float | None:
+    """Reject nan and infinities, which click's float type lets through."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a finite number")
+    return value
 
 
 def common_options(func):
@@ -41,6 +64,7 @@ def common_options(func):
         ),
         click.option(
             "--window",
+            callback=_window,
             help="Only events inside this window: 2014, 2014-06, 2014-Q2, 2014-06-16 "
             "or 2014-01..2014-06 (default: all).",
         ),
@@ -99,14 +123,22 @@ def print_frame(frame: pl.DataFrame, fmt: str, *, title: str = "", columns=None)
         flat = frame.with_columns(
             [pl.col(c).list.join(" ") for c, t in frame.schema.items() if isinstance(t, pl.List)]
         )
+        # Actor names and labels come from user actor files: no control codes to the terminal.
+        flat = flat.with_columns(
+            [
+                pl.col(c).map_elements(printable, return_dtype=pl.String)
+                for c, t in flat.schema.items()
+                if t == pl.String
+            ]
+        )
         sys.stdout.write(flat.write_csv())
         return
     columns = [c for c in (columns or frame.columns) if c in frame.columns]
-    table = Table(title=title or None, title_justify="left")
+    table = Table(title=cell(title) if title else None, title_justify="left")
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in frame.select(columns).iter_rows():
-        table.add_row(*(_cell(v) for v in row))
+        table.add_row(*(cell(_cell(v)) for v in row))
     _console().print(table)
 
 
@@ -114,7 +146,7 @@ def print_evidence(db: str, event_ids: list[str], limit: int) -> None:
     """The sentences behind a result, at most ``limit`` of them."""
     rows = evidence(db, event_ids[:limit]) if limit else pl.DataFrame()
     for row in rows.iter_rows(named=True):
-        click.echo(
+        say(
             f"    {row['event_id']} {row['plover_type']} {row['cameo_code']} ({row['modality']}) "
             f"{row['article_id']} s{row['sentence_index']} "
             f"[{row['trigger_start']}:{row['trigger_end']}] {row['trigger']!r}: "
@@ -137,8 +169,14 @@ def print_evidence(db: str, event_ids: list[str], limit: int) -> None:
 )
 @click.option("--types", is_flag=True, help="One row per PLOVER type as well.")
 @click.option("--plot", type=click.Path(dir_okay=False), help="Write a timeline (.png/.svg).")
-def dyad(a, b, db, window, level, include, include_comments, no_dedup, fmt, freq, types, plot):
+@force_option
+def dyad(
+    a, b, db, window, level, include, include_comments, no_dedup, fmt, freq, types, plot, force
+):
     """How actors A and B treat each other, period by period (e.g. dyad IRN USA)."""
+    if plot:
+        check_plot_path(plot)
+    check_outputs(db, force, plot)
     start, end, options = _setup(window, level, include, include_comments, no_dedup)
     frame = (nw.dyad_type_counts if types else nw.dyad_series)(
         db, a, b, freq=freq, start=start, end=end, options=options
@@ -152,12 +190,14 @@ def dyad(a, b, db, window, level, include, include_comments, no_dedup, fmt, freq
         both = total.filter(pl.col("direction") == "both")
         overall = int(both["events"].sum() or 0)
         if overall > placed and not types:
-            click.echo(
+            say(
                 f"{overall - placed} of {overall} events are dated too loosely for one {freq} "
                 "(or undated); use --freq all to count them"
             )
     if plot:
-        click.echo(f"plot: {plot_dyad(frame, plot, title=f'{a.upper()}–{b.upper()}')}", err=True)
+        title = f"{a.upper()}–{b.upper()}"
+        written = plot_dyad(frame, plot, title=title, overwrite=force, protected=[db])
+        say(f"plot: {written}", err=True)
 
 
 def _network(db, start, end, options, half_life, measure):
@@ -185,7 +225,12 @@ def _edges_frame(graph) -> pl.DataFrame:
 
 
 _network_options = [
-    click.option("--half-life", type=float, help="Fade older events: half-life in days."),
+    click.option(
+        "--half-life",
+        type=click.FloatRange(min=0, min_open=True),
+        callback=_finite,
+        help="Fade older events: half-life in days.",
+    ),
     click.option(
         "--measure",
         type=click.Choice(nw.graph.MEASURES),
@@ -194,6 +239,7 @@ _network_options = [
         help="Edge weight: net cooperation - conflict, or Goldstein sum / 10.",
     ),
     click.option("--plot", type=click.Path(dir_okay=False), help="Draw it (.png/.svg)."),
+    force_option,
 ]
 
 
@@ -228,9 +274,25 @@ def _balance_line(graph) -> str:
     help="Write the graph: .graphml, .gexf or .json (with evidence event ids).",
 )
 def network(
-    db, window, level, include, include_comments, no_dedup, fmt, half_life, measure, plot, out
+    db,
+    window,
+    level,
+    include,
+    include_comments,
+    no_dedup,
+    fmt,
+    half_life,
+    measure,
+    plot,
+    force,
+    out,
 ):
     """The signed actor network of a window (e.g. network --window 2014-06)."""
+    if out:
+        graph_format(out)
+    if plot:
+        check_plot_path(plot)
+    check_outputs(db, force, out, plot)
     start, end, options = _setup(window, level, include, include_comments, no_dedup)
     graph = _network(db, start, end, options, half_life, measure)
     edges = _edges_frame(graph)
@@ -243,20 +305,36 @@ def network(
     if fmt == "table":
         click.echo(_balance_line(graph))
     if out:
-        click.echo(f"graph: {out} ({nw.write_graph(graph, out)})", err=True)
+        written = nw.write_graph(graph, out, overwrite=force, protected=[db])
+        say(f"graph: {out} ({written})", err=True)
     if plot:
         blocs = nw.find_blocs(graph).labels if graph.number_of_edges() else None
-        click.echo(f"plot: {plot_network(graph, plot, blocs=blocs)}", err=True)
+        drawn = plot_network(graph, plot, blocs=blocs, overwrite=force, protected=[db])
+        say(f"plot: {drawn}", err=True)
 
 
 @click.command()
 @common_options
 @network_options
-@click.option("--max-blocs", type=int, default=8, show_default=True)
+@click.option("--max-blocs", type=click.IntRange(min=1), default=8, show_default=True)
 def blocs(
-    db, window, level, include, include_comments, no_dedup, fmt, half_life, measure, plot, max_blocs
+    db,
+    window,
+    level,
+    include,
+    include_comments,
+    no_dedup,
+    fmt,
+    half_life,
+    measure,
+    plot,
+    force,
+    max_blocs,
 ):
     """Alliance blocs, structural balance, and each actor's friends and enemies."""
+    if plot:
+        check_plot_path(plot)
+    check_outputs(db, force, plot)
     start, end, options = _setup(window, level, include, include_comments, no_dedup)
     graph = _network(db, start, end, options, half_life, measure)
     part = nw.find_blocs(graph, max_blocs=max_blocs)
@@ -303,7 +381,8 @@ def blocs(
         click.echo(_balance_line(graph))
     print_frame(per_actor, fmt, title="friends, enemies and the enemies they share")
     if plot:
-        click.echo(f"plot: {plot_network(graph, plot, blocs=part.labels)}", err=True)
+        drawn = plot_network(graph, plot, blocs=part.labels, overwrite=force, protected=[db])
+        say(f"plot: {drawn}", err=True)
 
 
 @click.command(name="bedfellows")
@@ -312,7 +391,7 @@ def blocs(
 @click.option(
     "--evidence",
     "n_evidence",
-    type=int,
+    type=click.IntRange(min=0),
     default=3,
     show_default=True,
     help="Sentences shown per pair (table format).",
@@ -331,8 +410,9 @@ def bedfellows_cmd(
         return
     for row in frame.iter_rows(named=True):
         kind = "strange bedfellows" if row["strange"] else "allies"
-        click.echo(
-            f"\n{row['a_label']} and {row['b_label']} ({kind}, long-run {row['relation']}): "
+        click.echo("")
+        say(
+            f"{row['a_label']} and {row['b_label']} ({kind}, long-run {row['relation']}): "
             f"{_DOING[row['cooperation']]} against {', '.join(row['enemies'])}"
         )
         print_evidence(db, row["event_ids"], n_evidence)
@@ -351,11 +431,13 @@ def bedfellows_cmd(
 @click.argument("b", required=False)
 @common_options
 @click.option("--freq", type=click.Choice(nw.series.FREQS[:-1]), default="month", show_default=True)
-@click.option("--min-events", type=int, default=10, show_default=True)
-@click.option("--min-z", type=float, default=3.0, show_default=True)
+@click.option("--min-events", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option(
+    "--min-z", type=click.FloatRange(min=0), default=3.0, show_default=True, callback=_finite
+)
 @click.option(
     "--min-segment-events",
-    type=int,
+    type=click.IntRange(min=1),
     default=5,
     show_default=True,
     help="Links needed on each side of a change.",
@@ -419,17 +501,17 @@ def print_alliance_summary(db: str) -> None:
         d = graph.edges[a, b] if graph.has_edge(a, b) else {}
         n_talk = talk.edges[a, b]["n_events"] if talk.has_edge(a, b) else 0
         coop, conflict = d.get("cooperation", 0.0), d.get("conflict", 0.0)
-        click.echo(
+        say(
             f"{a + '-' + b:<20}{_stance(coop, conflict):<13}{coop:>6.1f}{conflict:>6.1f}"
             f"{n_talk:>6}{d.get('goldstein', 0.0):>11.1f}"
         )
     if graph.number_of_edges():
         blocs_found = nw.find_blocs(graph).blocs()
-        click.echo("blocs: " + " | ".join(" ".join(members) for members in blocs_found))
+        say("blocs: " + " | ".join(" ".join(members) for members in blocs_found))
         click.echo(_balance_line(graph))
     for row in nw.strange_bedfellows(db).iter_rows(named=True):
         kind = "strange bedfellows, long-run hostile" if row["strange"] else row["relation"]
-        click.echo(
+        say(
             f"common enemy: {row['a']}-{row['b']} ({kind}) {_DOING[row['cooperation']]} "
             f"against {', '.join(row['enemies'])}"
         )

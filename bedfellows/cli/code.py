@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -12,8 +16,10 @@ from bedfellows.pipeline import Pipeline, RunSummary, provenance_json
 from bedfellows.store import Store
 
 from .progress import progressbar
+from .safe_text import say
 
 DEFAULT_DB = "bedfellows.duckdb"
+_ANNOUNCED = "bedfellows.settings_announced"
 
 actors_option = click.option(
     "--actors",
@@ -25,8 +31,48 @@ actors_option = click.option(
 
 
 def actors_file(option: Path | None) -> Path | None:
-    """The user actor file: the option, else the config file's setting."""
-    return option if option is not None else load_settings().actors_file
+    """The user actor file: the option, else the config file's setting.
+
+    When a config file is in effect the command says so, once, on stderr: a
+    ``bedfellows.toml`` in the working directory changes how actors are coded,
+    and nobody should be surprised by it.
+    """
+    if option is not None:
+        return option
+    settings = load_settings()
+    ctx = click.get_current_context(silent=True)
+    announced = ctx is not None and ctx.meta.get(_ANNOUNCED, False)
+    if settings.source is not None and not announced:
+        say(f"using settings from {settings.describe()}", err=True)
+        if ctx is not None:
+            ctx.meta[_ANNOUNCED] = True
+    return settings.actors_file
+
+
+def _max_mb(_ctx, _param, value: float) -> float:
+    """A finite, positive size limit (``nan``/``inf`` pass click's float type)."""
+    if not math.isfinite(value) or value <= 0:
+        raise click.BadParameter(f"{value} is not a positive number of megabytes")
+    return value
+
+
+class _SkipLogFilter(logging.Filter):
+    """Drops the pipeline's log record of a skipped input: the CLI prints each skip itself."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args if isinstance(record.args, tuple) else ()
+        return not any(isinstance(arg, IngestError) for arg in args)
+
+
+@contextmanager
+def _skips_reported_once() -> Iterator[None]:
+    logger = logging.getLogger("bedfellows.pipeline")
+    only_once = _SkipLogFilter()
+    logger.addFilter(only_once)
+    try:
+        yield
+    finally:
+        logger.removeFilter(only_once)
 
 
 def run_coding(
@@ -40,7 +86,7 @@ def run_coding(
 ) -> RunSummary:
     """Code ``inputs`` into ``db``, reporting skipped inputs on stderr as they occur."""
     pipeline = Pipeline(include_comments=include_comments, actors_file=actors_file)
-    with Store.open(db) as store:
+    with Store.open(db) as store, _skips_reported_once():
         prov = pipeline.provenance()
         run_id = store.begin_run(
             bedfellows_version=prov["bedfellows_version"],
@@ -53,7 +99,7 @@ def run_coding(
 
             def on_article(item, n_events: int) -> None:
                 if isinstance(item, IngestError):
-                    click.echo(f"skipped {item}", err=True)
+                    say(f"skipped {item}", err=True)
                 advance(n_events)
 
             summary = pipeline.run(
@@ -66,7 +112,7 @@ def run_coding(
 def echo_summary(summary: RunSummary) -> None:
     """The closing summary line(s), on stderr so stdout stays data."""
     words_per_s = summary.words / summary.seconds if summary.seconds else 0.0
-    click.echo(
+    say(
         f"read {summary.articles_read} articles: {summary.articles_coded} coded, "
         f"{summary.articles_already_stored} already stored, {len(summary.skipped)} inputs skipped; "
         f"{summary.events} events in {summary.seconds:.1f}s ({words_per_s:,.0f} words/s)",
@@ -86,7 +132,13 @@ def echo_summary(summary: RunSummary) -> None:
 @click.option(
     "--include-comments", is_flag=True, help="Also code reader comments (marked as such)."
 )
-@click.option("--max-mb", default=20.0, show_default=True, help="Skip inputs larger than this.")
+@click.option(
+    "--max-mb",
+    default=20.0,
+    show_default=True,
+    callback=_max_mb,
+    help="Skip inputs larger than this.",
+)
 @click.option("--silent", is_flag=True, help="No progress bar.")
 @actors_option
 @click.pass_context

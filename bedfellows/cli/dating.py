@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -13,6 +12,7 @@ from bedfellows.store import Store
 from bedfellows.store.export import inferred_date
 
 from .options import article_report_options
+from .safe_text import json_text, say
 
 _KIND_LABELS = {
     "office": "office held",
@@ -83,13 +83,13 @@ def print_datings(records: Sequence[Mapping[str, Any]], fmt: str = "text") -> No
                 "run_id": rec["run_id"],
                 **(inferred_date(rec) or {}),
             }
-            click.echo(json.dumps(out, default=str, sort_keys=True, ensure_ascii=False))
+            click.echo(json_text(out, default=str, sort_keys=True))
         return
     for i, rec in enumerate(records):
         if i:
             click.echo("")
         for line in dating_lines(rec):
-            click.echo(line)
+            say(line)
 
 
 @click.command()

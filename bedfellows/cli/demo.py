@@ -7,14 +7,19 @@ from pathlib import Path
 
 import click
 
-from bedfellows.errors import SchemaVersionError
+from bedfellows.errors import ConfigError, StoreError
+from bedfellows.pipeline import RunSummary
 from bedfellows.store import Store
+from bedfellows.store.database import read_meta
+from bedfellows.store.ddl import SCHEMA_VERSION
+from bedfellows.util.atomic import atomic_output
 
 from .acled_types import print_article_types
 from .alliances import print_alliance_summary
 from .code import echo_summary, run_coding
 from .dating import print_datings
 from .render import print_events
+from .safe_text import say
 
 
 def sample_dir() -> str:
@@ -27,40 +32,92 @@ def sample_files() -> list[str]:
     return sorted(str(p) for p in Path(sample_dir()).iterdir() if p.name != "README.md")
 
 
-def _drop_outdated(db: Path) -> None:
-    """A demo database written by an older bedfellows holds only the sample
-    corpus: remove it so the demo re-codes it, instead of refusing to run."""
-    if not db.exists():
-        return
+# The demo marks the databases it creates in their meta table, and replaces no
+# other file: a --db that names someone's data must never cost them that data.
+DEMO_MARK = "demo_database"
+_DEMO_VALUE = "created by `bedfellows demo`: the bundled sample corpus"
+
+
+def _reusable(db: Path, force: bool) -> bool:
+    """Whether ``db`` is a current demo database to code into as it is.
+
+    False when the demo must build a new one in its place: there is no file,
+    or a database the demo created of another schema version, or (``force``)
+    any other file. Raises ConfigError for any other file without ``force``.
+    """
+    if not db.exists() and not db.is_symlink():
+        return False
+    if db.is_dir():
+        raise ConfigError(f"{db}: is a directory; choose another --db")
     try:
-        with Store.open(str(db), read_only=True):
-            return
-    except SchemaVersionError as exc:
-        click.echo(f"{exc}; removing the old demo database and re-coding the sample", err=True)
-    db.unlink()
-    wal = db.with_name(db.name + ".wal")
-    if wal.exists():
-        wal.unlink()
+        meta = read_meta(db)
+        why = "a DuckDB database the demo did not create"
+    except StoreError as exc:
+        meta, why = None, f"not a database the demo can open: {exc}"
+    if meta is None or DEMO_MARK not in meta:
+        if not force:
+            raise ConfigError(f"{db}: {why}; choose another --db, or pass --force to replace it")
+        say(f"replacing {db} (--force)", err=True)
+        return False
+    if meta.get("schema_version") != str(SCHEMA_VERSION):
+        say(
+            f"{db}: demo database of schema version {meta.get('schema_version')} "
+            f"(this bedfellows writes {SCHEMA_VERSION}); re-coding the sample corpus",
+            err=True,
+        )
+        return False
+    return True
+
+
+def _build(db: Path, silent: bool) -> RunSummary:
+    """Code the sample into a new marked database, then move it onto ``db``."""
+    with atomic_output(db, overwrite=True) as tmp:
+        try:
+            with Store.open(tmp) as store:
+                store.set_meta(DEMO_MARK, _DEMO_VALUE)
+            summary = _code(tmp, silent)
+        finally:
+            # DuckDB removes the log on a clean close; not after a failure.
+            Path(f"{tmp}.wal").unlink(missing_ok=True)
+        # The replaced database's log would be replayed onto the new file.
+        Path(f"{db}.wal").unlink(missing_ok=True)
+    return summary
+
+
+def _code(db: Path, silent: bool) -> RunSummary:
+    return run_coding(sample_files(), str(db), include_comments=False, silent=silent, max_mb=20)
 
 
 @click.command()
-@click.option("--db", default="bedfellows-demo.duckdb", show_default=True)
+@click.option(
+    "--db",
+    default="bedfellows-demo.duckdb",
+    show_default=True,
+    help="The demo's own database; any other file is refused without --force.",
+)
 @click.option("--silent", is_flag=True, help="No progress bar.")
-def demo(db, silent) -> None:
-    """Code the bundled sample corpus into DuckDB; print events and alliances."""
-    _drop_outdated(Path(db))
-    summary = run_coding(sample_files(), db, include_comments=False, silent=silent, max_mb=20)
+@click.option("--force", is_flag=True, help="Replace --db even if the demo did not create it.")
+def demo(db, silent, force) -> None:
+    """Code the bundled sample corpus into DuckDB; print events and alliances.
+
+    The demo writes only databases it created itself (it marks them); it
+    refuses any other --db unless --force.
+    """
+    path = Path(db)
+    summary = _code(path, silent) if _reusable(path, force) else _build(path, silent)
     with Store.open(db, read_only=True) as store:
         rows = store.events()
         windows = store.datings()
         kinds = store.article_types()
     print_events(rows, "table")
     if kinds:
-        click.echo("\nArticles by ACLED sub-event type (model: words and coded events)")
+        click.echo("")
+        click.echo("Articles by ACLED sub-event type (model: words and coded events)")
         print_article_types(kinds)
     if windows:
-        click.echo("\nUndated articles: inferred date windows and their evidence")
+        click.echo("")
+        click.echo("Undated articles: inferred date windows and their evidence")
         print_datings(windows)
     print_alliance_summary(db)
     echo_summary(summary)
-    click.echo(f"database: {db}", err=True)
+    say(f"database: {db}", err=True)

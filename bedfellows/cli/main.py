@@ -7,6 +7,7 @@ skipped (each named on stderr); 2 usage error or a fatal error.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 import click
@@ -21,27 +22,89 @@ from .code import code
 from .dating import dating
 from .demo import demo
 from .query import events, export, info
+from .safe_text import printable, say
 
 EXIT_SKIPPED = 1
 EXIT_FATAL = 2
 
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+_VERBOSE = "bedfellows.verbose"
+
+log = logging.getLogger(__name__)
+
+
 class BedfellowsGroup(click.Group):
-    """Turns library errors into one clear message and exit status 2."""
+    """Turns every failure of a command into one clear stderr line and an exit status.
+
+    Library errors and anything unexpected exit 2 (``error: ...``), Ctrl-C
+    exits 130; no traceback reaches the user unless ``-v`` asks for it.
+    """
 
     def invoke(self, ctx: click.Context):
+        """Run the command, mapping its failures to messages and exit codes."""
         try:
             return super().invoke(ctx)
         except BedfellowsError as exc:
-            click.echo(f"error: {exc}", err=True)
+            say(f"error: {exc}", err=True)
             ctx.exit(EXIT_FATAL)
+        except click.ClickException as exc:
+            # Usage errors quote option values, which may hold control characters.
+            exc.message = printable(exc.message)
+            raise
+        except (click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            _interrupted(ctx)
+        except BrokenPipeError:
+            # The reader went away (`bedfellows export | head`): stop quietly.
+            _silence_stdout()
+            ctx.exit(EXIT_SKIPPED)
+        except Exception as exc:
+            if interrupted_in_duckdb(exc):
+                _interrupted(ctx)
+            if ctx.meta.get(_VERBOSE):
+                log.exception("internal error")
+            say(
+                f"error: internal error: {type(exc).__name__}: {exc} "
+                "(run with -v for the traceback)",
+                err=True,
+            )
+            ctx.exit(EXIT_FATAL)
+
+
+def interrupted_in_duckdb(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what it wraps) is DuckDB reporting a Ctrl-C mid-query."""
+    while exc is not None:
+        if type(exc).__name__ == "InterruptException":
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _interrupted(ctx: click.Context) -> None:
+    name = ctx.invoked_subcommand or ""
+    kept = "; every article already written is kept" if name == "code" else ""
+    say(f"interrupted{kept}", err=True)
+    ctx.exit(EXIT_INTERRUPTED)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @click.group(cls=BedfellowsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="bedfellows")
 @click.option("-v", "--verbose", count=True, help="More log output (repeat for debug).")
-def cli(verbose: int) -> None:
+@click.pass_context
+def cli(ctx: click.Context, verbose: int) -> None:
     """bedfellows: code news into political events and alliance networks."""
+    ctx.meta[_VERBOSE] = verbose
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(
         level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
@@ -70,6 +133,6 @@ def main() -> None:
     """Console-script entry point."""
     try:
         cli.main(prog_name="bedfellows", standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("interrupted; every article already written is kept", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt:  # outside a command (while parsing options, say)
+        say("interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)

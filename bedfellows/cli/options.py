@@ -1,10 +1,14 @@
-"""Options shared by the per-article report commands (``dating``, ``acled-types``)."""
+"""Options shared by several commands: the per-article reports (``dating``,
+``acled-types``) and ``--force`` for the commands that write files."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import click
+
+from bedfellows.errors import ConfigError
+from bedfellows.util.atomic import check_output_path, same_file
 
 from .code import DEFAULT_DB
 
@@ -32,3 +36,24 @@ def article_report_options(command: Callable) -> Callable:
     ):
         command = decorate(command)
     return command
+
+
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace output files that already exist (never the database read).",
+)
+
+
+def check_outputs(db: str, force: bool, *paths: str | None) -> None:
+    """Refuse, before any work is done, output paths that must not be written.
+
+    An existing file needs ``--force``; the database being read (or its
+    ``.wal``) is refused even with it; two outputs may not name one file.
+    Raises ConfigError (the CLI prints it as an ``error:`` line, exit 2).
+    """
+    given = [p for p in paths if p is not None and p != "-"]
+    for i, path in enumerate(given):
+        check_output_path(path, overwrite=force, protected=[db])
+        if any(same_file(path, other) for other in given[:i]):
+            raise ConfigError(f"{path}: named for two outputs; give each its own file")

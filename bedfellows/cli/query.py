@@ -15,7 +15,9 @@ from bedfellows.store.export import FORMATS
 from bedfellows.store.export import export as export_events
 
 from .code import DEFAULT_DB
+from .options import check_outputs, force_option
 from .render import print_events
+from .safe_text import say
 
 _db_option = click.option(
     "--db",
@@ -72,7 +74,7 @@ def filter_options(func):
     default="table",
     show_default=True,
 )
-@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many events.")
 def events(db, actor, event_type, since, until, modality, include_comments, fmt, limit) -> None:
     """List coded events, one row each, with their evidence."""
     with Store.open(db, read_only=True) as store:
@@ -84,7 +86,7 @@ def events(db, actor, event_type, since, until, modality, include_comments, fmt,
         click.echo(f"{len(rows)} events", err=True)
         inferred = sum(1 for r in rows if r.get("date_basis") == "inferred")
         if inferred:
-            click.echo(
+            say(
                 f"{inferred} dates inferred from undated articles' content; "
                 f"`bedfellows dating --db {db}` shows the evidence",
                 err=True,
@@ -98,16 +100,30 @@ def events(db, actor, event_type, since, until, modality, include_comments, fmt,
     "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="plover-jsonl", show_default=True
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write here (default stdout)."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write here (default, or -: stdout); an existing file needs --force.",
 )
-def export(db, actor, event_type, since, until, modality, include_comments, fmt, output) -> None:
-    """Export events as PLOVER JSONL, a GDELT-style table, CSV or Parquet."""
+@force_option
+def export(
+    db, actor, event_type, since, until, modality, include_comments, fmt, output, force
+) -> None:
+    """Export events as PLOVER JSONL, a GDELT-style table, CSV or Parquet.
+
+    A file is written whole or not at all (a temporary file renamed into
+    place); CSV and GDELT text cells that a spreadsheet would run as a formula
+    get a leading ' (see the README).
+    """
     filters = _filters(actor, event_type, since, until, modality, include_comments)
-    if fmt == "parquet" and not output:
+    to_file = output is not None and output != "-"
+    if fmt == "parquet" and not to_file:
         raise click.UsageError("parquet needs -o/--output FILE")
+    if to_file:
+        check_outputs(db, force, output)
     with Store.open(db, read_only=True) as store:
-        if output:
-            export_events(store, fmt, Path(output), **filters)
+        if to_file:
+            export_events(store, fmt, Path(output), overwrite=force, **filters)
         else:
             export_events(store, fmt, sys.stdout, **filters)
 

@@ -9,6 +9,9 @@ from collections.abc import Sequence
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+from .safe_text import cell, printable
 
 # "against": the parties a cooperation is directed against (Event.opposed).
 COLUMNS = ("date", "source", "event", "target", "against", "place", "modality", "evidence")
@@ -65,15 +68,17 @@ def print_events(rows: list[dict], fmt: str, *, show_sentence: bool = True) -> N
             sys.stdout, fieldnames=[*COLUMNS, "sentence"], delimiter="," if fmt == "csv" else "\t"
         )
         writer.writeheader()
-        writer.writerows(flat(r) for r in rows)
+        # A display of the events, like the table: article text made printable.
+        writer.writerows({k: printable(v) for k, v in flat(r).items()} for r in rows)
         return
     table = Table(show_lines=show_sentence, expand=False)
     for col in COLUMNS:
         table.add_column(col, overflow="fold")
     for row in rows:
         f = flat(row)
-        cells = [f[c] for c in COLUMNS]
+        # Text cells: article text is shown literally, never read as rich markup.
+        cells = [cell(f[c]) for c in COLUMNS]
         if show_sentence:
-            cells[-1] = f"{f['evidence']}\n[dim]{f['sentence']}[/dim]"
+            cells[-1] = Text.assemble(cell(f["evidence"]), "\n", cell(f["sentence"], "dim"))
         table.add_row(*cells)
     Console(soft_wrap=False, width=max(Console().width, 140)).print(table)

@@ -7,6 +7,7 @@ one space-separated string and dates become ISO strings; JSON keeps lists.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import ConfigError
+from ..util.atomic import atomic_output
 
 FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json"}
 
@@ -48,22 +50,39 @@ def graph_to_dict(graph: nx.Graph) -> dict[str, Any]:
     return {"graph": meta, "nodes": nodes, "edges": edges}
 
 
-def write_graph(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> str:
-    """Write ``graph`` to ``path`` as ``fmt`` (graphml | gexf | json; default: by suffix).
-
-    RETURNS (str): the format written. Raises ConfigError for an unknown format.
-    """
+def graph_format(path: str | Path, fmt: str | None = None) -> str:
+    """The graph format for ``path``: ``fmt`` if given, else by suffix (ConfigError if neither)."""
     path = Path(path)
     fmt = fmt or FORMATS.get(path.suffix.lower())
     if fmt not in FORMATS.values():
         raise ConfigError(
             f"{path}: cannot tell the graph format; use a .graphml, .gexf or .json file name"
         )
-    if fmt == "json":
-        text = json.dumps(graph_to_dict(graph), indent=1, ensure_ascii=False)
-        path.write_text(text + "\n", encoding="utf-8")
-    elif fmt == "graphml":
-        nx.write_graphml(_flat_copy(graph), path)
-    else:
-        nx.write_gexf(_flat_copy(graph), path)
+    return fmt
+
+
+def write_graph(
+    graph: nx.Graph,
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    overwrite: bool = False,
+    protected: Iterable[str | Path] = (),
+) -> str:
+    """Write ``graph`` to ``path`` as ``fmt`` (graphml | gexf | json; default: by suffix).
+
+    The file is written atomically; an existing file is replaced only with
+    ``overwrite``, and ``protected`` files (the database read) never.
+    RETURNS (str): the format written. Raises ConfigError for an unknown
+    format or a refused or unwritable path.
+    """
+    fmt = graph_format(path, fmt)
+    with atomic_output(path, overwrite=overwrite, protected=protected) as tmp:
+        if fmt == "json":
+            text = json.dumps(graph_to_dict(graph), indent=1, ensure_ascii=False)
+            tmp.write_text(text + "\n", encoding="utf-8")
+        elif fmt == "graphml":
+            nx.write_graphml(_flat_copy(graph), tmp)
+        else:
+            nx.write_gexf(_flat_copy(graph), tmp)
     return fmt

@@ -6,12 +6,14 @@ display is needed); the file type follows the path's suffix.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
 import polars as pl
 
 from ..errors import ConfigError
+from ..util.atomic import atomic_output
 
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 # Colour-blind-safe categorical palette (Okabe & Ito).
@@ -29,24 +31,34 @@ def _pyplot():
     return plt
 
 
-def _check_path(path: str | Path) -> Path:
+def check_plot_path(path: str | Path) -> Path:
+    """``path`` as a Path if its suffix is a plot format (ConfigError if not)."""
     path = Path(path)
     if path.suffix.lower() not in PLOT_SUFFIXES:
         raise ConfigError(f"{path}: plots are written as {', '.join(PLOT_SUFFIXES)} files")
     return path
 
 
-def _save(fig, path: Path) -> None:
-    try:
-        fig.savefig(path, dpi=150, bbox_inches="tight")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot write the plot ({exc})") from exc
+def _save(fig, path: Path, *, overwrite: bool, protected: Iterable[str | Path]) -> None:
+    """Save atomically; the temporary name has no plot suffix, so the format is explicit."""
+    with atomic_output(path, overwrite=overwrite, protected=protected) as tmp:
+        fig.savefig(tmp, dpi=150, bbox_inches="tight", format=path.suffix.lower()[1:])
 
 
-def plot_dyad(series: pl.DataFrame, path: str | Path, *, title: str = "") -> Path:
+def plot_dyad(
+    series: pl.DataFrame,
+    path: str | Path,
+    *,
+    title: str = "",
+    overwrite: bool = False,
+    protected: Iterable[str | Path] = (),
+) -> Path:
     """Draw a ``dyad_series`` frame: cooperation up, conflict down (bars, both
-    directions together) and each direction's mean Goldstein score (lines)."""
-    path = _check_path(path)
+    directions together) and each direction's mean Goldstein score (lines).
+
+    Written atomically; an existing file is replaced only with ``overwrite``,
+    ``protected`` files never (ConfigError)."""
+    path = check_plot_path(path)
     dated = series.filter(pl.col("period").is_not_null()).sort("period")
     if dated.is_empty():
         raise ConfigError("nothing to plot: no events fall inside single periods")
@@ -76,8 +88,10 @@ def plot_dyad(series: pl.DataFrame, path: str | Path, *, title: str = "") -> Pat
     ax_low.legend(loc="upper left", fontsize=8)
     fig.suptitle(title)
     fig.autofmt_xdate()
-    _save(fig, path)
-    plt.close(fig)
+    try:
+        _save(fig, path, overwrite=overwrite, protected=protected)
+    finally:
+        plt.close(fig)
     return path
 
 
@@ -95,10 +109,12 @@ def plot_network(
     blocs: dict[str, int] | None = None,
     title: str = "",
     seed: int = 0,
+    overwrite: bool = False,
+    protected: Iterable[str | Path] = (),
 ) -> Path:
     """Draw a signed network: nodes coloured by bloc, cooperative edges solid
-    green, hostile edges dashed red, width by |weight|."""
-    path = _check_path(path)
+    green, hostile edges dashed red, width by |weight|. Written like ``plot_dyad``."""
+    path = check_plot_path(path)
     if graph.number_of_nodes() == 0:
         raise ConfigError("nothing to plot: the network has no actors")
     plt = _pyplot()
@@ -124,6 +140,8 @@ def plot_network(
     nx.draw_networkx_labels(graph, pos, font_size=8, ax=ax)
     ax.set_title(title or "signed network (green: cooperation, dashed red: conflict)")
     ax.axis("off")
-    _save(fig, path)
-    plt.close(fig)
+    try:
+        _save(fig, path, overwrite=overwrite, protected=protected)
+    finally:
+        plt.close(fig)
     return path

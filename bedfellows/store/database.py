@@ -464,10 +464,33 @@ class Store:
         with self._errors("compute stats"):
             return queries.stats(self._con)
 
+    def set_meta(self, key: str, value: str) -> None:
+        """Record ``key = value`` in the ``meta`` table (replacing an earlier value)."""
+        with self._errors(f"set meta {key}"):
+            self._con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
     def schema_version(self) -> int:
         """The schema version recorded in the database's ``meta`` table."""
         with self._errors("read schema version"):
             return int(_read_version(self._con) or 0)
+
+
+def read_meta(path: str | Path) -> dict[str, str] | None:
+    """The ``meta`` table of the database file at ``path``, read without the schema
+    check (so it works for any schema version); None when the file holds no meta
+    table. Opens the file read-only; StoreError if it is no DuckDB file or locked."""
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open database {path}: {exc}") from exc
+    try:
+        if META.name not in queries.table_names(con):
+            return None
+        return {str(k): str(v) for k, v in con.execute("SELECT key, value FROM meta").fetchall()}
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: cannot read the meta table: {exc}") from exc
+    finally:
+        con.close()
 
 
 def _read_version(con: duckdb.DuckDBPyConnection) -> str | None:

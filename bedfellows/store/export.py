@@ -34,6 +34,7 @@ from typing import IO, Any
 import duckdb
 
 from ..errors import ConfigError, StoreError
+from ..util.atomic import atomic_output
 from . import queries
 from .database import Store
 
@@ -87,15 +88,19 @@ def export(
     *,
     include_text: bool = True,
     iso3_to_fips: Mapping[str, str] | None = None,
+    overwrite: bool = False,
     **filters: Any,
 ) -> int:
     """Write the events selected by ``filters`` to ``out`` in format ``fmt``; return rows written.
 
-    ``fmt`` is one of ``FORMATS``. ``out`` is a path (created or
-    overwritten) or an open file: text for plover-jsonl/gdelt/csv, binary for
-    parquet. ``filters`` are those of ``Store.events`` (actor, article_id,
-    plover_type, cameo_root, start, end, modality, include_comments, limit;
-    ``limit`` counts events, a gdelt export may have more rows).
+    ``fmt`` is one of ``FORMATS``. ``out`` is a path or an open file: text
+    for plover-jsonl/gdelt/csv, binary for parquet. A path is written
+    atomically (a temporary file renamed into place, so a failed export leaves
+    no partial file); an existing file is replaced only with ``overwrite``, and
+    the store's own database file is never a target (ConfigError).
+    ``filters`` are those of ``Store.events`` (actor, article_id, plover_type,
+    cameo_root, start, end, modality, include_comments, limit; ``limit``
+    counts events, a gdelt export may have more rows).
     ``include_text=False`` leaves the sentence out of PLOVER's ``text`` field
     (the manual fills it only where the coder may redistribute the text).
     GDELT's ActionGeo_CountryCode is a FIPS 10-4 code; it is filled only when
@@ -104,14 +109,31 @@ def export(
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     flt = queries.EventFilter.from_kwargs(**filters)
+    if isinstance(out, str | Path):
+        with atomic_output(out, overwrite=overwrite, protected=[store.path]) as tmp:
+            if fmt == "parquet":
+                return _export_parquet(store, flt, tmp)
+            with _text_output(tmp) as fh:
+                return _export_text(store, fmt, flt, fh, include_text, iso3_to_fips)
     if fmt == "parquet":
         return _export_parquet(store, flt, out)
     with _text_output(out) as fh:
-        if fmt == "plover-jsonl":
-            return _export_plover(store, flt, fh, include_text=include_text)
-        if fmt == "gdelt":
-            return _export_gdelt(store, flt, fh, iso3_to_fips or {})
-        return _export_csv(store, flt, fh)
+        return _export_text(store, fmt, flt, fh, include_text, iso3_to_fips)
+
+
+def _export_text(
+    store: Store,
+    fmt: str,
+    flt: queries.EventFilter,
+    fh: IO[str],
+    include_text: bool,
+    iso3_to_fips: Mapping[str, str] | None,
+) -> int:
+    if fmt == "plover-jsonl":
+        return _export_plover(store, flt, fh, include_text=include_text)
+    if fmt == "gdelt":
+        return _export_gdelt(store, flt, fh, iso3_to_fips or {})
+    return _export_csv(store, flt, fh)
 
 
 # ------------------------------------------------------------------------ output
@@ -352,10 +374,23 @@ def _gdelt_actor(actor: Mapping[str, Any] | None) -> tuple[str, str, str, str]:
 
 
 def _tsv(value: object) -> str:
-    """GDELT files are unquoted TSV: no tabs or line breaks inside a field."""
+    """GDELT files are unquoted TSV: no tabs or line breaks inside a field.
+
+    Text fields get the CSV export's formula escape (the file is opened in
+    spreadsheets too); numbers are written as numbers.
+    """
     if value is None:
         return ""
-    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    if not isinstance(value, str):
+        return str(value)
+    # Escape first: a leading TAB or CR is a formula trigger before it becomes a space.
+    text = escape_formula(value)
+    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def _yyyymmdd(day: date) -> str:
+    """``YYYYMMDD``, zero-padded for any year 1..9999 (``%Y`` is not padded on every platform)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def gdelt_rows(
@@ -365,9 +400,9 @@ def gdelt_rows(
     day: date | None = rec["date_start"]
     if day is not None:
         date_cols: tuple[object, ...] = (
-            f"{day:%Y%m%d}",
-            f"{day:%Y%m}",
-            f"{day:%Y}",
+            _yyyymmdd(day),
+            _yyyymmdd(day)[:6],
+            _yyyymmdd(day)[:4],
             # GDELT's own formula: YYYY + (MONTH * 30 + DAY) / 365.
             f"{day.year + (day.month * 30 + day.day) / 365:.4f}",
         )
@@ -393,7 +428,7 @@ def gdelt_rows(
         fips,
         rec["place_lat"],
         rec["place_lon"],
-        f"{coded_at:%Y%m%d%H%M%S}" if coded_at else "",
+        f"{_yyyymmdd(coded_at)}{coded_at:%H%M%S}" if coded_at else "",
         rec["article_url"] or rec["article_source_path"] or "",
     )
     sources = rec["sources"] or [None]
@@ -423,6 +458,33 @@ def _export_gdelt(
 # ------------------------------------------------------------------ CSV, Parquet
 
 
+#: A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV
+#: Injection"); a leading ``'`` is escaped too, so that unescaping is unambiguous.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPED_AFTER_QUOTE = (*FORMULA_TRIGGERS, "'")
+
+
+def escape_formula(cell: str) -> str:
+    """``cell`` with a ``'`` in front when it starts with ``= + - @`` TAB, CR or ``'``.
+
+    Applied to the text cells of CSV and GDELT exports (never to numbers: a
+    Goldstein score of -10.0 stays a number). ``unescape_formula`` undoes it.
+    """
+    return "'" + cell if cell.startswith(_ESCAPED_AFTER_QUOTE) else cell
+
+
+def unescape_formula(cell: str) -> str:
+    """The inverse of ``escape_formula``: drop one leading ``'`` that precedes
+    ``= + - @`` TAB, CR or ``'``; any other cell is returned unchanged."""
+    if cell.startswith("'") and cell[1:2] and cell[1] in _ESCAPED_AFTER_QUOTE:
+        return cell[1:]
+    return cell
+
+
+def _csv_cell(value: object) -> object:
+    return escape_formula(value) if isinstance(value, str) else value
+
+
 def _export_csv(store: Store, flt: queries.EventFilter, fh: IO[str]) -> int:
     sql, params = queries.flat_events_sql(flt)
     writer = csv.writer(fh, lineterminator="\n")
@@ -431,7 +493,7 @@ def _export_csv(store: Store, flt: queries.EventFilter, fh: IO[str]) -> int:
         result = cur.execute(sql, params)
         writer.writerow([d[0] for d in result.description])
         while rows := result.fetchmany(5000):
-            writer.writerows(rows)
+            writer.writerows([_csv_cell(v) for v in row] for row in rows)
             n += len(rows)
     return n
 

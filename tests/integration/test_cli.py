@@ -211,16 +211,71 @@ def test_cli_resumes_after_kill_without_loss_or_duplicates(tmp_path):
 def test_demo_recodes_a_demo_database_of_an_older_schema(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
+    from bedfellows.cli.demo import DEMO_MARK
     from bedfellows.cli.main import cli
     from bedfellows.store import Store
 
     db = tmp_path / "demo.duckdb"
-    Store.open(db).close()
+    with Store.open(db) as store:
+        store.set_meta(DEMO_MARK, "test")
     con = duckdb.connect(str(db))
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
     result = CliRunner().invoke(cli, ["demo", "--db", str(db), "--silent"])
     assert result.exit_code == 0, result.output
-    assert "removing the old demo database" in result.output
+    assert "demo database of schema version 1" in result.output
     with Store.open(db, read_only=True) as store:
         assert store.counts()["events"] > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.duckdb"]
+
+
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "corpus", 300)
+    db = tmp_path / "ev.duckdb"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bedfellows",
+            "-v",
+            "code",
+            str(tmp_path / "corpus"),
+            "--db",
+            str(db),
+            "--silent",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    seen = []
+    deadline = time.time() + 300
+    while time.time() < deadline:  # wait until it has started writing articles
+        line = proc.stderr.readline()
+        if not line:
+            break
+        seen.append(line)
+        if line.startswith("INFO") and " coded " in line:
+            break
+    os.kill(proc.pid, signal.SIGINT)
+    rest = proc.stderr.read()
+    proc.wait(timeout=120)
+    stderr = "".join(seen) + rest
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    assert stderr.rstrip().splitlines()[-1].startswith("interrupted")
+    assert 0 < table_counts(db)["articles"] < 300
+
+
+def test_each_skip_is_one_printable_line(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_corpus(folder, 1)
+    forged = folder / "x\nskipped forged\x1b[31m.txt"
+    forged.write_text("")
+    (folder / "empty.txt").write_text("")
+    res = run("code", str(folder), "--db", str(tmp_path / "ev.duckdb"), "--silent")
+    assert res.returncode == 1, res.stderr
+    lines = res.stderr.splitlines()
+    assert sum("empty.txt" in line for line in lines if "skipped by reason" not in line) == 1
+    [forged_line] = [line for line in lines if "forged" in line]
+    assert forged_line == f"skipped {folder}/x\\nskipped forged\\x1b[31m.txt: file is empty"
+    assert "\x1b" not in res.stderr

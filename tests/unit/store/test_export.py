@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bedfellows.errors import ConfigError, StoreError
+from bedfellows.errors import ConfigError
 from bedfellows.schema import EventDate, Modality
 from bedfellows.store import FORMATS, GDELT_COLUMNS, Store, export
 
@@ -269,6 +271,131 @@ def test_bad_arguments(filled: tuple[Store, dict], tmp_path: Path) -> None:
         export(store, "csv", io.StringIO(), country="IRN")
     with pytest.raises(ConfigError):
         export(store, "parquet", io.StringIO())
-    with pytest.raises(StoreError) as info:
+    with pytest.raises(ConfigError) as info:
         export(store, "csv", tmp_path / "missing" / "out.csv")
     assert "missing" in str(info.value)
+
+
+# --------------------------------------------------------- reliability (issue 15)
+
+
+def _one_record(store: Store) -> dict:
+    from bedfellows.store import queries
+
+    cur = store.cursor()
+    try:
+        flt = queries.EventFilter.from_kwargs(article_id="x1")
+        return next(iter(queries.iter_event_records(cur, flt, with_article=True)))
+    finally:
+        cur.close()
+
+
+@pytest.mark.parametrize(
+    ("day", "sqldate"),
+    [(date(1, 1, 1), "00010101"), (date(999, 12, 31), "09991231"), (date(9999, 2, 3), "99990203")],
+)
+def test_gdelt_dates_are_eight_zero_padded_digits(
+    filled: tuple[Store, dict], day: date, sqldate: str
+) -> None:
+    from bedfellows.store.export import gdelt_rows
+
+    store, _ = filled
+    rec = _one_record(store) | {"date_start": day, "date_end": day}
+    row = dict(zip(GDELT_COLUMNS, gdelt_rows(rec)[0], strict=True))
+    assert (row["SQLDATE"], row["MonthYear"], row["Year"]) == (sqldate, sqldate[:6], sqldate[:4])
+
+
+FORMULA_ACTOR = ("=HYPERLINK(x)", "@Evil Corp", "IRN", "GOV", "IRNGOV", None)
+
+
+def test_csv_and_gdelt_escape_formula_cells_but_not_numbers(store: Store, tmp_path: Path) -> None:
+    from bedfellows.store.export import unescape_formula
+
+    run = store.begin_run()
+    article, events = build(
+        "f1",
+        [
+            {
+                "sources": [FORMULA_ACTOR],
+                "targets": [USA_GOV],
+                "trigger": "-attacked",
+                "plover_type": "ASSAULT",
+                "cameo_code": "190",
+                "cameo_root": "19",
+                "quad_class": 4,
+                "goldstein": -10.0,
+            }
+        ],
+    )
+    assert store.write_article(article, events, run)
+    path = tmp_path / "f.csv"
+    export(store, "csv", path)
+    with path.open(encoding="utf-8", newline="") as fh:
+        [row] = list(csv.DictReader(fh))
+    assert row["source_text"] == "'=HYPERLINK(x)" and row["source_name"] == "'@Evil Corp"
+    assert row["trigger"] == "'-attacked" and row["sentence"].startswith("'=HYPERLINK(x)")
+    assert row["goldstein"] == "-10.0"  # a number, left as it is
+    assert unescape_formula(row["sentence"]) == events[0].sentence
+    out = io.StringIO()
+    export(store, "gdelt", out)
+    [gdelt] = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t"))
+    assert gdelt["Actor1Name"] == "'@Evil Corp" and gdelt["GoldsteinScale"] == "-10.0"
+
+
+@given(st.text())
+def test_unescape_inverts_escape(text: str) -> None:
+    from bedfellows.store.export import escape_formula, unescape_formula
+
+    escaped = escape_formula(text)
+    assert unescape_formula(escaped) == text
+    assert not escaped.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@x", "\tx", "\rx", "'quoted", "'=x"])
+def test_escape_formula_cases(cell: str) -> None:
+    from bedfellows.store.export import escape_formula, unescape_formula
+
+    assert escape_formula(cell) == "'" + cell
+    assert escape_formula("plain " + cell) == "plain " + cell
+    assert unescape_formula("'plain") == "'plain"  # a quote before anything else is data
+
+
+def test_export_to_a_path_refuses_an_existing_file_and_the_database(
+    filled: tuple[Store, dict], db_path: Path, tmp_path: Path
+) -> None:
+    store, _ = filled
+    target = tmp_path / "mine.csv"
+    target.write_text("precious\n")
+    with pytest.raises(ConfigError, match="exists"):
+        export(store, "csv", target)
+    assert target.read_text() == "precious\n"
+    assert export(store, "csv", target, overwrite=True) == 4
+    size = db_path.stat().st_size
+    for fmt in ("csv", "gdelt", "plover-jsonl", "parquet"):
+        with pytest.raises(ConfigError, match="database"):
+            export(store, fmt, db_path, overwrite=True)
+        with pytest.raises(ConfigError, match="database"):
+            export(store, fmt, Path(f"{db_path}.wal"), overwrite=True)
+    assert db_path.stat().st_size == size and store.counts()["events"] == 4
+
+
+def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(
+    filled: tuple[Store, dict], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    export_module = importlib.import_module("bedfellows.store.export")
+
+    store, _ = filled
+    target = tmp_path / "out.csv"
+    target.write_text("old\n")
+
+    def broken(store, flt, fh):
+        fh.write("half a file")
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(export_module, "_export_csv", broken)
+    with pytest.raises(RuntimeError):
+        export(store, "csv", target, overwrite=True)
+    assert target.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if "out.csv" in p.name) == ["out.csv"]

@@ -344,10 +344,13 @@ class _Codes:
         if not blocks:
             return f"CAMEO code {code!r} is not a sequence of three-letter blocks"
         head, rest = blocks[0], blocks[1:]
+        # A later block may also name a country, of origin or location: the
+        # CAMEO dictionaries write a US multinational MNCUSA, a US NGO NGOUSAHRI.
+        countries = self.cameo_to_iso.keys() | self.iso3
         if self.country_of_cameo(code) is not None:
-            known = self.roles
+            known = self.roles | countries
         elif head in self.nonstate_heads:
-            known = self.roles | self.nonstate_blocks
+            known = self.roles | self.nonstate_blocks | countries
         else:
             return (
                 f"CAMEO code {code!r} starts with no known country or non-state code "

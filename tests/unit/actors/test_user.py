@@ -336,7 +336,9 @@ def test_every_block_of_a_cameo_code_is_checked(tmp_path, code, reason):
     assert str(err.value).startswith(f"{path}:5: ") and reason in str(err.value)
 
 
-@pytest.mark.parametrize("code", ["USAGOVMIL", "IRQMILREB", "IGOUNOWHO", "NGOHRI", "IMGMUSISI"])
+@pytest.mark.parametrize(
+    "code", ["USAGOVMIL", "IRQMILREB", "IGOUNOWHO", "NGOHRI", "IMGMUSISI", "MNCUSA", "NGOFRAHRI"]
+)
 def test_known_cameo_codes_pass(tmp_path, code):
     body = f"actors:\n  - id: a\n    name: A\n    spells:\n      - {{cameo: {code}}}\n"
     (entry,) = read_user_actors(_write(tmp_path, "codes.yaml", body)).actors

@@ -101,7 +101,7 @@ def echo_summary(summary: RunSummary) -> None:
         by_reason[type(err).__name__] = by_reason.get(type(err).__name__, 0) + 1
     if by_reason:
         reasons = ", ".join(f"{k}: {v}" for k, v in sorted(by_reason.items()))
-        click.echo(f"skipped by reason: {reasons}", err=True)
+        click.echo(f"inputs skipped, by reason: {reasons}", err=True)
 
 
 @click.command()

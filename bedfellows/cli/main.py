@@ -117,6 +117,9 @@ def cli(ctx: click.Context, verbose: int) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=max(level, logging.DEBUG), handlers=[handler])
+    # trafilatura logs an ERROR for every page it cannot parse; bedfellows names
+    # such an input once itself ("skipped ..."). Its own log shows from -vv on.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL if verbose < 2 else logging.DEBUG)
 
 
 for command in (

@@ -161,6 +161,7 @@ class Pipeline:
             "config": {
                 "include_comments": self.include_comments,
                 "batch_size": self.batch_size,
+                "max_paragraph_chars": self.max_paragraph_chars,
                 "actors_file": self._actors_file_provenance(),
             },
         }

@@ -40,7 +40,7 @@ def _window(_ctx, _param, value: str | None) -> str | None:
         return None
     try:
         parse_window(value)
-    except (ConfigError, ValueError) as exc:  # ValueError: a year out of date's range
+    except ConfigError as exc:
         raise click.BadParameter(str(exc)) from None
     return value
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -56,25 +53,6 @@ def _max_mb(_ctx, _param, value: float) -> float:
     return value
 
 
-class _SkipLogFilter(logging.Filter):
-    """Drops the pipeline's log record of a skipped input: the CLI prints each skip itself."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        args = record.args if isinstance(record.args, tuple) else ()
-        return not any(isinstance(arg, IngestError) for arg in args)
-
-
-@contextmanager
-def _skips_reported_once() -> Iterator[None]:
-    logger = logging.getLogger("bedfellows.pipeline")
-    only_once = _SkipLogFilter()
-    logger.addFilter(only_once)
-    try:
-        yield
-    finally:
-        logger.removeFilter(only_once)
-
-
 def run_coding(
     inputs: list[str],
     db: str,
@@ -86,7 +64,7 @@ def run_coding(
 ) -> RunSummary:
     """Code ``inputs`` into ``db``, reporting skipped inputs on stderr as they occur."""
     pipeline = Pipeline(include_comments=include_comments, actors_file=actors_file)
-    with Store.open(db) as store, _skips_reported_once():
+    with Store.open(db) as store:
         prov = pipeline.provenance()
         run_id = store.begin_run(
             bedfellows_version=prov["bedfellows_version"],
@@ -123,7 +101,7 @@ def echo_summary(summary: RunSummary) -> None:
         by_reason[type(err).__name__] = by_reason.get(type(err).__name__, 0) + 1
     if by_reason:
         reasons = ", ".join(f"{k}: {v}" for k, v in sorted(by_reason.items()))
-        click.echo(f"skipped by reason: {reasons}", err=True)
+        click.echo(f"inputs skipped, by reason: {reasons}", err=True)
 
 
 @click.command()

@@ -98,6 +98,14 @@ def _silence_stdout() -> None:
         pass
 
 
+class _PrintableFormatter(logging.Formatter):
+    """Log messages name files and quote text from outside: each is made one printable
+    line (a traceback under ``-v`` keeps its own lines)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        return printable(super().formatMessage(record))
+
+
 @click.group(cls=BedfellowsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="bedfellows")
 @click.option("-v", "--verbose", count=True, help="More log output (repeat for debug).")
@@ -106,9 +114,12 @@ def cli(ctx: click.Context, verbose: int) -> None:
     """bedfellows: code news into political events and alliance networks."""
     ctx.meta[_VERBOSE] = verbose
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(
-        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=max(level, logging.DEBUG), handlers=[handler])
+    # trafilatura logs an ERROR for every page it cannot parse; bedfellows names
+    # such an input once itself ("skipped ..."). Its own log shows from -vv on.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL if verbose < 2 else logging.DEBUG)
 
 
 for command in (

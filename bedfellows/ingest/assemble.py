@@ -108,6 +108,8 @@ def build_article(
     declared or detected language is not English.
     """
     text = normalize_text(text)
+    if not text.strip():
+        raise EmptyInput(source, "empty: only whitespace", record)
     title = meta.title
     if title is not None:
         text = _drop_repeated_title(text, title)

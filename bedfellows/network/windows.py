@@ -29,9 +29,9 @@ def _bounds(text: str) -> tuple[date, date]:
             return one, one
         if month:
             return date(y, int(month), 1), _month_end(y, int(month))
-    except ValueError as exc:
+        return date(y, 1, 1), date(y, 12, 31)
+    except ValueError as exc:  # month 13, day 31 of June, year 0
         raise ConfigError(f"window {text!r}: {exc}") from exc
-    return date(y, 1, 1), date(y, 12, 31)
 
 
 def _month_end(year: int, month: int) -> date:

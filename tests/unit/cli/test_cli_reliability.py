@@ -13,7 +13,6 @@ from click.testing import CliRunner
 
 from bedfellows.cli import demo as demo_module
 from bedfellows.cli.main import cli
-from bedfellows.errors import IngestError
 from bedfellows.store import Store
 
 
@@ -154,16 +153,19 @@ def test_library_errors_are_one_printable_line(tmp_path: Path) -> None:
     assert line.startswith("error: ") and "evil\\nskipped forged\\x1b[31m" in line
 
 
-def test_skip_log_records_are_dropped_while_the_cli_prints_them(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    from bedfellows.cli.code import _skips_reported_once
+def test_log_lines_are_one_printable_line_each() -> None:
+    # A warning names a file from outside (ingest's "N invalid UTF-8 bytes replaced").
+    from bedfellows.cli.main import _PrintableFormatter
 
-    log = logging.getLogger("bedfellows.pipeline")
-    skip = IngestError("a.txt", "empty")
-    with caplog.at_level(logging.INFO, logger="bedfellows.pipeline"):
-        with _skips_reported_once():
-            log.warning("skipped %s", skip)
-            log.info("coded %s", "other")
-        log.warning("skipped %s", skip)
-    assert [r.getMessage() for r in caplog.records] == ["coded other", "skipped a.txt: empty"]
+    record = logging.LogRecord(
+        "bedfellows.ingest.decode",
+        logging.WARNING,
+        __file__,
+        1,
+        "%s: %d invalid UTF-8 bytes replaced",
+        ("evil\nskipped forged\x1b[31m.txt", 3),
+        None,
+    )
+    line = _PrintableFormatter("%(levelname)s %(name)s: %(message)s").format(record)
+    assert "\n" not in line and "\x1b" not in line
+    assert line.endswith("evil\\nskipped forged\\x1b[31m.txt: 3 invalid UTF-8 bytes replaced")

@@ -99,6 +99,8 @@ def test_empty_and_whitespace_files(tmp_path):
     (tmp_path / "c.txt").write_text("Share this:\n\nLike this:\n\nLoading...\n")
     items = list(read_articles([str(tmp_path)]))
     assert [type(i) for i in items] == [EmptyInput, EmptyInput, EmptyInput]
+    # Whitespace is an empty file, not an article whose text was all boilerplate.
+    assert ["empty" in i.reason for i in items] == [True, True, False]
 
 
 def test_binary_file(tmp_path):

@@ -22,7 +22,10 @@ def test_windows(text, start, end):
     assert parse_window(text) == (start, end)
 
 
-@pytest.mark.parametrize("text", ["June 2014", "2014-13", "2014-02-30", "2015..2014", "2014-Q5"])
+@pytest.mark.parametrize(
+    "text", ["June 2014", "2014-13", "2014-02-30", "2015..2014", "2014-Q5", "0000", "0000..2014"]
+)
 def test_bad_windows_name_the_text(text):
-    with pytest.raises(ConfigError, match="window"):
+    with pytest.raises(ConfigError, match="window") as err:
         parse_window(text)
+    assert repr(text.partition("..")[0]) in str(err.value) or repr(text) in str(err.value)

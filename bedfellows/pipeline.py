@@ -42,6 +42,7 @@ from bedfellows.ingest.paragraphs import MAX_PARAGRAPH_CHARS
 from bedfellows.nlp.lemmas import add_lemma_repair
 from bedfellows.nlp.model import DEFAULT_MODEL, load_model, model_version
 from bedfellows.nlp.ruler import add_actor_ruler
+from bedfellows.nlp.truecase import Truecaser, case_less, original_text
 from bedfellows.schema import AcledType, Article, ArticleDating, Event, Paragraph
 from bedfellows.util.hashing import legacy_article_id
 
@@ -120,6 +121,7 @@ class Pipeline:
         self.max_paragraph_chars = max_paragraph_chars
         self._nlp = None
         self._coder: EventCoder | None = None
+        self._truecaser: Truecaser | None = None
 
     @property
     def nlp(self):
@@ -173,6 +175,18 @@ class Pipeline:
         digest = hashlib.sha256(self.actors_file.read_bytes()).hexdigest()
         return {"path": str(self.actors_file.resolve()), "sha256": digest}
 
+    def parse_text(self, text: str) -> str:
+        """The text spaCy parses for a paragraph: itself, or for a paragraph with no
+        case information (all lowercase, all caps) a recased copy of the same
+        length (``bedfellows.nlp.truecase``), so names are found as in news text.
+        Offsets into the copy are offsets into ``text``."""
+        mode = case_less(text)
+        if mode is None:
+            return text
+        if self._truecaser is None:
+            self._truecaser = Truecaser.from_kb(self.kb)
+        return self._truecaser.recase(text, mode)
+
     def _max_chars(self) -> int:
         # Never at or over spaCy's own limit, which a caller may have lowered.
         return max(2, min(self.max_paragraph_chars, self.nlp.max_length - 1))
@@ -224,7 +238,7 @@ class Pipeline:
                     continue
                 fed.append((article, paras))
                 for para in paras:
-                    yield para.text, para
+                    yield self.parse_text(para.text), para
 
         state: _ArticleState | None = None
         docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.batch_size)
@@ -245,7 +259,7 @@ class Pipeline:
                 while fed:
                     article, paras = fed.popleft()
                     try:
-                        parsed = [self.nlp(p.text) for p in paras]
+                        parsed = [self.nlp(self.parse_text(p.text)) for p in paras]
                     except Exception as parse_exc:  # only this article is lost
                         fail(article, ParsingFailed, parse_exc)
                         continue
@@ -402,6 +416,7 @@ class _ArticleState:
         self.memory = ArticleMemory()
         self.sent_index = 0  # runs over the article, across paragraphs and their pieces
         self.error: Exception | None = None
+        self.recased = False  # a paragraph was parsed in a recased copy
 
     @property
     def complete(self) -> bool:
@@ -413,6 +428,7 @@ class _ArticleState:
         self.remaining -= 1
         if self.error is not None:
             return
+        self.recased = self.recased or doc.text != para.text
         try:
             _, n = self.coder.code_doc(doc, self.article, para, self.sent_index, self.memory)
         except Exception as exc:  # reported by finish, the run goes on
@@ -427,6 +443,8 @@ class _ArticleState:
         if self.error is None:
             try:
                 events = self.coder.finish_article(self.memory, self.article)
+                if self.recased:  # the events quote the article as written
+                    events = [original_text(e, self.article.body) for e in events]
             except Exception as exc:  # reported below
                 self.error = exc
         if self.error is not None:

@@ -28,6 +28,12 @@ CSV (``.csv``): one row per spell, header
 separated by ``|``; the first row of an id names the actor; a row with neither
 start nor end is the actor's default role.
 
+Names (``name``, ``aliases``) match in the case written, in Title Case and
+in capitals, and in text without case (all lowercase or all caps, which is
+recased from the knowledge base's names before parsing:
+:mod:`bedfellows.nlp.truecase`). Names listed under an actor's
+``case_sensitive`` (``case_sensitive: [Hope]``) match only as written.
+
 A spell gives ``country`` + ``sector`` or a CAMEO ``cameo`` code (or both);
 from a code alone the country is its first three letters and the sector its
 next agent code. Validation: dates are ``YYYY-MM-DD`` and a spell does not end

@@ -32,3 +32,8 @@ __all__ = ["GOLD_SETS", "GoldEvent", "GoldRecord", "petrarch", "plover", "to_art
 from . import lgl  # noqa: E402
 
 GOLD_SETS[lgl.NAME] = lgl
+
+# Case-less copies of PLOVER and PETRARCH-2 (lowercased, all caps): actors without case.
+from . import petrarch_lower, petrarch_upper, plover_lower, plover_upper  # noqa: E402
+
+GOLD_SETS.update({m.NAME: m for m in (plover_lower, petrarch_lower, plover_upper, petrarch_upper)})

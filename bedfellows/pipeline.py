@@ -233,12 +233,12 @@ class Pipeline:
                     paras = split_paragraphs(
                         article, include_comments=self.include_comments, max_chars=max_chars
                     )
+                    parsed_texts = [self.parse_text(para.text) for para in paras]
                 except Exception as exc:  # one bad article never stops a run
                     fail(article, ParsingFailed, exc)
                     continue
                 fed.append((article, paras))
-                for para in paras:
-                    yield self.parse_text(para.text), para
+                yield from zip(parsed_texts, paras, strict=True)
 
         state: _ArticleState | None = None
         docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.batch_size)

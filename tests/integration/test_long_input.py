@@ -164,6 +164,30 @@ def test_a_spacy_failure_in_a_batch_skips_only_that_article(pipeline, tmp_path, 
         ]
 
 
+def test_a_failure_preparing_an_article_for_spacy_skips_only_that_article(
+    pipeline, tmp_path, monkeypatch
+):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        text = article_text(50 + i) if i != 1 else "TRIPS " + article_text(51)
+        (folder / f"a-{i}.txt").write_text(text)
+    real = pipeline.parse_text
+
+    def tripping(text):
+        if text.startswith("TRIPS"):
+            raise ValueError("recasing bug")
+        return real(text)
+
+    monkeypatch.setattr(pipeline, "parse_text", tripping)
+    with Store.open(tmp_path / "db.duckdb") as store:
+        summary = code_folder(pipeline, [folder], store)
+        assert summary.articles_coded == 2
+        assert [(type(s), s.source) for s in summary.skipped] == [
+            (ParsingFailed, str(folder / "a-1.txt"))
+        ]
+
+
 def test_a_write_failure_loses_only_that_article(pipeline, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

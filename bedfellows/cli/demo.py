@@ -10,7 +10,7 @@ import click
 from bedfellows.errors import ConfigError, StoreError
 from bedfellows.pipeline import RunSummary
 from bedfellows.store import Store
-from bedfellows.store.database import read_meta
+from bedfellows.store.database import check_local, read_meta
 from bedfellows.store.ddl import SCHEMA_VERSION
 from bedfellows.util.atomic import atomic_output
 
@@ -103,6 +103,7 @@ def demo(db, silent, force) -> None:
     The demo writes only databases it created itself (it marks them); it
     refuses any other --db unless --force.
     """
+    check_local(db)  # before anything is coded into a temporary file
     path = Path(db)
     summary = _code(path, silent) if _reusable(path, force) else _build(path, silent)
     with Store.open(db, read_only=True) as store:

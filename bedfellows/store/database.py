@@ -54,8 +54,9 @@ _REMOTE_PREFIX = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|(?:md|motherduck):)"
 _CONNECT_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 
-def _check_local(where: str) -> None:
-    """Refuse a database "path" that is a URL or a MotherDuck name (StoreError)."""
+def check_local(where: str) -> None:
+    """Refuse a database "path" that is a URL or a MotherDuck name (StoreError):
+    DuckDB would fetch an extension to open it."""
     if _REMOTE_PREFIX.match(where.strip()):
         raise StoreError(
             f"cannot open database {where}: bedfellows stores events in a local DuckDB "
@@ -107,11 +108,7 @@ class Store:
         StoreError, and DuckDB never auto-installs or auto-loads an extension.
         """
         where = str(path)
-        _check_local(where)
-        try:
-            con = duckdb.connect(where, read_only=read_only, config=_CONNECT_CONFIG)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {where}: {exc}") from exc
+        con = _connect(where, read_only=read_only)
         try:
             _prepare_schema(con, where, read_only=read_only)
         except BaseException:
@@ -479,10 +476,7 @@ def read_meta(path: str | Path) -> dict[str, str] | None:
     """The ``meta`` table of the database file at ``path``, read without the schema
     check (so it works for any schema version); None when the file holds no meta
     table. Opens the file read-only; StoreError if it is no DuckDB file or locked."""
-    try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot open database {path}: {exc}") from exc
+    con = _connect(str(path), read_only=True)
     try:
         if META.name not in queries.table_names(con):
             return None
@@ -491,6 +485,16 @@ def read_meta(path: str | Path) -> dict[str, str] | None:
         raise StoreError(f"{path}: cannot read the meta table: {exc}") from exc
     finally:
         con.close()
+
+
+def _connect(where: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """The one way bedfellows opens a DuckDB file: local paths only, no extension
+    ever installed or loaded behind the user's back; StoreError naming the path."""
+    check_local(where)
+    try:
+        return duckdb.connect(where, read_only=read_only, config=_CONNECT_CONFIG)
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open database {where}: {exc}") from exc
 
 
 def _read_version(con: duckdb.DuckDBPyConnection) -> str | None:

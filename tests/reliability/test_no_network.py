@@ -58,13 +58,13 @@ def guarded_env(tmp_path_factory) -> dict[str, str]:
     return {"site": str(site)}
 
 
-def _guarded_cli(guarded_env, *args, timeout: float = 300):
+def _guarded_cli(guarded_env, *args, timeout: float = 300, cwd: Path | None = None):
     import os
 
     from .helpers import REPO
 
     path = os.pathsep.join([guarded_env["site"], str(REPO), os.environ.get("PYTHONPATH", "")])
-    return cli(*args, timeout=timeout, PYTHONPATH=path)
+    return cli(*args, timeout=timeout, cwd=cwd, PYTHONPATH=path)
 
 
 def test_pipeline_and_alliance_functions_open_no_socket(no_sockets, tmp_path: Path) -> None:
@@ -142,9 +142,16 @@ def test_remote_databases_are_refused_offline(guarded_env, tmp_path: Path, remot
     corpus = tmp_path / "news"
     corpus.mkdir()
     (corpus / "n.txt").write_text(article_text(77) + "\n")
-    result = _guarded_cli(guarded_env, "code", corpus, "--db", remote, "--silent", timeout=120)
-    assert "NETWORK USED" not in result.stderr, result.stderr[-2000:]
-    no_traceback(result)
-    assert result.returncode == 2, result.stderr[-2000:]
-    [line] = error_lines(result.stderr)
-    assert remote in line
+    work = tmp_path / "cwd"
+    work.mkdir()
+    for command in (["code", corpus, "--silent"], ["demo", "--silent"], ["events"]):
+        result = _guarded_cli(guarded_env, *command, "--db", remote, timeout=120, cwd=work)
+        assert "NETWORK USED" not in result.stderr, result.stderr[-2000:]
+        no_traceback(result)
+        assert result.returncode == 2, result.stderr[-2000:]
+        if command[0] == "events":  # a usage error: no such file
+            assert remote in result.stderr
+        else:
+            [line] = error_lines(result.stderr)
+            assert remote in line
+    assert list(work.iterdir()) == []  # nothing coded into a local "md:x" either

@@ -14,6 +14,7 @@ import pytest
 from bedfellows.errors import SchemaVersionError, StoreError
 from bedfellows.schema import Comment, DateBasis, EventDate, Granularity, Modality
 from bedfellows.store import SCHEMA_VERSION, Store
+from bedfellows.store.database import read_meta
 
 from .factories import IRAN_GOV, IRAN_MIL, IRAQ_GOV, ISIL, USA_GOV, build, numbered
 
@@ -105,9 +106,10 @@ def test_corrupt_file_raises_store_error_naming_path(tmp_path: Path) -> None:
 )
 def test_remote_database_paths_are_refused(where: str, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)  # were it taken as a file name, it would land here
-    with pytest.raises(StoreError, match="local DuckDB file") as info:
-        Store.open(where)
-    assert where in str(info.value)
+    for opener in (Store.open, read_meta):
+        with pytest.raises(StoreError, match="local DuckDB file") as info:
+            opener(where)
+        assert where in str(info.value)
     assert list(tmp_path.iterdir()) == []
 
 

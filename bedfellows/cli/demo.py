@@ -10,8 +10,8 @@ import click
 from bedfellows.errors import ConfigError, StoreError
 from bedfellows.pipeline import RunSummary
 from bedfellows.store import Store
-from bedfellows.store.database import check_local, read_meta
-from bedfellows.store.ddl import SCHEMA_VERSION
+from bedfellows.store.database import check_local, read_meta, read_tables_and_sources
+from bedfellows.store.ddl import SCHEMA_VERSION, TABLES
 from bedfellows.util.atomic import atomic_output
 
 from .acled_types import print_article_types
@@ -54,6 +54,8 @@ def _reusable(db: Path, force: bool) -> bool:
         why = "a DuckDB database the demo did not create"
     except StoreError as exc:
         meta, why = None, f"not a database the demo can open: {exc}"
+    if meta is not None and DEMO_MARK not in meta and _unmarked_demo(db):
+        meta = {**meta, DEMO_MARK: "written by a bedfellows before demos were marked"}
     if meta is None or DEMO_MARK not in meta:
         if not force:
             raise ConfigError(f"{db}: {why}; choose another --db, or pass --force to replace it")
@@ -67,6 +69,22 @@ def _reusable(db: Path, force: bool) -> bool:
         )
         return False
     return True
+
+
+def _unmarked_demo(db: Path) -> bool:
+    """Whether ``db`` is a demo database from before the mark (d8cf845 and earlier):
+    only bedfellows tables, and every article read from the bundled sample folder.
+    A database holding anything else is someone's data."""
+    tables, sources = read_tables_and_sources(db)
+    names = {Path(p).name for p in sample_files()}
+    return (
+        tables <= {t.name for t in TABLES}
+        and bool(sources)
+        and all(
+            Path(src).name in names and Path(src).parent.parts[-2:] == ("bedfellows", "samples")
+            for src in sources
+        )
+    )
 
 
 def _build(db: Path, silent: bool) -> RunSummary:

@@ -487,6 +487,23 @@ def read_meta(path: str | Path) -> dict[str, str] | None:
         con.close()
 
 
+def read_tables_and_sources(path: str | Path) -> tuple[set[str], set[str]]:
+    """The table names of the database file at ``path`` and the distinct
+    ``source_path`` of its articles (none without an articles table), read
+    without the schema check; StoreError if it is no DuckDB file or locked."""
+    con = _connect(str(path), read_only=True)
+    try:
+        tables = queries.table_names(con)
+        if ARTICLES.name not in tables:
+            return tables, set()
+        rows = con.execute("SELECT DISTINCT source_path FROM articles").fetchall()
+        return tables, {str(src) for (src,) in rows}
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: cannot read its articles: {exc}") from exc
+    finally:
+        con.close()
+
+
 def _connect(where: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     """The one way bedfellows opens a DuckDB file: local paths only, no extension
     ever installed or loaded behind the user's back; StoreError naming the path."""

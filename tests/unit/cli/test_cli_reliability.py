@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from bedfellows.cli import demo as demo_module
 from bedfellows.cli.main import cli
 from bedfellows.store import Store
+from bedfellows.store.database import read_meta
 
 
 def invoke(*args: str):
@@ -65,6 +66,41 @@ def test_demo_refuses_any_database_it_did_not_create(
     assert "choose another --db" in result.output and "--force" in result.output
     assert db.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.duckdb"]
+
+
+def _store_articles(path: Path, sources: list[str]) -> None:
+    """An older, unmarked bedfellows database holding articles read from ``sources``."""
+    from bedfellows.ingest.assemble import build_article
+
+    with Store.open(path) as store:
+        run = store.begin_run()
+        for i, src in enumerate(sources):
+            text = f"Canada and Norway signed fisheries agreement number {i} in Oslo on Monday."
+            store.write_article(build_article(text, source=src), [], run)
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    con.close()
+
+
+@pytest.mark.parametrize("with_own_article", [False, True])
+def test_demo_knows_its_unmarked_databases_by_their_sample_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_own_article: bool
+) -> None:
+    from bedfellows.pipeline import RunSummary
+
+    monkeypatch.setattr(demo_module, "run_coding", lambda *_a, **_k: RunSummary())
+    samples = demo_module.sample_files()[:2]
+    db = tmp_path / "bedfellows-demo.duckdb"
+    _store_articles(db, samples + ([str(tmp_path / "my-notes.txt")] if with_own_article else []))
+    before = db.read_bytes()
+    result = invoke("demo", "--db", str(db), "--silent")
+    if with_own_article:  # someone coded their own text into it: not the demo's to replace
+        assert result.exit_code == 2 and "--force" in result.output
+        assert db.read_bytes() == before
+    else:  # an older demo's database: re-coded in place
+        assert result.exit_code == 0, result.output
+        assert "re-coding the sample corpus" in result.output
+        assert read_meta(db)[demo_module.DEMO_MARK]
 
 
 def test_demo_force_replaces_the_file_and_marks_the_new_database(

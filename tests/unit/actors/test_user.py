@@ -337,7 +337,8 @@ def test_every_block_of_a_cameo_code_is_checked(tmp_path, code, reason):
 
 
 @pytest.mark.parametrize(
-    "code", ["USAGOVMIL", "IRQMILREB", "IGOUNOWHO", "NGOHRI", "IMGMUSISI", "MNCUSA", "MNCISL", "NGONORHRI"]
+    "code",
+    ["USAGOVMIL", "IRQMILREB", "IGOUNOWHO", "NGOHRI", "IMGMUSISI", "MNCUSA", "MNCISL", "NGONORHRI"],
 )
 def test_known_cameo_codes_pass(tmp_path, code):
     body = f"actors:\n  - id: a\n    name: A\n    spells:\n      - {{cameo: {code}}}\n"

@@ -26,24 +26,54 @@ them is more than 0.02 below the committed ``accuracy_fast.json``.
 A record on which the pipeline raises is coded on its own, its failure is
 logged (record id and exception) and counted, and it scores as "no events";
 the rest of the batch goes on.
+
+**Tune and lockbox.** Every set is split into a tune part and a lockbox part
+(about a third) by a hash of the scored unit's id (``gold.common.part_of``;
+documents are never split); the synthetic-story set
+(``gold/synthetic_stories.py``) is all lockbox. Each set is scored three
+times: on all records (the set's top-level ``metrics``, ``rates``, … as
+before, which the regression test compares), on the tune part (``tune``) and
+on the lockbox part (``lockbox``), with ``gap`` = lockbox − tune for every
+metric and rate. Never read, print or log a lockbox record or its errors; so
+here:
+
+- lockbox records are coded and scored with logging and warnings muted (the
+  pipeline's log lines quote text), and a failure among them is only counted;
+- anything scored over lockbox records (``lockbox`` and the all-records
+  figures) is reduced to aggregate figures (``gold.common.aggregate_only``:
+  numbers and mappings of numbers, no ids, lists, strings or confusion
+  tables); per-record detail (errors, misses, failed record ids) and
+  confusion tables are given for the tune part only, and the confusion PNGs
+  are drawn from the tune part alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import inspect
 import json
 import logging
 import shlex
 import sys
 import time
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(REPO))
 
-from benchmarks.gold import GOLD_SETS, GoldRecord, to_article  # noqa: E402
+from benchmarks.gold import (  # noqa: E402
+    GOLD_SETS,
+    LOCKBOX,
+    TUNE,
+    GoldRecord,
+    aggregate_only,
+    split_parts,
+    to_article,
+)
 from benchmarks.scoring import confusion_counts  # noqa: E402
 
 log = logging.getLogger("benchmarks.accuracy")
@@ -107,12 +137,29 @@ def regressions(
     return failures, notes
 
 
-def code_records(pipeline, records: Sequence[GoldRecord]) -> tuple[dict, dict[str, str]]:
+@contextlib.contextmanager
+def muted() -> Iterator[None]:
+    """No logging and no warnings inside: lockbox text must never reach a log."""
+    previous = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logging.disable(previous)
+
+
+def code_records(
+    pipeline, records: Sequence[GoldRecord], *, lockbox: bool = False
+) -> tuple[dict, dict[str, str]]:
     """Code every record's sentence with ``pipeline`` in as few batches as possible.
 
     One ``code_articles`` call codes everything when nothing fails. If the
     pipeline raises, the first article not yet returned is coded alone (to
-    pin the failure on a record) and the batch resumes after it.
+    pin the failure on a record) and the batch resumes after it. With
+    ``lockbox``, a failure is not logged (the caller counts it and mutes the
+    pipeline's own logging: see ``muted``).
 
     RETURNS (tuple): article id → list of Events, and article id → failure
         ("ExceptionType: message") for articles the pipeline could not code.
@@ -137,7 +184,8 @@ def code_records(pipeline, records: Sequence[GoldRecord]) -> tuple[dict, dict[st
                     predictions[article.article_id] = list(events)
             except Exception as exc:  # recorded and reported below
                 failures[first.article_id] = f"{type(exc).__name__}: {exc}"
-                log.exception("pipeline failed on %s", first.source_path)
+                if not lockbox:
+                    log.exception("pipeline failed on %s", first.source_path)
     return predictions, failures
 
 
@@ -218,15 +266,108 @@ def write_confusion_png(name: str, confusion: Mapping, path: Path) -> bool:
 
 
 def write_plots(doc: Mapping, folder: Path) -> list[Path]:
-    """One ``confusion_<set>.png`` in ``folder`` per set with a confusion table."""
+    """One ``confusion_<set>.png`` in ``folder`` per set with a confusion table of its tune part.
+
+    Never of the lockbox: its results carry no confusion table.
+    """
     written = []
     for name, res in doc["sets"].items():
-        if res.get("confusion"):
+        confusion = (res.get("tune") or {}).get("confusion")
+        if confusion:
             path = folder / f"confusion_{name}.png"
-            if not write_confusion_png(name, res["confusion"], path):
+            if not write_confusion_png(f"{name} (tune part)", confusion, path):
                 break
             written.append(path)
     return written
+
+
+def score_part(
+    name: str,
+    records: Sequence[GoldRecord],
+    preds: Mapping,
+    pipeline,
+    *,
+    train: Sequence[GoldRecord] | None = None,
+) -> dict:
+    """One set's ``score`` on ``records``, with mention scores and a confusion adapter.
+
+    train: the tune records, passed to a ``score`` that trains a model
+    (``train`` keyword, CASE 2021) when the lockbox is scored.
+    """
+    module = GOLD_SETS[name]
+    kwargs = {}
+    if train is not None and "train" in inspect.signature(module.score).parameters:
+        kwargs["train"] = train
+    scored = module.score(records, preds, **kwargs)
+    if hasattr(module, "score_mentions"):
+        scored["metrics"].update(module.score_mentions(records, _mention_resolver(pipeline)))
+    if "confusion" not in scored and name in CONFUSION_ADAPTERS:
+        scored["confusion"] = CONFUSION_ADAPTERS[name](records, preds)
+    scored["records"] = len(records)
+    return scored
+
+
+def gap(tune: Mapping | None, lockbox: Mapping | None) -> dict:
+    """Lockbox − tune of every metric and rate both parts have (empty without both)."""
+    out: dict[str, dict[str, float]] = {}
+    if not tune or not lockbox:
+        return out
+    for section in ("metrics", "rates"):
+        a, b = tune.get(section) or {}, lockbox.get(section) or {}
+        diffs = {
+            k: b[k] - a[k]
+            for k in a
+            if isinstance(a[k], int | float)
+            and isinstance(b.get(k), int | float)
+            and not isinstance(a[k], bool)
+        }
+        if diffs:
+            out[section] = diffs
+    return out
+
+
+def score_set(name: str, records: Sequence[GoldRecord], pipeline) -> tuple[dict, int]:
+    """Code and score one set on all records, its tune part and its lockbox part.
+
+    RETURNS (tuple): the set's results (see the module docstring; nothing
+        per-record about a lockbox record) and the number of pipeline failures.
+    """
+    module = GOLD_SETS[name]
+    parts = split_parts(module, records)
+    tune, locked = parts[TUNE], parts[LOCKBOX]
+    t0 = time.perf_counter()
+    by_article, failures = code_records(pipeline, tune)
+    with muted():
+        locked_articles, locked_failures = code_records(pipeline, locked, lockbox=True)
+    seconds = time.perf_counter() - t0
+    by_article.update(locked_articles)
+    preds = {r.record_id: by_article.get(r.article_id, []) for r in records}
+    secret = {x for r in locked for x in (r.record_id, r.article_id)}
+    with muted():  # scoring may log too (the geo resolver, the date layer)
+        everything = score_part(name, records, preds, pipeline)
+        lockbox = score_part(name, locked, preds, pipeline, train=tune) if locked else None
+    tune_scored = score_part(name, tune, preds, pipeline) if tune else None
+
+    result = aggregate_only(everything, secret)
+    result["records"] = len(records)
+    result["records_tune"] = len(tune)
+    result["records_lockbox"] = len(locked)
+    result["seconds_coding"] = round(seconds, 2)
+    result["headline"] = list(headline(name))
+    result["failures"] = {
+        r.record_id: failures[r.article_id].split(":", 1)[0]
+        for r in tune
+        if r.article_id in failures
+    }
+    result["failures_lockbox"] = len(locked_failures)
+    if tune_scored is not None:
+        tune_scored["failures"] = dict(result["failures"])
+    result["tune"] = tune_scored
+    result["lockbox"] = aggregate_only(lockbox, secret) if lockbox is not None else None
+    if result["lockbox"] is not None:
+        result["lockbox"]["failures"] = len(locked_failures)
+    result["gap"] = gap(tune_scored, result["lockbox"])
+    return result, len(failures) + len(locked_failures)
 
 
 def _safe(fn, default=None):
@@ -277,28 +418,11 @@ def run(
     coding_seconds = 0.0
     n_failures = 0
     for name, records in loaded.items():
-        t0 = time.perf_counter()
-        by_article, failures = code_records(pipeline, records)
-        seconds = time.perf_counter() - t0
-        coding_seconds += seconds
-        n_failures += len(failures)
-        preds = {r.record_id: by_article.get(r.article_id, []) for r in records}
-        module = GOLD_SETS[name]
-        scored = module.score(records, preds)
-        if hasattr(module, "score_mentions"):
-            scored["metrics"].update(module.score_mentions(records, _mention_resolver(pipeline)))
-        if "confusion" not in scored and name in CONFUSION_ADAPTERS:
-            scored["confusion"] = CONFUSION_ADAPTERS[name](records, preds)
-        scored["records"] = len(records)
+        scored, failed = score_set(name, records, pipeline)
+        coding_seconds += scored["seconds_coding"]
+        n_failures += failed
         if fast:
-            scored["fast_every"] = getattr(module, "FAST_EVERY", None)
-        scored["seconds_coding"] = round(seconds, 2)
-        scored["headline"] = list(headline(name))
-        scored["failures"] = {
-            r.record_id: failures[r.article_id].split(":", 1)[0]
-            for r in records
-            if r.article_id in failures
-        }
+            scored["fast_every"] = getattr(GOLD_SETS[name], "FAST_EVERY", None)
         results[name] = scored
 
     prov = _safe(pipeline.provenance, {}) or {}
@@ -319,13 +443,46 @@ def run(
 
 
 def _fmt(value) -> str:
+    if value is None:
+        return ""
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
 
 
+def _gap_fmt(value) -> str:
+    return "" if value is None else f"{value:+.3f}"
+
+
+def _per_type_rows(res: Mapping) -> list[tuple[str, str, dict]]:
+    """(label, figure name, {part: value}) for each per-type entry of the three parts."""
+    parts = {"all": res, "tune": res.get("tune") or {}, "lockbox": res.get("lockbox") or {}}
+    rows = []
+    for label, entry in (res.get("per_type") or {}).items():
+        if not isinstance(entry, Mapping):
+            continue
+        key = (
+            "f1"
+            if "f1" in entry
+            else next((k for k, v in entry.items() if isinstance(v, float)), None)
+        )
+        if key is None:
+            continue
+        n = entry.get("support", entry.get("stories"))
+        extra = f", pred {entry['predicted']}" if "predicted" in entry else ""
+        figure = f"{'F1' if key == 'f1' else key} {label} (all: gold {n}{extra})"
+        values = {
+            part: ((p.get("per_type") or {}).get(label) or {}).get(key) for part, p in parts.items()
+        }
+        rows.append((label, figure, values))
+    return rows
+
+
 def render(doc: Mapping) -> None:
-    """Print the results as one table (rich)."""
+    """Print the results as one table (rich): all records, tune, lockbox, gap.
+
+    Headline metrics are marked with ``*``; the gap is lockbox − tune.
+    """
     from rich.console import Console
     from rich.table import Table
 
@@ -334,27 +491,52 @@ def render(doc: Mapping) -> None:
             f"bedfellows {doc['bedfellows_version']} accuracy"
             f"{' (fast subset)' if doc['fast'] else ''}"
             f" — {doc['records']} records, {doc['seconds']} s (coding {doc['seconds_coding']} s), "
-            f"{doc['failures']} pipeline failures"
+            f"{doc['failures']} pipeline failures; * headline, gap = lockbox − tune"
         )
     )
     table.add_column("set")
     table.add_column("figure")
-    table.add_column("value", justify="right")
+    for column in ("all", "tune", "lockbox", "gap"):
+        table.add_column(column, justify="right")
     for name, res in doc["sets"].items():
-        table.add_row(name, f"records (coded in {res['seconds_coding']} s)", str(res["records"]))
+        tune = res.get("tune") or {}
+        lockbox = res.get("lockbox") or {}
+        gaps = res.get("gap") or {}
+        table.add_row(
+            name,
+            f"records (coded in {res['seconds_coding']} s)",
+            str(res["records"]),
+            str(res.get("records_tune", "")),
+            str(res.get("records_lockbox", "")),
+            "",
+        )
+        heads = set(res.get("headline") or ())
         for section in ("metrics", "rates", "counts"):
-            for key, value in res[section].items():
-                table.add_row("", key, _fmt(value))
-        for label, prf in res.get("per_type", {}).items():
+            for key, value in (res.get(section) or {}).items():
+                table.add_row(
+                    "",
+                    f"{'* ' if section == 'metrics' and key in heads else ''}{key}",
+                    _fmt(value),
+                    _fmt((tune.get(section) or {}).get(key)),
+                    _fmt((lockbox.get(section) or {}).get(key)),
+                    _gap_fmt((gaps.get(section) or {}).get(key)),
+                )
+        for _, figure, values in _per_type_rows(res):
+            t, lb = values["tune"], values["lockbox"]
             table.add_row(
                 "",
-                f"F1 {label} (gold {prf['support']}, pred {prf['predicted']})",
-                _fmt(prf["f1"]),
+                figure,
+                _fmt(values["all"]),
+                _fmt(t),
+                _fmt(lb),
+                _gap_fmt(lb - t if t is not None and lb is not None else None),
             )
-        if res["failures"]:
-            table.add_row("", "failed records", ", ".join(sorted(res["failures"])))
+        if res.get("failures"):
+            table.add_row("", "failed tune records", ", ".join(sorted(res["failures"])))
+        if res.get("failures_lockbox"):
+            table.add_row("", "failed lockbox records", "", "", str(res["failures_lockbox"]), "")
         table.add_section()
-    Console(width=120).print(table)
+    Console(width=140).print(table)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -23,7 +23,9 @@ Two predictions are scored for every snippet:
   the same predictions scored on the 30 ACLED types themselves (all snippets);
   ``plover_type_macro_f1_other_splits_min``/``_max`` give the macro-F1 under
   four other (seeded, shuffled) fold assignments, to show how much the figure
-  owes to the split.
+  owes to the split. ``accuracy.py`` scores the lockbox part differently: by
+  one model trained on all tune snippets (``score(..., train=tune)``), so no
+  lockbox snippet ever trains the model that predicts lockbox snippets.
 - **The rule-based coder alone** (``coder_*`` metrics): the snippet's primary
   event, among the predicted events with a PLOVER type (any modality), the one
   with the highest confidence, the earliest on ties. CAMEO 01/02 events have no
@@ -218,6 +220,26 @@ def cross_validated_types(
     return out
 
 
+def trained_types(
+    train: Sequence[GoldRecord],
+    records: Sequence[GoldRecord],
+    predictions: Mapping[str, Sequence[Event]],
+) -> dict[str, str]:
+    """Record id → ACLED sub-event type predicted by one model trained on ``train`` alone.
+
+    How the lockbox part is scored: the model sees every tune snippet and no
+    lockbox snippet, as a model shipped after the split would.
+    """
+
+    def feats(r: GoldRecord) -> frozenset[str]:
+        return acled_type.article_features(to_article(r), predictions.get(r.record_id, ()))
+
+    if not train:
+        return {}
+    model = acled_type.train([(feats(r), r.category or "") for r in train])
+    return {r.record_id: model.predict(feats(r)).subtype for r in records}
+
+
 def _macro_f1_over_splits(
     records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Event]]
 ) -> list[float]:
@@ -232,15 +254,28 @@ def _macro_f1_over_splits(
     return out
 
 
-def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Event]]) -> dict:
+def score(
+    records: Sequence[GoldRecord],
+    predictions: Mapping[str, Sequence[Event]],
+    *,
+    train: Sequence[GoldRecord] | None = None,
+) -> dict:
     """Score the cross-validated ACLED type model and the coder's primary event.
 
+    train (Sequence[GoldRecord]): other snippets (disjoint from ``records``,
+        with their predictions in ``predictions``) to train one model on
+        instead of cross-validating on ``records``; ``accuracy.py`` scores
+        the lockbox so, with the tune snippets. The other-splits spread is
+        then not computed (its two metrics are left out).
     RETURNS (dict): ``metrics``, ``rates``, ``counts``, ``per_type`` and
         ``confusion`` (gold type → predicted type → n) of the model,
         ``coder_per_type`` and ``coder_confusion`` of the coder alone, and
         ``per_subtype`` (the coder's accuracy per ACLED sub-event type).
     """
-    subtypes = cross_validated_types(records, predictions)
+    if train:
+        subtypes = trained_types(train, records, predictions)
+    else:
+        subtypes = cross_validated_types(records, predictions)
     gold: list[str] = []
     pred: list[str] = []
     coder: list[str] = []
@@ -266,7 +301,7 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
         by_subtype[rec.category or ""].append(ptype == label)
     n = len(gold)
     types = sorted(set(gold))
-    spread = _macro_f1_over_splits(records, predictions) if subtypes else []
+    spread = _macro_f1_over_splits(records, predictions) if subtypes and not train else []
     return {
         "n_sentences": len(records),
         "metrics": {
@@ -276,8 +311,14 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
                 [r.category or "" for r in records if r.record_id in subtypes],
                 [subtypes[r.record_id] for r in records if r.record_id in subtypes],
             ),
-            "plover_type_macro_f1_other_splits_min": min(spread, default=0.0),
-            "plover_type_macro_f1_other_splits_max": max(spread, default=0.0),
+            **(
+                {}
+                if train
+                else {
+                    "plover_type_macro_f1_other_splits_min": min(spread, default=0.0),
+                    "plover_type_macro_f1_other_splits_max": max(spread, default=0.0),
+                }
+            ),
             "coder_plover_type_accuracy": accuracy(gold, coder),
             "coder_plover_type_macro_f1": macro_f1(gold, coder, types),
             "plover_type_any_event_accuracy": rate(any_hit),
@@ -291,7 +332,7 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
             "excluded_records": excluded,
             "disaster_snippets": len(disaster_hits),
             "predicted_events": n_events,
-            "folds": FOLDS,
+            "folds": 0 if train else FOLDS,
         },
         "per_type": per_class_prf(gold, pred, set(gold) | set(pred)),
         "coder_per_type": per_class_prf(gold, coder, set(gold) | set(coder)),

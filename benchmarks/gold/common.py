@@ -8,7 +8,9 @@ to the list of ``bedfellows.schema.Event`` coded from that record's sentence.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -21,6 +23,12 @@ from bedfellows.util.hashing import normalize_text
 #: one of these is comparable with gold; any other country-less code is a bare
 #: sector ("GOV", "REB") and stands for "no country".
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
+
+#: The two parts of every gold set (see ``part_of``).
+TUNE = "tune"
+LOCKBOX = "lockbox"
+#: One record in ``LOCKBOX_MODULUS`` units goes to the lockbox (about a third).
+LOCKBOX_MODULUS = 3
 
 _COMPACT_DATE = re.compile(r"\d{8}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -57,6 +65,93 @@ class GoldRecord:
     def article_id(self) -> str:
         """The id of the Article built for this record."""
         return f"gold_{self.record_id}"
+
+
+def part_of(set_name: str, unit_id: str) -> str:
+    """The part, ``"tune"`` or ``"lockbox"``, of a gold set's scored unit.
+
+    Fixed by a hash, so it never depends on file order, on which records a run
+    loads (``--limit``, ``--fast``) or on the coder: the first 8 hex digits of
+    ``sha256("<set name>:<unit id>")`` (UTF-8), read as an integer, modulo
+    ``LOCKBOX_MODULUS`` (3); 0 is the lockbox, about one unit in three. The
+    set name is hashed too, so the sets split independently of each other.
+
+    The unit is what a set scores as one piece (``partition_unit``): the
+    record id for most sets, the document for sets whose sentence records
+    belong to documents, so a document never straddles the two parts.
+
+    The lockbox rule: never read, print or log a lockbox record or its
+    per-record errors; only aggregate figures of a lockbox may be seen.
+    """
+    digest = hashlib.sha256(f"{set_name}:{unit_id}".encode()).hexdigest()
+    return LOCKBOX if int(digest[:8], 16) % LOCKBOX_MODULUS == 0 else TUNE
+
+
+def partition_unit(module, record: GoldRecord) -> str:
+    """The unit id ``part_of`` splits a record of ``module``'s set by.
+
+    A module whose sentence records are grouped in documents defines
+    ``partition_unit(record)`` (the document id); otherwise it is the record
+    id (for IndiaPoliceEvents that is the document: one record per document).
+    """
+    unit = getattr(module, "partition_unit", None)
+    return unit(record) if unit is not None else record.record_id
+
+
+def record_part(module, record: GoldRecord) -> str:
+    """The part of one record of a gold set module (``part_of`` on its unit).
+
+    A module with ``ALL_LOCKBOX = True`` (the synthetic-story lockbox) has no
+    tune part: every record is in the lockbox; one with its own ``record_part``
+    (a recased copy, ``gold.recased``) decides by it.
+    """
+    if getattr(module, "ALL_LOCKBOX", False):
+        return LOCKBOX
+    own = getattr(module, "record_part", None)  # a copy of a set splits as its original
+    if own is not None:
+        return own(record)
+    return part_of(module.NAME, partition_unit(module, record))
+
+
+def split_parts(module, records: Iterable[GoldRecord]) -> dict[str, list[GoldRecord]]:
+    """The records of a set, in their order, by part: ``{"tune": [...], "lockbox": [...]}``."""
+    parts: dict[str, list[GoldRecord]] = {TUNE: [], LOCKBOX: []}
+    for rec in records:
+        parts[record_part(module, rec)].append(rec)
+    return parts
+
+
+def aggregate_only(scored: Mapping, record_ids: Iterable[str] = ()) -> dict:
+    """The aggregate figures of a ``score`` result: what a lockbox may show.
+
+    Kept: numbers (int, float, bool, None) and mappings of them, nested. Dropped:
+    strings, lists and tuples (record ids, labels, examples), any key that is
+    one of ``record_ids`` (and the mapping under it), and confusion tables
+    (keys starting with ``confusion`` or ending in ``_confusion``), which are
+    drawn only for the tune part. A mapping emptied by these rules is dropped
+    (one that was empty to begin with is kept).
+    """
+    ids = set(record_ids)
+
+    def keep(key) -> bool:
+        k = str(key)
+        return k not in ids and not k.startswith("confusion") and not k.endswith("_confusion")
+
+    def clean(value):
+        if value is None or isinstance(value, bool | int | float):
+            return value, True
+        if isinstance(value, Mapping):
+            out = {}
+            for k, v in value.items():
+                if keep(k):
+                    v2, ok = clean(v)
+                    if ok:
+                        out[k] = v2
+            return out, bool(out) or not value  # an empty mapping stays, an emptied one goes
+        return None, False
+
+    out, _ = clean(scored)
+    return out or {}
 
 
 def clean_text(text: str) -> str:

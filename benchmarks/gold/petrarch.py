@@ -134,6 +134,15 @@ def parse(xml: str, source_file: str = FILE) -> list[GoldRecord]:
     return records
 
 
+def partition_unit(record: GoldRecord) -> str:
+    """The story a sentence belongs to: its id without the sentence number.
+
+    Ids are ``<story>_<sentence>`` ("AFP0808020625_4"); the tune/lockbox split
+    (``common.part_of``) keeps a story's sentences together.
+    """
+    return record.record_id.rsplit("_", 1)[0]
+
+
 def load(shared: Path) -> list[GoldRecord]:
     """The PETRARCH-2 validation sentences under ``shared``."""
     return parse((Path(shared) / PATH).read_text(encoding="utf-8"))

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from types import SimpleNamespace
 
-from .common import GoldEvent, GoldRecord
+from .common import GoldEvent, GoldRecord, record_part
 
 
 def _same_length(mapping: Callable[[str], str]) -> Callable[[str], str]:
@@ -54,3 +55,36 @@ def recased(
         events = tuple(_event(e, recase) for e in rec.events)
         out.append(replace(rec, record_id=f"{rec.record_id}.{suffix}", text=text, events=events))
     return out
+
+
+_CASES = {"lower": lower, "upper": upper}
+#: Actor countries first: what case-less text puts at risk.
+_HEADLINE = ("source_country_accuracy", "target_country_accuracy", "event_type_accuracy")
+
+
+def copy_set(module, case: str) -> SimpleNamespace:
+    """The gold set ``<module.NAME>_<case>``: ``module``'s records with their text
+    lowercased (``case="lower"``) or in capitals (``"upper"``), scored as ``module``
+    scores them. A copy splits into tune and lockbox exactly as its original (a
+    lockbox sentence stays in the lockbox in every case), and ``--fast`` codes
+    every third record (the cased set is the full regression check)."""
+    recase = _CASES[case]
+    suffix = f".{case}"
+
+    def load(shared):
+        return recased(module.load(shared), recase, case)
+
+    def part(record: GoldRecord) -> str:
+        return record_part(module, replace(record, record_id=record.record_id.removesuffix(suffix)))
+
+    extras = {"score_mentions": module.score_mentions} if hasattr(module, "score_mentions") else {}
+    return SimpleNamespace(
+        NAME=f"{module.NAME}_{case}",
+        FILE=module.FILE,
+        HEADLINE=_HEADLINE,
+        FAST_EVERY=3,
+        load=load,
+        score=module.score,
+        record_part=part,
+        **extras,
+    )

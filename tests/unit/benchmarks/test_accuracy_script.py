@@ -55,7 +55,15 @@ def test_confusion_png_skipped_with_a_warning_without_matplotlib(tmp_path, monke
 
 def test_confusion_png_written(tmp_path):
     pytest.importorskip("matplotlib")
-    doc = {"sets": {"s1": {"confusion": {"A": {"A": 3, "B": 1}, "B": {"NONE": 2}}}, "s2": {}}}
+    confusion = {"A": {"A": 3, "B": 1}, "B": {"NONE": 2}}
+    # Drawn from the tune part only: a lockbox (or all-records) table is never drawn.
+    doc = {
+        "sets": {
+            "s1": {"tune": {"confusion": confusion}},
+            "s2": {},
+            "s3": {"confusion": confusion, "tune": None, "lockbox": {"confusion": confusion}},
+        }
+    }
     paths = accuracy.write_plots(doc, tmp_path)
     assert paths == [tmp_path / "confusion_s1.png"]
     assert paths[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -66,8 +66,16 @@ GOLD_SETS[lgl.NAME] = lgl
 # Case-less copies of PLOVER and PETRARCH-2 (lowercased, all caps): actors without case.
 from .recased import copy_set  # noqa: E402
 
+_CASELESS_HEADLINES = {
+    plover: ("source_country_accuracy", "target_country_accuracy", "event_type_accuracy"),
+    petrarch: ("source_country_match", "target_country_match", "cameo_root_accuracy"),
+}
 GOLD_SETS.update(
-    {c.NAME: c for m in (plover, petrarch) for c in (copy_set(m, "lower"), copy_set(m, "upper"))}
+    {
+        c.NAME: c
+        for m, headline in _CASELESS_HEADLINES.items()
+        for c in (copy_set(m, "lower", headline), copy_set(m, "upper", headline))
+    }
 )
 
 # The synthetic-story lockbox: scored in aggregate only, never inspected.

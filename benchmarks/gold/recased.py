@@ -58,16 +58,16 @@ def recased(
 
 
 _CASES = {"lower": lower, "upper": upper}
-#: Actor countries first: what case-less text puts at risk.
-_HEADLINE = ("source_country_accuracy", "target_country_accuracy", "event_type_accuracy")
 
 
-def copy_set(module, case: str) -> SimpleNamespace:
+def copy_set(module, case: str, headline: tuple[str, ...]) -> SimpleNamespace:
     """The gold set ``<module.NAME>_<case>``: ``module``'s records with their text
     lowercased (``case="lower"``) or in capitals (``"upper"``), scored as ``module``
     scores them. A copy splits into tune and lockbox exactly as its original (a
     lockbox sentence stays in the lockbox in every case), and ``--fast`` codes
-    every third record (the cased set is the full regression check)."""
+    every third record (the cased set is the full regression check). ``headline``:
+    the copy's headline metrics, actor countries first (what case-less text puts
+    at risk)."""
     recase = _CASES[case]
     suffix = f".{case}"
 
@@ -81,7 +81,7 @@ def copy_set(module, case: str) -> SimpleNamespace:
     return SimpleNamespace(
         NAME=f"{module.NAME}_{case}",
         FILE=module.FILE,
-        HEADLINE=_HEADLINE,
+        HEADLINE=headline,
         FAST_EVERY=3,
         load=load,
         score=module.score,

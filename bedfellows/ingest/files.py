@@ -33,6 +33,10 @@ _HTML_START = re.compile(
 )
 
 
+# A bedfellows database (and DuckDB's write-ahead log beside it) often sits in
+# the folder it was coded from; it is no article, and no news to report.
+_OWN_FILES = (".duckdb", ".duckdb.wal")
+
 _READ_SUFFIXES = " ".join(
     sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | {".json"}, key=lambda s: s[1:])
 )
@@ -78,8 +82,8 @@ def _walk(root: Path) -> Iterator[Path | IngestError]:
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(folder, name)
-            if name.startswith("."):
-                continue  # hidden files (.DS_Store, editor swap files) are no inputs
+            if name.startswith(".") or name.lower().endswith(_OWN_FILES):
+                continue  # hidden files (.DS_Store, editor swap files), databases
             if not _supported(path):
                 yield _unsupported(path)
             elif path.is_file():

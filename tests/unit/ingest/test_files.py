@@ -213,6 +213,9 @@ def test_an_unsupported_file_in_a_folder_is_reported_once_with_the_types_read(tm
     (tmp_path / "story.txt").write_text(TEXT)
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7\n")
     (tmp_path / ".report.pdf").write_bytes(b"%PDF-1.7\n")  # hidden: silently ignored
+    # A database coded from this folder, and its log: no news, not reported either.
+    (tmp_path / "events.duckdb").write_bytes(b"DUCK")
+    (tmp_path / "events.duckdb.wal").write_bytes(b"WAL")
     items = list(read_articles([str(tmp_path)]))
     errors = [i for i in items if not isinstance(i, Article)]
     assert len(items) == 2 and len(errors) == 1

@@ -259,6 +259,7 @@ def score(
     predictions: Mapping[str, Sequence[Event]],
     *,
     train: Sequence[GoldRecord] | None = None,
+    spread: bool = True,
 ) -> dict:
     """Score the cross-validated ACLED type model and the coder's primary event.
 
@@ -267,6 +268,7 @@ def score(
         instead of cross-validating on ``records``; ``accuracy.py`` scores
         the lockbox so, with the tune snippets. The other-splits spread is
         then not computed (its two metrics are left out).
+    spread (bool): False leaves the other-splits spread out too (``--fast``).
     RETURNS (dict): ``metrics``, ``rates``, ``counts``, ``per_type`` and
         ``confusion`` (gold type → predicted type → n) of the model,
         ``coder_per_type`` and ``coder_confusion`` of the coder alone, and
@@ -301,7 +303,8 @@ def score(
         by_subtype[rec.category or ""].append(ptype == label)
     n = len(gold)
     types = sorted(set(gold))
-    spread = _macro_f1_over_splits(records, predictions) if subtypes and not train else []
+    with_spread = spread and not train
+    splits = _macro_f1_over_splits(records, predictions) if subtypes and with_spread else []
     return {
         "n_sentences": len(records),
         "metrics": {
@@ -312,12 +315,12 @@ def score(
                 [subtypes[r.record_id] for r in records if r.record_id in subtypes],
             ),
             **(
-                {}
-                if train
-                else {
-                    "plover_type_macro_f1_other_splits_min": min(spread, default=0.0),
-                    "plover_type_macro_f1_other_splits_max": max(spread, default=0.0),
+                {
+                    "plover_type_macro_f1_other_splits_min": min(splits, default=0.0),
+                    "plover_type_macro_f1_other_splits_max": max(splits, default=0.0),
                 }
+                if with_spread
+                else {}
             ),
             "coder_plover_type_accuracy": accuracy(gold, coder),
             "coder_plover_type_macro_f1": macro_f1(gold, coder, types),

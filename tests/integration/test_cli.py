@@ -167,31 +167,32 @@ def test_cli_bad_inputs_are_named_and_the_batch_goes_on(tmp_path):
     assert table_counts(db) == counts
 
 
-def test_cli_resumes_after_kill_without_loss_or_duplicates(tmp_path):
-    corpus = make_corpus(tmp_path / "corpus", 60)
-    db = tmp_path / "ev.duckdb"
+def start_coding(corpus: Path, db: Path, *, until_coded: int) -> tuple[subprocess.Popen, list]:
+    """Start ``bedfellows -v code`` and read its stderr until ``until_coded`` articles
+    are coded (or it ends, or five minutes pass); the lines read are returned."""
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "bedfellows",
-            "-v",
-            "code",
-            str(tmp_path / "corpus"),
-            "--db",
-            str(db),
-            "--silent",
-        ],
+        [sys.executable, "-m", "bedfellows", "-v", "code", str(corpus), "--db", str(db)]
+        + ["--silent"],
         stderr=subprocess.PIPE,
         text=True,
     )
+    seen: list[str] = []
     coded = 0
     deadline = time.time() + 300
-    while coded < 5 and time.time() < deadline:
+    while coded < until_coded and time.time() < deadline:
         line = proc.stderr.readline()
         if not line:
             break
+        seen.append(line)
         coded += line.startswith("INFO") and " coded " in line
+    return proc, seen
+
+
+def test_cli_resumes_after_kill_without_loss_or_duplicates(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", 60)
+    db = tmp_path / "ev.duckdb"
+    proc, seen = start_coding(tmp_path / "corpus", db, until_coded=5)
+    coded = sum(line.startswith("INFO") and " coded " in line for line in seen)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert coded >= 5
@@ -232,30 +233,8 @@ def test_demo_recodes_a_demo_database_of_an_older_schema(tmp_path: Path) -> None
 def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
     make_corpus(tmp_path / "corpus", 300)
     db = tmp_path / "ev.duckdb"
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "bedfellows",
-            "-v",
-            "code",
-            str(tmp_path / "corpus"),
-            "--db",
-            str(db),
-            "--silent",
-        ],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    seen = []
-    deadline = time.time() + 300
-    while time.time() < deadline:  # wait until it has started writing articles
-        line = proc.stderr.readline()
-        if not line:
-            break
-        seen.append(line)
-        if line.startswith("INFO") and " coded " in line:
-            break
+    # Wait until it has started writing articles.
+    proc, seen = start_coding(tmp_path / "corpus", db, until_coded=1)
     os.kill(proc.pid, signal.SIGINT)
     rest = proc.stderr.read()
     proc.wait(timeout=120)

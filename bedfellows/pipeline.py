@@ -34,7 +34,7 @@ from bedfellows.errors import (
     ParsingFailed,
     WritingFailed,
 )
-from bedfellows.events import acled_type
+from bedfellows.events import acled_type, lede
 from bedfellows.events.coder import EventCoder
 from bedfellows.events.mentions import ArticleMemory
 from bedfellows.ingest import read_articles, split_paragraphs
@@ -151,7 +151,14 @@ class Pipeline:
         """The ACLED sub-event type of an article, read from its lede and the events
         coded in it, with the packaged model (``bedfellows.events.acled_type``).
         """
-        return acled_type.load_model().predict(acled_type.article_features(article, events))
+        return acled_type.load_model().predict(lede.article_features(article, events))
+
+    def _state(self, article: Article, paras: list[Paragraph]) -> _ArticleState:
+        return _ArticleState(self.coder, article, paras, self.finish_events)
+
+    def finish_events(self, article: Article, events: list[Event]) -> list[Event]:
+        """The stages after rule-based coding (none yet)."""
+        return events
 
     def provenance(self) -> dict:
         """Versions of code, model and data, stored with every run."""
@@ -263,21 +270,21 @@ class Pipeline:
                     except Exception as parse_exc:  # only this article is lost
                         fail(article, ParsingFailed, parse_exc)
                         continue
-                    alone = _ArticleState(self.coder, article, paras)
+                    alone = self._state(article, paras)
                     for d, p in zip(parsed, paras, strict=True):
                         alone.add(d, p)
                     yield from alone.finish(fail)
                 docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.batch_size)
                 continue
             if state is None:
-                state = _ArticleState(self.coder, *fed[0])
+                state = self._state(*fed[0])
             state.add(doc, para)
             while state is not None and state.complete:
                 fed.popleft()
                 yield from state.finish(fail)
-                state = _ArticleState(self.coder, *fed[0]) if fed else None
+                state = self._state(*fed[0]) if fed else None
         while fed:  # articles without paragraphs at the end
-            yield from _ArticleState(self.coder, *fed.popleft()).finish(fail)
+            yield from self._state(*fed.popleft()).finish(fail)
 
     def run(
         self,
@@ -409,8 +416,15 @@ class Pipeline:
 class _ArticleState:
     """One article being coded, a parsed paragraph at a time."""
 
-    def __init__(self, coder: EventCoder, article: Article, paras: list[Paragraph]) -> None:
+    def __init__(
+        self,
+        coder: EventCoder,
+        article: Article,
+        paras: list[Paragraph],
+        finish_events: Callable[[Article, list[Event]], list[Event]] | None = None,
+    ) -> None:
         self.coder = coder
+        self.finish_events = finish_events
         self.article = article
         self.remaining = len(paras)
         self.memory = ArticleMemory()
@@ -445,6 +459,8 @@ class _ArticleState:
                 events = self.coder.finish_article(self.memory, self.article)
                 if self.recased:  # the events quote the article as written
                     events = [original_text(e, self.article.body) for e in events]
+                if self.finish_events is not None:
+                    events = self.finish_events(self.article, events)
             except Exception as exc:  # reported below
                 self.error = exc
         if self.error is not None:

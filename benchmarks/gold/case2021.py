@@ -51,8 +51,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from bedfellows.events import acled_type
-from bedfellows.events.acled_type import primary_event
+from bedfellows.events import acled_type, lede
+from bedfellows.events.lede import primary_event
 from bedfellows.schema import Event
 
 from ..scoring import accuracy, confusion_counts, macro_f1, per_class_prf, rate, safe_div
@@ -200,7 +200,7 @@ def cross_validated_types(
     """
     samples = [
         (
-            acled_type.article_features(to_article(r), predictions.get(r.record_id, ())),
+            lede.article_features(to_article(r), predictions.get(r.record_id, ())),
             r.category or "",
         )
         for r in records
@@ -232,7 +232,7 @@ def trained_types(
     """
 
     def feats(r: GoldRecord) -> frozenset[str]:
-        return acled_type.article_features(to_article(r), predictions.get(r.record_id, ()))
+        return lede.article_features(to_article(r), predictions.get(r.record_id, ()))
 
     if not train:
         return {}

@@ -4,7 +4,7 @@ Reads the CASE 2021 task 2 development snippets
 (``../shared/data/gold/case2021_task2_dev.tsv``, 509 snippets, each with one
 ACLED-style sub-event type), codes each snippet with the installed bedfellows
 pipeline, and trains ``bedfellows.events.acled_type`` on the snippets' words and
-coded events (each snippet read as an article's lede, ``acled_type.lede``;
+coded events (each snippet read as an article's lede, ``lede.lede``;
 settings in that module; the same data and coder give the same table). The
 model reads the coder's events, so retrain it whenever the coder or its tables
 change (``build_all.py`` runs this script last).
@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from _manifest import update_manifest, update_notice, write_tsv  # noqa: E402
 
-from bedfellows.events import acled_type  # noqa: E402
+from bedfellows.events import acled_type, lede  # noqa: E402
 
 GENERATOR = "scripts/build_data/build_acled_model.py"
 TABLE_VERSION = "1"
@@ -58,7 +58,7 @@ def build(shared: Path, data_dir: Path) -> int:
     if failures:
         raise RuntimeError(f"the pipeline failed on {len(failures)} snippets: {sorted(failures)}")
     samples = [
-        (acled_type.article_features(to_article(r), events.get(r.article_id, [])), r.category or "")
+        (lede.article_features(to_article(r), events.get(r.article_id, [])), r.category or "")
         for r in records
     ]
     model = acled_type.train(samples)

@@ -246,7 +246,7 @@ def test_case2021_model_never_predicts_a_snippet_it_was_trained_on():
     assert all(out[r.record_id] == "ARMED_CLASH" for r in recs)
     # Trained on all of them, the same words are recognised.
     model = case2021.acled_type.train(
-        [(case2021.acled_type.features(r.text, []), r.category) for r in recs]
+        [(case2021.lede.features(r.text, []), r.category) for r in recs]
     )
     assert model.classify(recs[0].text, []).subtype == "ARREST"
 

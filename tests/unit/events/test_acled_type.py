@@ -9,7 +9,8 @@ import pytest
 from bedfellows.data import read_tsv
 from bedfellows.errors import DataFileError
 from bedfellows.events import acled_type
-from bedfellows.events.acled_type import AcledTypeModel, features, primary_event, train
+from bedfellows.events.acled_type import AcledTypeModel, train
+from bedfellows.events.lede import features, primary_event
 from bedfellows.schema import AcledType, Event
 
 

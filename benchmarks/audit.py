@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """A real-news precision audit: code real news, sample events, judge them by hand.
 
-    python benchmarks/audit.py sample --seed N [--size 200] --out benchmarks/audit/roundK.tsv
+    python benchmarks/audit.py sample --seed N --out benchmarks/audit/roundK.tsv
+                                      [--size 200] [--force]
     python benchmarks/audit.py show benchmarks/audit/roundK.tsv [--from I] [--to J]
     python benchmarks/audit.py score benchmarks/audit/roundK.tsv [--name roundK]
 
@@ -17,7 +18,8 @@ coded twice is kept once), sorts the pool by event id and draws ``--size``
 events with ``random.Random(seed).sample``, so a seed always draws the same
 events from the same coding. It writes a TSV with the columns ``event_id``,
 ``verdict``, ``reason`` (verdict and reason empty, for the judge), rows in
-event-id order. The TSV holds ids and verdicts only, never article text.
+event-id order. The TSV holds ids and verdicts only, never article text. A TSV
+that already holds verdicts is not overwritten without ``--force``.
 
 **show** codes the corpus again and prints each sampled event (sentence,
 trigger, CAMEO code, PLOVER type, sources, targets, modality, date) to the
@@ -253,6 +255,8 @@ def describe(event: Event, article: Article | None, context: int = 240) -> str:
 
 def cmd_sample(args: argparse.Namespace) -> int:
     """Code the corpus, draw the sample, write the TSV."""
+    if args.out.exists() and not args.force and any(r.verdict for r in read_tsv(args.out)):
+        raise SystemExit(f"{args.out} holds verdicts: not overwritten (--force to replace it)")
     articles, events = code_corpus(args.shared)
     pooled = pool(events)
     chosen = draw(pooled, args.seed, args.size)
@@ -324,6 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--seed", type=int, required=True)
     p.add_argument("--size", type=int, default=DEFAULT_SIZE)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--force", action="store_true", help="overwrite a TSV that holds verdicts")
     p.set_defaults(run=cmd_sample)
     p = sub.add_parser("show", help="print a TSV's sampled events for judging (terminal only)")
     p.add_argument("tsv", type=Path)

@@ -83,3 +83,12 @@ def test_score_rows_counts_only_judged_rows():
     low, high = res["precision_ci95"]
     assert low < 2 / 3 < high
     assert audit.score_rows([])["precision"] is None
+
+
+def test_sample_never_overwrites_judged_verdicts(tmp_path, monkeypatch):
+    path = tmp_path / "judged.tsv"
+    audit.write_tsv(path, [Row("e_a", "right", "ok")])
+    monkeypatch.setattr(audit, "code_corpus", lambda *a, **k: pytest.fail("coded anyway"))
+    with pytest.raises(SystemExit, match="holds verdicts"):
+        audit.main(["sample", "--seed", "1", "--out", str(path)])
+    assert audit.read_tsv(path) == [Row("e_a", "right", "ok")]

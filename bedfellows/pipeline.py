@@ -34,8 +34,9 @@ from bedfellows.errors import (
     ParsingFailed,
     WritingFailed,
 )
-from bedfellows.events import acled_type, lede
+from bedfellows.events import acled_type, confidence, lede
 from bedfellows.events.coder import EventCoder
+from bedfellows.events.confidence import TriggerKey
 from bedfellows.events.mentions import ArticleMemory
 from bedfellows.ingest import read_articles, split_paragraphs
 from bedfellows.ingest.paragraphs import MAX_PARAGRAPH_CHARS
@@ -107,11 +108,18 @@ class Pipeline:
         batch_size: int = 64,
         write_batch: int = 32,
         max_paragraph_chars: int = MAX_PARAGRAPH_CHARS,
+        calibrate: bool = True,
+        keep_features: bool = False,
     ) -> None:
         """actors_file: a user actor file (YAML/CSV, see ``bedfellows.actors.user``)
         added to the packaged knowledge base; ignored when ``kb`` is given.
         max_paragraph_chars: longer paragraphs are parsed in pieces cut at line or
-        sentence ends (``bedfellows.ingest.paragraphs.MAX_PARAGRAPH_CHARS``)."""
+        sentence ends (``bedfellows.ingest.paragraphs.MAX_PARAGRAPH_CHARS``).
+        calibrate: set each event's confidence to the learned probability that it
+        is right (``bedfellows.events.confidence``); off only to train that model,
+        which reads the coder's own scores.
+        keep_features: keep each event's confidence features (event id →
+        features, in ``event_features``), for the script that trains the model."""
         self.model_name = model
         self.actors_file = Path(actors_file) if actors_file is not None and kb is None else None
         self.kb = kb or ActorKB.load(self.actors_file)
@@ -119,6 +127,8 @@ class Pipeline:
         self.batch_size = batch_size
         self.write_batch = max(1, write_batch)
         self.max_paragraph_chars = max_paragraph_chars
+        self.calibrate = calibrate
+        self.event_features: dict[str, frozenset[str]] | None = {} if keep_features else None
         self._nlp = None
         self._coder: EventCoder | None = None
         self._truecaser: Truecaser | None = None
@@ -156,8 +166,16 @@ class Pipeline:
     def _state(self, article: Article, paras: list[Paragraph]) -> _ArticleState:
         return _ArticleState(self.coder, article, paras, self.finish_events)
 
-    def finish_events(self, article: Article, events: list[Event]) -> list[Event]:
-        """The stages after rule-based coding (none yet)."""
+    def finish_events(
+        self, article: Article, events: list[Event], parses: dict[TriggerKey, frozenset[str]]
+    ) -> list[Event]:
+        """The stages after rule-based coding: the calibrated confidence of each event
+        (``parses``: its trigger's parse features, ``confidence.token_features``)."""
+        if self.event_features is not None:
+            feats = confidence.article_features(events, parses)
+            self.event_features.update((e.event_id, f) for e, f in zip(events, feats, strict=True))
+        if self.calibrate and events:
+            events = confidence.calibrate(events, parses, confidence.load_model())
         return events
 
     def provenance(self) -> dict:
@@ -421,10 +439,14 @@ class _ArticleState:
         coder: EventCoder,
         article: Article,
         paras: list[Paragraph],
-        finish_events: Callable[[Article, list[Event]], list[Event]] | None = None,
+        finish_events: Callable[
+            [Article, list[Event], dict[TriggerKey, frozenset[str]]], list[Event]
+        ]
+        | None = None,
     ) -> None:
         self.coder = coder
         self.finish_events = finish_events
+        self.parses: dict[TriggerKey, frozenset[str]] = {}  # trigger → parse features
         self.article = article
         self.remaining = len(paras)
         self.memory = ArticleMemory()
@@ -443,8 +465,12 @@ class _ArticleState:
         if self.error is not None:
             return
         self.recased = self.recased or doc.text != para.text
+        before = len(self.memory.events)
         try:
             _, n = self.coder.code_doc(doc, self.article, para, self.sent_index, self.memory)
+            if self.finish_events is not None:
+                new = self.memory.events[before:]
+                self.parses.update(confidence.token_features(doc, para.start, new))
         except Exception as exc:  # reported by finish, the run goes on
             self.error = exc
             return
@@ -460,7 +486,7 @@ class _ArticleState:
                 if self.recased:  # the events quote the article as written
                     events = [original_text(e, self.article.body) for e in events]
                 if self.finish_events is not None:
-                    events = self.finish_events(self.article, events)
+                    events = self.finish_events(self.article, events, self.parses)
             except Exception as exc:  # reported below
                 self.error = exc
         if self.error is not None:

@@ -65,12 +65,14 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(REPO))
 
+from benchmarks import calibration  # noqa: E402
 from benchmarks.gold import (  # noqa: E402
     GOLD_SETS,
     LOCKBOX,
     TUNE,
     GoldRecord,
     aggregate_only,
+    event_labels,  # noqa: E402
     split_parts,
     to_article,
 )
@@ -80,6 +82,8 @@ log = logging.getLogger("benchmarks.accuracy")
 
 DEFAULT_SHARED = REPO.parent / "shared"
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "accuracy.json"
+#: Precision the default ``--min-confidence`` is chosen to reach on the tune part.
+DEFAULT_PRECISION = 0.8
 DEFAULT_FAST_OUT = REPO / "benchmarks" / "results" / "accuracy_fast.json"
 
 #: Headline metrics of the sets whose modules name none themselves.
@@ -271,6 +275,12 @@ def write_plots(doc: Mapping, folder: Path) -> list[Path]:
     Never of the lockbox: its results carry no confusion table.
     """
     written = []
+    calib = doc.get("calibration")
+    if calib:
+        path = folder / "confidence_calibration.png"
+        title = "event confidence: " + " + ".join(calib["sets"]) + " (right = type and actors)"
+        if calibration.write_png(title, calib["parts"], path):
+            written.append(path)
     for name, res in doc["sets"].items():
         confusion = (res.get("tune") or {}).get("confusion")
         if confusion:
@@ -378,6 +388,13 @@ def score_set(
     if result["lockbox"] is not None:
         result["lockbox"]["failures"] = len(locked_failures)
     result["gap"] = gap(tune_scored, result["lockbox"])
+    if name in event_labels.SETS:  # how right the confidences are, per part (aggregate)
+        pairs = {
+            part: [(e.confidence, ok) for e, ok in event_labels.labelled_events(name, recs, preds)]
+            for part, recs in ((TUNE, tune), (LOCKBOX, locked))
+        }
+        result["calibration"] = {part: calibration.summary(p) for part, p in pairs.items()}
+        result[_PAIRS] = pairs  # popped by ``run``, never written
     return result, len(failures) + len(locked_failures)
 
 
@@ -428,8 +445,11 @@ def run(
     results: dict[str, dict] = {}
     coding_seconds = 0.0
     n_failures = 0
+    pooled: dict[str, list[tuple[float, bool]]] = {TUNE: [], LOCKBOX: []}
     for name, records in loaded.items():
         scored, failed = score_set(name, records, pipeline, fast=fast)
+        for part, pairs in scored.pop(_PAIRS, {}).items():
+            pooled[part].extend(pairs)
         coding_seconds += scored["seconds_coding"]
         n_failures += failed
         if fast:
@@ -450,6 +470,27 @@ def run(
         "seconds_model_load": round(load_seconds, 2),
         "seconds_coding": round(coding_seconds, 2),
         "sets": results,
+        "calibration": calibration_report(pooled),
+    }
+
+
+#: Key of a set result's (confidence, right?) pairs while ``run`` pools them.
+_PAIRS = "_calibration_pairs"
+
+
+def calibration_report(pooled: Mapping[str, Sequence[tuple[float, bool]]]) -> dict | None:
+    """Calibration of the event confidences over the sets of ``event_labels.SETS``, pooled
+    per part, and the ``--min-confidence`` default read from the *tune* part's curve:
+    the lowest threshold whose precision reaches ``DEFAULT_PRECISION``."""
+    if not any(pooled.values()):
+        return None
+    parts = {part: calibration.summary(pairs) for part, pairs in pooled.items() if pairs}
+    tune_curve = parts[TUNE]["precision_recall"] if TUNE in parts else []
+    return {
+        "sets": list(event_labels.SETS),
+        "parts": parts,
+        "default_precision": DEFAULT_PRECISION,
+        "suggested_min_confidence": calibration.choose_threshold(tune_curve, DEFAULT_PRECISION),
     }
 
 
@@ -547,7 +588,35 @@ def render(doc: Mapping) -> None:
         if res.get("failures_lockbox"):
             table.add_row("", "failed lockbox records", "", "", str(res["failures_lockbox"]), "")
         table.add_section()
-    Console(width=140).print(table)
+    console = Console(width=140)
+    console.print(table)
+    calib = doc.get("calibration")
+    if calib:
+        console.print(calibration_lines(calib))
+
+
+def calibration_lines(calib: Mapping) -> str:
+    """The calibration report as text: per part, ECE, Brier and the curve at a few thresholds."""
+    lines = [f"event confidence ({' + '.join(calib['sets'])}; right = type and actors):"]
+    for part, s in calib["parts"].items():
+        lines.append(
+            f"  {part}: {s['events']} events, {s['share_right']} right, mean confidence "
+            f"{s['mean_confidence']}, ECE {s['ece']}, Brier {s['brier']}"
+        )
+        points = [p for p in s["precision_recall"] if p["threshold"] in (0.0, 0.3, 0.5, 0.6, 0.7)]
+        lines.append(
+            "    "
+            + "; ".join(
+                f"≥{p['threshold']:.2f}: {p['events']} kept, P {_fmt(p['precision'])}, "
+                f"R {_fmt(p['recall'])}"
+                for p in points
+            )
+        )
+    lines.append(
+        f"  suggested --min-confidence (tune precision ≥ {calib['default_precision']}): "
+        f"{calib['suggested_min_confidence']}"
+    )
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,10 +2,11 @@
 
 Each dyad's relation is the confidence-weighted mean Goldstein score of its
 links per period (links placed in periods as in ``series``; periods without
-links are skipped, not read as neutral). Change points in that series come from
-PELT with a Gaussian mean-change cost and a robust MBIC-type penalty
-(``changepoint``); a change is kept when each adjacent segment holds at least
-``min_segment_events`` links and its z-score reaches ``min_z``. The z-score is
+links, or whose links all have confidence 0, have no mean and are skipped, not
+read as neutral). Change points in that series come from PELT with a Gaussian
+mean-change cost and a robust MBIC-type penalty (``changepoint``); a change is
+kept when each adjacent segment holds at least ``min_segment_events`` links and
+its z-score reaches ``min_z``. The z-score is
 taken over the links, not the periods: the jump between the two segments'
 weighted mean Goldstein scores over its standard error, each segment's variance
 floored at 1 so that a run of identical codes does not make any move look
@@ -72,6 +73,7 @@ SELECT a, b, period, sum(weight * goldstein) / sum(weight) AS level,
        flatten(list(event_ids ORDER BY link_id)) AS event_ids
 FROM l SEMI JOIN busy USING (a, b)
 GROUP BY a, b, period
+HAVING sum(weight) > 0
 ORDER BY a, b, period
 """
     return sql, params + [min_events]

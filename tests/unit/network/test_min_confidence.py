@@ -319,6 +319,16 @@ def test_a_shift_made_of_low_confidence_events_is_gone_at_a_high_threshold():
     confident.close()
 
 
+def test_a_period_of_zero_confidence_links_only_has_no_level_and_is_skipped():
+    events = _shift_stream()
+    zero = [ev("IRN>IRQ", _month(24 + i), 2, confidence=0.0) for i in range(3)]
+    with_zero = stream_store(events + zero)
+    # 0 keeps them, but a period whose weights sum to 0 has no mean Goldstein score.
+    at_zero = shifts(with_zero, a="IRN", b="IRQ", min_confidence=0)
+    assert at_zero.height == 1 and at_zero.row(0, named=True)["period"] == date(2013, 1, 1)
+    with_zero.close()
+
+
 def test_shifts_command(tmp_path):
     path = tmp_path / "shifts.duckdb"
     stream_store(_shift_stream(), str(path)).close()

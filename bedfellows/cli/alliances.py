@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bedfellows import network as nw
+from bedfellows.confidence import DEFAULT_MIN_CONFIDENCE
 from bedfellows.errors import ConfigError
 from bedfellows.network.export import graph_format
 from bedfellows.network.plots import check_plot_path, plot_dyad, plot_network
@@ -23,7 +24,7 @@ from bedfellows.network.source import evidence
 from bedfellows.network.windows import parse_window
 
 from .code import DEFAULT_DB
-from .options import check_outputs, force_option
+from .options import check_outputs, force_option, min_confidence_option
 from .safe_text import cell, printable, say
 
 FORMATS = ("table", "csv", "json")
@@ -53,7 +54,8 @@ def _finite(_ctx, param, value: float | None) -> float | None:
 
 
 def common_options(func):
-    """--db, window, actor level and which events count: shared by every command."""
+    """--db, window, actor level and which events count (modalities, comments,
+    deduplication, confidence threshold): shared by every command."""
     options = [
         click.option(
             "--db",
@@ -83,6 +85,7 @@ def common_options(func):
         ),
         click.option("--include-comments", is_flag=True, help="Count events from reader comments."),
         click.option("--no-dedup", is_flag=True, help="Count every mention, not each event once."),
+        min_confidence_option,
         click.option(
             "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
         ),
@@ -171,21 +174,34 @@ def print_evidence(db: str, event_ids: list[str], limit: int) -> None:
 @click.option("--plot", type=click.Path(dir_okay=False), help="Write a timeline (.png/.svg).")
 @force_option
 def dyad(
-    a, b, db, window, level, include, include_comments, no_dedup, fmt, freq, types, plot, force
+    a,
+    b,
+    db,
+    window,
+    level,
+    include,
+    include_comments,
+    no_dedup,
+    min_confidence,
+    fmt,
+    freq,
+    types,
+    plot,
+    force,
 ):
     """How actors A and B treat each other, period by period (e.g. dyad IRN USA)."""
     if plot:
         check_plot_path(plot)
     check_outputs(db, force, plot)
     start, end, options = _setup(window, level, include, include_comments, no_dedup)
-    frame = (nw.dyad_type_counts if types else nw.dyad_series)(
-        db, a, b, freq=freq, start=start, end=end, options=options
-    )
+    counted = {"start": start, "end": end, "options": options, "min_confidence": min_confidence}
+    frame = (nw.dyad_type_counts if types else nw.dyad_series)(db, a, b, freq=freq, **counted)
     shown = ["period", "direction", *(["plover_type"] if types else [])]
     shown += ["events", "cooperation", "conflict", "goldstein_mean", "plover_mean"]
-    print_frame(frame, fmt, title=f"{a.upper()}–{b.upper()} by {freq}", columns=shown)
+    title = f"{a.upper()}–{b.upper()} by {freq}{_threshold(min_confidence)}"
+    print_frame(frame, fmt, title=title, columns=shown)
     if fmt == "table" and freq != "all":
-        total = nw.dyad_series(db, a, b, freq="all", start=start, end=end, options=options)
+        total = nw.dyad_series(db, a, b, freq="all", **counted)
         placed = int(frame.filter(pl.col("direction") == "both")["events"].sum() or 0)
         both = total.filter(pl.col("direction") == "both")
         overall = int(both["events"].sum() or 0)
@@ -200,9 +216,20 @@ def dyad(
         say(f"plot: {written}", err=True)
 
 
-def _network(db, start, end, options, half_life, measure):
+def _threshold(min_confidence: float) -> str:
+    """The confidence threshold for a table title ("" when every event counts)."""
+    return f", confidence >= {min_confidence:g}" if min_confidence > 0 else ""
+
+
+def _network(db, start, end, options, half_life, measure, min_confidence):
     return nw.signed_network(
-        db, start=start, end=end, half_life_days=half_life, measure=measure, options=options
+        db,
+        start=start,
+        end=end,
+        half_life_days=half_life,
+        measure=measure,
+        options=options,
+        min_confidence=min_confidence,
     )
 
 
@@ -280,6 +307,7 @@ def network(
     include,
     include_comments,
     no_dedup,
+    min_confidence,
     fmt,
     half_life,
     measure,
@@ -294,12 +322,13 @@ def network(
         check_plot_path(plot)
     check_outputs(db, force, out, plot)
     start, end, options = _setup(window, level, include, include_comments, no_dedup)
-    graph = _network(db, start, end, options, half_life, measure)
+    graph = _network(db, start, end, options, half_life, measure, min_confidence)
     edges = _edges_frame(graph)
     print_frame(
         edges,
         fmt,
-        title=f"signed network, {window or 'all time'}: {graph.number_of_nodes()} actors",
+        title=f"signed network, {window or 'all time'}{_threshold(min_confidence)}: "
+        f"{graph.number_of_nodes()} actors",
         columns=["a", "b", "weight", "cooperation", "conflict", "events"],
     )
     if fmt == "table":
@@ -324,6 +353,7 @@ def blocs(
     include,
     include_comments,
     no_dedup,
+    min_confidence,
     fmt,
     half_life,
     measure,
@@ -336,7 +366,7 @@ def blocs(
         check_plot_path(plot)
     check_outputs(db, force, plot)
     start, end, options = _setup(window, level, include, include_comments, no_dedup)
-    graph = _network(db, start, end, options, half_life, measure)
+    graph = _network(db, start, end, options, half_life, measure, min_confidence)
     part = nw.find_blocs(graph, max_blocs=max_blocs)
     rows = [
         {"bloc": i, "members": members, "size": len(members)}
@@ -375,7 +405,8 @@ def blocs(
                 rows, schema={"bloc": pl.Int64, "members": pl.List(pl.String), "size": pl.Int64}
             ),
             fmt,
-            title=f"blocs, {window or 'all time'} (frustration {part.frustration:.2f})",
+            title=f"blocs, {window or 'all time'}{_threshold(min_confidence)} "
+            f"(frustration {part.frustration:.2f})",
         )
         click.echo(f"method: {part.method}")
         click.echo(_balance_line(graph))
@@ -397,15 +428,30 @@ def blocs(
     help="Sentences shown per pair (table format).",
 )
 def bedfellows_cmd(
-    db, window, level, include, include_comments, no_dedup, fmt, strange_only, n_evidence
+    db,
+    window,
+    level,
+    include,
+    include_comments,
+    no_dedup,
+    min_confidence,
+    fmt,
+    strange_only,
+    n_evidence,
 ):
     """Strange bedfellows: pairs cooperating against a common enemy, hostile pairs first."""
     start, end, options = _setup(window, level, include, include_comments, no_dedup)
     frame = nw.strange_bedfellows(
-        db, start=start, end=end, options=options, strange_only=strange_only
+        db,
+        start=start,
+        end=end,
+        options=options,
+        strange_only=strange_only,
+        min_confidence=min_confidence,
     )
     columns = ["a", "b", "strange", "relation", "cooperation", "enemies", "score"]
-    print_frame(frame, fmt, title=f"common enemies, {window or 'all time'}", columns=columns)
+    title = f"common enemies, {window or 'all time'}{_threshold(min_confidence)}"
+    print_frame(frame, fmt, title=title, columns=columns)
     if fmt != "table":
         return
     for row in frame.iter_rows(named=True):
@@ -451,6 +497,7 @@ def shifts(
     include,
     include_comments,
     no_dedup,
+    min_confidence,
     fmt,
     freq,
     min_events,
@@ -470,11 +517,11 @@ def shifts(
         min_events=min_events,
         min_z=min_z,
         min_segment_events=min_segment_events,
+        min_confidence=min_confidence,
     )
     columns = ["a", "b", "period", "change", "mean_before", "mean_after", "z"]
-    print_frame(
-        frame, fmt, title="shifts (PELT on the mean Goldstein score per period)", columns=columns
-    )
+    title = f"shifts (PELT on the mean Goldstein score per period{_threshold(min_confidence)})"
+    print_frame(frame, fmt, title=title, columns=columns)
     if fmt == "table" and frame.is_empty():
         click.echo(f"no shift with |z| >= {min_z} among dyads with >= {min_events} events")
 
@@ -487,11 +534,19 @@ def _stance(coop: float, conflict: float) -> str:
     return "cooperative" if coop else "hostile"
 
 
-def print_alliance_summary(db: str) -> None:
-    """The alliance picture in a few lines: dyads, blocs, balance, common enemies."""
-    graph = nw.signed_network(db)
-    talk = nw.signed_network(db, options=nw.LinkOptions(modalities={"hypothetical", "negated"}))
-    click.echo("\nAlliance summary (asserted and intended events; talk = negated/hypothetical)")
+def print_alliance_summary(db: str, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> None:
+    """The alliance picture in a few lines: dyads, blocs, balance, common enemies,
+    from the events with ``confidence >= min_confidence``."""
+    graph = nw.signed_network(db, min_confidence=min_confidence)
+    talk = nw.signed_network(
+        db,
+        options=nw.LinkOptions(modalities=frozenset({"hypothetical", "negated"})),
+        min_confidence=min_confidence,
+    )
+    click.echo(
+        "\nAlliance summary (asserted and intended events; talk = negated/hypothetical"
+        f"{_threshold(min_confidence)})"
+    )
     click.echo(f"{'dyad':<20}{'stance':<13}{'coop':>6}{'conf':>6}{'talk':>6}{'goldstein':>11}")
     pairs = sorted(
         set(graph.edges) | set(talk.edges),
@@ -509,7 +564,7 @@ def print_alliance_summary(db: str) -> None:
         blocs_found = nw.find_blocs(graph).blocs()
         say("blocs: " + " | ".join(" ".join(members) for members in blocs_found))
         click.echo(_balance_line(graph))
-    for row in nw.strange_bedfellows(db).iter_rows(named=True):
+    for row in nw.strange_bedfellows(db, min_confidence=min_confidence).iter_rows(named=True):
         kind = "strange bedfellows, long-run hostile" if row["strange"] else row["relation"]
         say(
             f"common enemy: {row['a']}-{row['b']} ({kind}) {_DOING[row['cooperation']]} "

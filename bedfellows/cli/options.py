@@ -1,5 +1,6 @@
 """Options shared by several commands: the per-article reports (``dating``,
-``acled-types``) and ``--force`` for the commands that write files."""
+``acled-types``), ``--force`` for the commands that write files and
+``--min-confidence`` for the alliance commands, ``events`` and ``export``."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 
 import click
 
+from bedfellows.confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from bedfellows.errors import ConfigError
 from bedfellows.util.atomic import check_output_path, same_file
 
@@ -42,6 +44,26 @@ force_option = click.option(
     "--force",
     is_flag=True,
     help="Replace output files that already exist (never the database read).",
+)
+
+
+def _min_confidence(_ctx: click.Context, _param: click.Parameter, value: float) -> float:
+    """Check a --min-confidence early: outside [0, 1] (or nan) is a usage error, exit 2."""
+    try:
+        return check_min_confidence(value)
+    except ConfigError:
+        raise click.BadParameter(f"{value} is not a number between 0 and 1") from None
+
+
+min_confidence_option = click.option(
+    "--min-confidence",
+    type=float,
+    default=DEFAULT_MIN_CONFIDENCE,
+    show_default=True,
+    callback=_min_confidence,
+    metavar="FLOAT",
+    help="Only events whose confidence (the estimated probability that the event's "
+    "type and actors are right) is at least this; 0 keeps every event.",
 )
 
 

@@ -15,7 +15,7 @@ from bedfellows.store.export import FORMATS
 from bedfellows.store.export import export as export_events
 
 from .code import DEFAULT_DB
-from .options import check_outputs, force_option
+from .options import check_outputs, force_option, min_confidence_option
 from .render import print_events
 from .safe_text import say
 
@@ -28,7 +28,7 @@ _db_option = click.option(
 )
 
 
-def _filters(actor, event_type, since, until, modality, include_comments) -> dict:
+def _filters(actor, event_type, since, until, modality, include_comments, min_confidence) -> dict:
     return {
         "actor": actor,
         "plover_type": event_type.upper() if event_type else None,
@@ -36,6 +36,7 @@ def _filters(actor, event_type, since, until, modality, include_comments) -> dic
         "end": until.date() if until else None,
         "modality": modality,
         "include_comments": include_comments,
+        "min_confidence": min_confidence,
     }
 
 
@@ -54,6 +55,7 @@ _filter_options = [
         help="Only events of this modality.",
     ),
     click.option("--include-comments", is_flag=True, help="Include events coded from comments."),
+    min_confidence_option,
 ]
 
 
@@ -75,15 +77,17 @@ def filter_options(func):
     show_default=True,
 )
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many events.")
-def events(db, actor, event_type, since, until, modality, include_comments, fmt, limit) -> None:
+def events(
+    db, actor, event_type, since, until, modality, include_comments, min_confidence, fmt, limit
+) -> None:
     """List coded events, one row each, with their evidence."""
+    filters = _filters(actor, event_type, since, until, modality, include_comments, min_confidence)
     with Store.open(db, read_only=True) as store:
-        rows = store.events(
-            **_filters(actor, event_type, since, until, modality, include_comments), limit=limit
-        )
+        rows = store.events(**filters, limit=limit)
     print_events(rows, fmt)
     if fmt == "table":
-        click.echo(f"{len(rows)} events", err=True)
+        shown = f" with confidence >= {min_confidence:g}" if min_confidence > 0 else ""
+        click.echo(f"{len(rows)} events{shown}", err=True)
         inferred = sum(1 for r in rows if r.get("date_basis") == "inferred")
         if inferred:
             say(
@@ -107,7 +111,17 @@ def events(db, actor, event_type, since, until, modality, include_comments, fmt,
 )
 @force_option
 def export(
-    db, actor, event_type, since, until, modality, include_comments, fmt, output, force
+    db,
+    actor,
+    event_type,
+    since,
+    until,
+    modality,
+    include_comments,
+    min_confidence,
+    fmt,
+    output,
+    force,
 ) -> None:
     """Export events as PLOVER JSONL, a GDELT-style table, CSV or Parquet.
 
@@ -115,7 +129,7 @@ def export(
     place); CSV and GDELT text cells that a spreadsheet would run as a formula
     get a leading ' (see the README).
     """
-    filters = _filters(actor, event_type, since, until, modality, include_comments)
+    filters = _filters(actor, event_type, since, until, modality, include_comments, min_confidence)
     to_file = output is not None and output != "-"
     if fmt == "parquet" and not to_file:
         raise click.UsageError("parquet needs -o/--output FILE")

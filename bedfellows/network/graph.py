@@ -8,7 +8,8 @@ confidence-weighted Goldstein sum, and the signed ``weight`` is the net
 instead). With ``half_life_days`` each link's weight is multiplied by
 ``0.5 ** (age / half_life)``, its age counted from the middle of its date
 range to the window's end (or the newest link), so older events fade; links
-with no date cannot be aged and are left out then.
+with no date cannot be aged and are left out then. Only events with
+``confidence >= min_confidence`` make links (see ``links``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import date, timedelta
 import networkx as nx
 import polars as pl
 
+from ..confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from ..errors import ConfigError
 from .links import LinkOptions, actor_key_sql, check_window, links_sql
 from .series import period_sql
@@ -92,19 +94,23 @@ def signed_network(
     measure: str = "net",
     options: LinkOptions | None = None,
     evidence: bool = True,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> nx.Graph:
     """The signed, weighted actor graph of the links inside ``[start, end]``.
 
     Edge attributes: ``weight`` (signed), ``cooperation``, ``conflict``,
     ``goldstein``, ``n_events`` and (unless ``evidence=False``) ``event_ids``;
-    node attribute ``label``.
-    The graph's own attributes record the window, level, measure and half-life.
+    node attribute ``label``. Only events with ``confidence >= min_confidence``
+    count (ConfigError outside [0, 1]).
+    The graph's own attributes record the window, level, measure, half-life and
+    confidence threshold.
     """
     options = options or LinkOptions()
     if measure not in MEASURES:
         raise ConfigError(f"edge measure must be one of {', '.join(MEASURES)}, got {measure!r}")
     check_window(start, end)
-    links, params = links_sql(options, start=start, end=end)
+    min_confidence = check_min_confidence(min_confidence)
+    links, params = links_sql(options, start=start, end=end, min_confidence=min_confidence)
     decay, cond = _decay_sql(half_life_days)
     ref = "?::DATE" if end is not None else "(SELECT max(date_end) FROM links_)"
     sql = f"WITH links_ AS ({links}), l AS (SELECT *, {ref} AS ref_day FROM links_) " + (
@@ -123,6 +129,7 @@ def signed_network(
         level=options.level,
         measure=measure,
         half_life_days=half_life_days,
+        min_confidence=min_confidence,
     )
 
 
@@ -135,17 +142,19 @@ def network_series(
     measure: str = "net",
     options: LinkOptions | None = None,
     evidence: bool = True,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> dict[date, nx.Graph]:
     """One signed network per period (links placed as in ``dyad_series``), built
-    in a single DuckDB aggregation; periods without links are absent. Edges
-    are as in ``signed_network``."""
+    in a single DuckDB aggregation; periods without links are absent. Edges,
+    the confidence threshold and the graphs' attributes are as in ``signed_network``."""
     options = options or LinkOptions()
     if measure not in MEASURES:
         raise ConfigError(f"edge measure must be one of {', '.join(MEASURES)}, got {measure!r}")
     if freq == "all":
         raise ConfigError("a network series needs a period length (day, week, month, ...)")
+    min_confidence = check_min_confidence(min_confidence)
     period, cond = period_sql(freq)
-    links, params = links_sql(options, start=start, end=end)
+    links, params = links_sql(options, start=start, end=end, min_confidence=min_confidence)
     sql = f"WITH l AS (SELECT *, {period} AS period FROM ({links})) " + _EDGE_SQL.format(
         group="period, ", decay="1.0", cond=cond, evidence=_EVIDENCE if evidence else ""
     )
@@ -164,6 +173,7 @@ def network_series(
             level=options.level,
             measure=measure,
             half_life_days=None,
+            min_confidence=min_confidence,
         )
     return graphs
 

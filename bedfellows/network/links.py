@@ -25,7 +25,10 @@ By default only asserted and intended events count (negated and hypothetical
 ones, and reader comments, are excluded; ``LinkOptions`` includes them on
 request). A date window keeps the events whose whole date range lies inside it,
 like the store's event filter, so an event known only to the year is not placed
-in a month.
+in a month. Events whose ``confidence`` is below ``min_confidence`` (default
+``bedfellows.confidence.DEFAULT_MIN_CONFIDENCE``; 0 keeps every event) are left
+out before deduplication: such a mention is neither evidence nor weight, and a
+link all of whose mentions are below the threshold does not exist.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..confidence import check_min_confidence
 from ..errors import ConfigError
 from ..schema import Modality
 
@@ -103,12 +107,22 @@ def check_window(start: date | None, end: date | None) -> None:
 
 
 def event_conditions(
-    modalities: frozenset[str], include_comments: bool, start: date | None, end: date | None
+    modalities: frozenset[str],
+    include_comments: bool,
+    start: date | None,
+    end: date | None,
+    *,
+    min_confidence: float,
 ) -> tuple[list[str], list[Any]]:
-    """SQL conditions (over ``events e``) and parameters selecting the counted events."""
+    """SQL conditions (over ``events e``) and parameters selecting the counted events.
+
+    ``min_confidence`` keeps events with ``confidence >= min_confidence``
+    (ConfigError outside [0, 1]).
+    """
+    threshold = check_min_confidence(min_confidence)
     mods = sorted(modalities)
-    conds = [f"e.modality IN ({', '.join('?' * len(mods))})"]
-    params: list[Any] = list(mods)
+    conds = [f"e.modality IN ({', '.join('?' * len(mods))})", "e.confidence >= ?"]
+    params: list[Any] = [*mods, threshold]
     if not include_comments:
         conds.append("NOT e.is_comment")
     if start is not None:
@@ -127,6 +141,7 @@ def links_sql(
     end: date | None = None,
     actors: Sequence[str] | None = None,
     roles: Sequence[str] = ("source", "target"),
+    min_confidence: float,
 ) -> tuple[str, list[Any]]:
     """A query whose rows are links (see the module docstring), and its parameters.
 
@@ -137,11 +152,14 @@ def links_sql(
     ``n_mentions`` and ``event_ids`` (sorted).
 
     ``actors`` keeps only links whose both ends are among them (a dyad query
-    passes its two keys, which lets DuckDB prune early).
+    passes its two keys, which lets DuckDB prune early). ``min_confidence``
+    keeps the events with ``confidence >= min_confidence`` (see the module docstring).
     """
     check_window(start, end)
     key = actor_key_sql(options.level, "ea")
-    conds, params = event_conditions(options.modalities, options.include_comments, start, end)
+    conds, params = event_conditions(
+        options.modalities, options.include_comments, start, end, min_confidence=min_confidence
+    )
     role_list = ", ".join(f"'{r}'" for r in roles)
     end_conds = [f"ea.role IN ({role_list})"]
     end_params: list[Any] = []

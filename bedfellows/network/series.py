@@ -7,6 +7,7 @@ each direction). Counts are weighted by confidence; Goldstein and PLOVER
 means are confidence-weighted too. A link belongs to a period only when its
 whole date range lies inside the period (an act dated "June 2014" is in no
 week); ``freq="all"`` gives one row per direction over every link, dated or not.
+Only events with ``confidence >= min_confidence`` count (see ``links``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date
 
 import polars as pl
 
+from ..confidence import DEFAULT_MIN_CONFIDENCE
 from ..errors import ConfigError
 from .links import LinkOptions, links_sql
 from .source import Database, connection, frame, normalise_key
@@ -57,10 +59,13 @@ def _directed_sql(
     end: date | None,
     options: LinkOptions,
     group: str,
+    min_confidence: float,
 ) -> tuple[str, list]:
     if a == b:
         raise ConfigError(f"a dyad needs two different actors, got {a!r} twice")
-    links, params = links_sql(options, start=start, end=end, actors=[a, b])
+    links, params = links_sql(
+        options, start=start, end=end, actors=[a, b], min_confidence=min_confidence
+    )
     period, cond = period_sql(freq)
     sql = f"""
 WITH l AS ({links}),
@@ -93,6 +98,7 @@ def dyad_series(
     start: date | None = None,
     end: date | None = None,
     options: LinkOptions | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> pl.DataFrame:
     """The relation of actors ``a`` and ``b``, one row per period and direction.
 
@@ -103,11 +109,12 @@ def dyad_series(
     (``verbal_cooperation`` … ``material_conflict``), ``cooperation``,
     ``conflict``, ``goldstein_sum``/``goldstein_mean``, ``plover_sum``/
     ``plover_mean`` and ``event_ids`` (the evidence). Periods without events
-    have no row.
+    have no row. Only events with ``confidence >= min_confidence`` count
+    (ConfigError outside [0, 1]).
     """
     options = options or LinkOptions()
     a, b = normalise_key(a, options.level), normalise_key(b, options.level)
-    sql, params = _directed_sql(a, b, freq, start, end, options, "")
+    sql, params = _directed_sql(a, b, freq, start, end, options, "", min_confidence)
     with connection(db) as con:
         return frame(con, sql, params, f"dyad series {a}-{b}")
 
@@ -121,10 +128,11 @@ def dyad_type_counts(
     start: date | None = None,
     end: date | None = None,
     options: LinkOptions | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> pl.DataFrame:
     """Like ``dyad_series`` but one row per period, direction and PLOVER type."""
     options = options or LinkOptions()
     a, b = normalise_key(a, options.level), normalise_key(b, options.level)
-    sql, params = _directed_sql(a, b, freq, start, end, options, "plover_type, ")
+    sql, params = _directed_sql(a, b, freq, start, end, options, "plover_type, ", min_confidence)
     with connection(db) as con:
         return frame(con, sql, params, f"dyad type counts {a}-{b}")

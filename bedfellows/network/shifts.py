@@ -2,16 +2,18 @@
 
 Each dyad's relation is the confidence-weighted mean Goldstein score of its
 links per period (links placed in periods as in ``series``; periods without
-links are skipped, not read as neutral). Change points in that series come from
-PELT with a Gaussian mean-change cost and a robust MBIC-type penalty
-(``changepoint``); a change is kept when each adjacent segment holds at least
-``min_segment_events`` links and its z-score reaches ``min_z``. The z-score is
+links, or whose links all have confidence 0, have no mean and are skipped, not
+read as neutral). Change points in that series come from PELT with a Gaussian
+mean-change cost and a robust MBIC-type penalty (``changepoint``); a change is
+kept when each adjacent segment holds at least ``min_segment_events`` links and
+its z-score reaches ``min_z``. The z-score is
 taken over the links, not the periods: the jump between the two segments'
 weighted mean Goldstein scores over its standard error, each segment's variance
 floored at 1 so that a run of identical codes does not make any move look
 certain. A month with one or two noisy links therefore cannot make a shift on
 its own. Each shift lists the events of the last period before it and the
-first period after it.
+first period after it. Only events with ``confidence >= min_confidence`` count
+(see ``links``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from datetime import date
 import numpy as np
 import polars as pl
 
+from ..confidence import DEFAULT_MIN_CONFIDENCE
 from ..errors import ConfigError
 from .changepoint import pelt
 from .links import LinkOptions, links_sql
@@ -49,9 +52,17 @@ COLUMNS = {
 
 
 def _pair_periods_sql(
-    options: LinkOptions, freq: str, start, end, actors: list[str] | None, min_events: int
+    options: LinkOptions,
+    freq: str,
+    start: date | None,
+    end: date | None,
+    actors: list[str] | None,
+    min_events: int,
+    min_confidence: float,
 ) -> tuple[str, list]:
-    links, params = links_sql(options, start=start, end=end, actors=actors)
+    links, params = links_sql(
+        options, start=start, end=end, actors=actors, min_confidence=min_confidence
+    )
     period, cond = period_sql(freq)
     sql = f"""
 WITH l AS (SELECT *, {period} AS period FROM ({links}) x WHERE {cond}),
@@ -62,6 +73,7 @@ SELECT a, b, period, sum(weight * goldstein) / sum(weight) AS level,
        flatten(list(event_ids ORDER BY link_id)) AS event_ids
 FROM l SEMI JOIN busy USING (a, b)
 GROUP BY a, b, period
+HAVING sum(weight) > 0
 ORDER BY a, b, period
 """
     return sql, params + [min_events]
@@ -88,6 +100,7 @@ def shifts(
     min_size: int = 2,
     min_segment_events: int = 5,
     penalty: float | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> pl.DataFrame:
     """Change points in dyads' relations: every dyad with at least ``min_events``
     links, the dyads of actor ``a``, or the one dyad ``a``–``b``.
@@ -98,6 +111,8 @@ def shifts(
     links), ``periods_before``/``periods_after`` (segment lengths in periods),
     ``events_before``/``events_after`` (links), ``change`` ("warming" | "cooling") and
     ``event_ids`` (the two periods around the change). Sorted by |z|, largest first.
+    Only events with ``confidence >= min_confidence`` count (ConfigError outside
+    [0, 1]).
     """
     options = options or LinkOptions()
     if freq == "all":
@@ -106,7 +121,7 @@ def shifts(
         raise ConfigError("give the first actor of the dyad too")
     keys = [normalise_key(k, options.level) for k in (a, b) if k is not None]
     pair = keys if len(keys) == 2 else None  # one dyad: let DuckDB prune early
-    sql, params = _pair_periods_sql(options, freq, start, end, pair, min_events)
+    sql, params = _pair_periods_sql(options, freq, start, end, pair, min_events, min_confidence)
     with connection(db) as con:
         rows = frame(con, sql, params, "dyad shifts")
     if keys:

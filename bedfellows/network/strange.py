@@ -22,6 +22,9 @@ chance alone makes some of them look friendly); the others are not listed. The
 score ranks candidates: (cooperation + half the discussed cooperation) × the
 summed common enmity (for each shared enemy, the smaller of the two enmities)
 × (1 + long-run hostility). Each row carries the events behind it.
+
+Only events with ``confidence >= min_confidence`` count anywhere above: in the
+window, in the long run and in the acts directed against an enemy.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from datetime import date
 
 import polars as pl
 
+from ..confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from ..schema import Modality
 from .links import LinkOptions, actor_key_sql, check_window, event_conditions, links_sql
 from .source import Database, connection, country_names, frame
@@ -79,9 +83,11 @@ class _Enmity:
     event_ids: list[str] = field(default_factory=list)
 
 
-def _pairs(con, options: LinkOptions, start, end, *, inside: bool) -> dict[tuple[str, str], dict]:
+def _pairs(
+    con, options: LinkOptions, start, end, *, inside: bool, min_confidence: float
+) -> dict[tuple[str, str], dict]:
     """Per pair: cooperation/conflict weights and event ids, inside or outside the window."""
-    links, params = links_sql(options)
+    links, params = links_sql(options, min_confidence=min_confidence)
     if start is None and end is None:
         cond = "TRUE"
         extra: list = []
@@ -100,12 +106,16 @@ def _pairs(con, options: LinkOptions, start, end, *, inside: bool) -> dict[tuple
     return {(r["a"], r["b"]): r for r in rows.to_dicts()}
 
 
-def _against(con, options: LinkOptions, start, end) -> dict[tuple[str, str], _Enmity]:
+def _against(
+    con, options: LinkOptions, start, end, *, min_confidence: float
+) -> dict[tuple[str, str], _Enmity]:
     """(party, opposed) → weight and events of cooperation directed against ``opposed``."""
     key_p = actor_key_sql(options.level, "p")
     key_o = actor_key_sql(options.level, "o")
     mods = (options.modalities | {Modality.HYPOTHETICAL.value}) - {Modality.NEGATED.value}
-    conds, params = event_conditions(mods, options.include_comments, start, end)
+    conds, params = event_conditions(
+        mods, options.include_comments, start, end, min_confidence=min_confidence
+    )
     sql = f"""
 SELECT ({key_p}) AS x, ({key_o}) AS c, max(e.confidence) AS weight,
        list(DISTINCT e.event_id ORDER BY e.event_id) AS event_ids
@@ -161,6 +171,7 @@ def strange_bedfellows(
     options: LinkOptions | None = None,
     strange_only: bool = False,
     max_p: float = 0.05,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> pl.DataFrame:
     """Pairs cooperating (or discussing cooperation) while sharing an enemy.
 
@@ -172,19 +183,25 @@ def strange_bedfellows(
     ``event_ids`` (their cooperation in the window), ``discussed_event_ids``
     (their hypothetical cooperation), ``enemy_event_ids`` (the shared enmity),
     ``hostile_event_ids`` (their long-run conflict). Sorted strange first, then
-    by score.
+    by score. Only events with ``confidence >= min_confidence`` count
+    (ConfigError outside [0, 1]).
     """
     options = options or LinkOptions()
     check_window(start, end)
+    threshold = check_min_confidence(min_confidence)
     talk_options = LinkOptions(
         options.level, frozenset({Modality.HYPOTHETICAL.value}), options.include_comments
     )
     windowed = start is not None or end is not None
     with connection(db) as con:
-        window = _pairs(con, options, start, end, inside=True)
-        talk = _pairs(con, talk_options, start, end, inside=True)
-        long_run = _pairs(con, options, start, end, inside=False) if windowed else window
-        against = _against(con, options, start, end)
+        window = _pairs(con, options, start, end, inside=True, min_confidence=threshold)
+        talk = _pairs(con, talk_options, start, end, inside=True, min_confidence=threshold)
+        long_run = (
+            _pairs(con, options, start, end, inside=False, min_confidence=threshold)
+            if windowed
+            else window
+        )
+        against = _against(con, options, start, end, min_confidence=threshold)
 
     enemies: dict[str, dict[str, _Enmity]] = defaultdict(dict)
     for (a, b), r in window.items():

@@ -1,6 +1,7 @@
 """DuckDB store: schema, idempotent atomic writes, queries and exports.
 
-Depends only on ``bedfellows.errors`` and ``bedfellows.schema`` (never spaCy).
+Depends only on ``bedfellows.errors``, ``bedfellows.confidence`` and
+``bedfellows.schema`` (never spaCy).
 """
 
 from __future__ import annotations

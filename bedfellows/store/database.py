@@ -416,8 +416,13 @@ class Store:
         modality: str | None = None,
         include_comments: bool = False,
         limit: int | None = None,
+        min_confidence: float | None = None,
     ) -> list[dict[str, Any]]:
         """Stored events matching the filters (see ``queries.EventFilter``).
+
+        Every stored event by default: ``min_confidence`` (in [0, 1]) keeps only
+        events with ``confidence >= min_confidence``, as the alliance measures and
+        the exports do with ``bedfellows.confidence.DEFAULT_MIN_CONFIDENCE``.
 
         Each dict has the ``events`` columns plus ``sources``, ``targets`` and
         ``against`` (the parties a cooperation is directed against; lists of
@@ -434,6 +439,7 @@ class Store:
             modality=modality,
             include_comments=include_comments,
             limit=limit,
+            min_confidence=min_confidence,
         )
         flt.validate()
         with self._errors("query events"):

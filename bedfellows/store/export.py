@@ -33,6 +33,7 @@ from typing import IO, Any
 
 import duckdb
 
+from ..confidence import DEFAULT_MIN_CONFIDENCE
 from ..errors import ConfigError, StoreError
 from ..util.atomic import atomic_output
 from . import queries
@@ -89,6 +90,7 @@ def export(
     include_text: bool = True,
     iso3_to_fips: Mapping[str, str] | None = None,
     overwrite: bool = False,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     **filters: Any,
 ) -> int:
     """Write the events selected by ``filters`` to ``out`` in format ``fmt``; return rows written.
@@ -101,6 +103,9 @@ def export(
     ``filters`` are those of ``Store.events`` (actor, article_id, plover_type,
     cameo_root, start, end, modality, include_comments, limit; ``limit``
     counts events, a gdelt export may have more rows).
+    Only events with ``confidence >= min_confidence`` are written (default
+    ``bedfellows.confidence.DEFAULT_MIN_CONFIDENCE``, as for the alliance
+    measures; 0 writes every event; ConfigError outside [0, 1]).
     ``include_text=False`` leaves the sentence out of PLOVER's ``text`` field
     (the manual fills it only where the coder may redistribute the text).
     GDELT's ActionGeo_CountryCode is a FIPS 10-4 code; it is filled only when
@@ -108,7 +113,7 @@ def export(
     """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    flt = queries.EventFilter.from_kwargs(**filters)
+    flt = queries.EventFilter.from_kwargs(min_confidence=min_confidence, **filters)
     if isinstance(out, str | Path):
         with atomic_output(out, overwrite=overwrite, protected=[store.path]) as tmp:
             if fmt == "parquet":

@@ -13,6 +13,7 @@ from typing import Any
 
 import duckdb
 
+from ..confidence import check_min_confidence
 from ..errors import ConfigError
 from .ddl import (
     ARTICLE_DATING,
@@ -51,7 +52,9 @@ class EventFilter:
     "IRNMIL"; case-insensitive) or an exact actor_id. ``start``/``end`` keep
     events whose whole date range lies inside ``[start, end]``, so an event
     known only to the year is not returned for a one-month window, and undated
-    events are dropped whenever either bound is given.
+    events are dropped whenever either bound is given. ``min_confidence`` keeps
+    events with ``confidence >= min_confidence`` (a number in [0, 1]; 0 and None
+    keep every event).
     """
 
     actor: str | None = None
@@ -63,6 +66,7 @@ class EventFilter:
     modality: str | None = None
     include_comments: bool = False
     limit: int | None = None
+    min_confidence: float | None = None
 
     @classmethod
     def from_kwargs(cls, **filters: Any) -> EventFilter:
@@ -82,6 +86,8 @@ class EventFilter:
             raise ConfigError(f"start date {self.start} is after end date {self.end}")
         if self.limit is not None and self.limit < 0:
             raise ConfigError(f"limit must be >= 0, got {self.limit}")
+        if self.min_confidence is not None:
+            check_min_confidence(self.min_confidence)
 
     def where(self, alias: str = "e") -> tuple[str, list[Any]]:
         """The SQL condition (over events aliased ``alias``) and its parameters."""
@@ -115,6 +121,9 @@ class EventFilter:
         if self.end is not None:
             conds.append(f"{alias}.date_end <= ?")
             params.append(self.end)
+        if self.min_confidence is not None:
+            conds.append(f"{alias}.confidence >= ?")
+            params.append(check_min_confidence(self.min_confidence))
         return (" AND ".join(conds) or "TRUE"), params
 
     def limit_sql(self) -> str:

@@ -16,12 +16,12 @@ from rich.console import Console
 from rich.table import Table
 
 from bedfellows import network as nw
-from bedfellows.confidence import DEFAULT_MIN_CONFIDENCE
 from bedfellows.errors import ConfigError
 from bedfellows.network.export import graph_format
 from bedfellows.network.plots import check_plot_path, plot_dyad, plot_network
 from bedfellows.network.source import evidence
 from bedfellows.network.windows import parse_window
+from bedfellows.thresholds import DEFAULT_MIN_CONFIDENCE
 
 from .code import DEFAULT_DB
 from .options import check_outputs, force_option, min_confidence_option

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import click
 
-from bedfellows.confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from bedfellows.errors import ConfigError
+from bedfellows.thresholds import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from bedfellows.util.atomic import check_output_path, same_file
 
 from .code import DEFAULT_DB

@@ -19,8 +19,8 @@ from datetime import date, timedelta
 import networkx as nx
 import polars as pl
 
-from ..confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from ..errors import ConfigError
+from ..thresholds import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from .links import LinkOptions, actor_key_sql, check_window, links_sql
 from .series import period_sql
 from .source import Database, connection, country_names, frame

@@ -26,7 +26,7 @@ ones, and reader comments, are excluded; ``LinkOptions`` includes them on
 request). A date window keeps the events whose whole date range lies inside it,
 like the store's event filter, so an event known only to the year is not placed
 in a month. Events whose ``confidence`` is below ``min_confidence`` (default
-``bedfellows.confidence.DEFAULT_MIN_CONFIDENCE``; 0 keeps every event) are left
+``bedfellows.thresholds.DEFAULT_MIN_CONFIDENCE``; 0 keeps every event) are left
 out before deduplication: such a mention is neither evidence nor weight, and a
 link all of whose mentions are below the threshold does not exist.
 """
@@ -38,9 +38,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..confidence import check_min_confidence
 from ..errors import ConfigError
 from ..schema import Modality
+from ..thresholds import check_min_confidence
 
 LEVELS = ("country", "sector", "actor")
 DEFAULT_MODALITIES = frozenset({Modality.ASSERTED.value, Modality.INTENDED.value})

@@ -16,8 +16,8 @@ from datetime import date
 
 import polars as pl
 
-from ..confidence import DEFAULT_MIN_CONFIDENCE
 from ..errors import ConfigError
+from ..thresholds import DEFAULT_MIN_CONFIDENCE
 from .links import LinkOptions, links_sql
 from .source import Database, connection, frame, normalise_key
 

@@ -24,8 +24,8 @@ from datetime import date
 import numpy as np
 import polars as pl
 
-from ..confidence import DEFAULT_MIN_CONFIDENCE
 from ..errors import ConfigError
+from ..thresholds import DEFAULT_MIN_CONFIDENCE
 from .changepoint import pelt
 from .links import LinkOptions, links_sql
 from .series import period_sql

@@ -36,8 +36,8 @@ from datetime import date
 
 import polars as pl
 
-from ..confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from ..schema import Modality
+from ..thresholds import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from .links import LinkOptions, actor_key_sql, check_window, event_conditions, links_sql
 from .source import Database, connection, country_names, frame
 

@@ -1,6 +1,6 @@
 """DuckDB store: schema, idempotent atomic writes, queries and exports.
 
-Depends only on ``bedfellows.errors``, ``bedfellows.confidence`` and
+Depends only on ``bedfellows.errors``, ``bedfellows.thresholds`` and
 ``bedfellows.schema`` (never spaCy).
 """
 

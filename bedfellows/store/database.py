@@ -422,7 +422,7 @@ class Store:
 
         Every stored event by default: ``min_confidence`` (in [0, 1]) keeps only
         events with ``confidence >= min_confidence``, as the alliance measures and
-        the exports do with ``bedfellows.confidence.DEFAULT_MIN_CONFIDENCE``.
+        the exports do with ``bedfellows.thresholds.DEFAULT_MIN_CONFIDENCE``.
 
         Each dict has the ``events`` columns plus ``sources``, ``targets`` and
         ``against`` (the parties a cooperation is directed against; lists of

@@ -33,8 +33,8 @@ from typing import IO, Any
 
 import duckdb
 
-from ..confidence import DEFAULT_MIN_CONFIDENCE
 from ..errors import ConfigError, StoreError
+from ..thresholds import DEFAULT_MIN_CONFIDENCE
 from ..util.atomic import atomic_output
 from . import queries
 from .database import Store
@@ -104,7 +104,7 @@ def export(
     cameo_root, start, end, modality, include_comments, limit; ``limit``
     counts events, a gdelt export may have more rows).
     Only events with ``confidence >= min_confidence`` are written (default
-    ``bedfellows.confidence.DEFAULT_MIN_CONFIDENCE``, as for the alliance
+    ``bedfellows.thresholds.DEFAULT_MIN_CONFIDENCE``, as for the alliance
     measures; 0 writes every event; ConfigError outside [0, 1]).
     ``include_text=False`` leaves the sentence out of PLOVER's ``text`` field
     (the manual fills it only where the coder may redistribute the text).

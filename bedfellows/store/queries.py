@@ -13,8 +13,8 @@ from typing import Any
 
 import duckdb
 
-from ..confidence import check_min_confidence
 from ..errors import ConfigError
+from ..thresholds import check_min_confidence
 from .ddl import (
     ARTICLE_DATING,
     ARTICLE_DATING_EVIDENCE,

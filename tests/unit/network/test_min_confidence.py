@@ -17,7 +17,6 @@ from click.testing import CliRunner
 from streams import Ev, ev, stream_store
 
 from bedfellows.cli.main import cli
-from bedfellows.confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from bedfellows.errors import ConfigError
 from bedfellows.network import (
     LinkOptions,
@@ -31,8 +30,9 @@ from bedfellows.network import (
 )
 from bedfellows.network.links import links_sql
 from bedfellows.store import EventFilter, export
+from bedfellows.thresholds import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 
-LOW = 0.3
+LOW = 0.2  # below the default threshold
 JUNE = {"start": date(2014, 6, 1), "end": date(2014, 6, 30)}
 
 
@@ -145,7 +145,7 @@ def _edges(graph: nx.Graph) -> dict[tuple[str, str], tuple[float, int, list[str]
 
 
 def test_one_default_in_the_library_and_on_every_command():
-    assert DEFAULT_MIN_CONFIDENCE == 0.5
+    assert LOW < DEFAULT_MIN_CONFIDENCE < 0.9
     for command in (
         ["dyad", "A", "B"],
         ["network"],
@@ -161,10 +161,11 @@ def test_one_default_in_the_library_and_on_every_command():
 
 
 def test_the_library_default_is_the_named_constant(full):
-    default, named = signed_network(full), signed_network(full, min_confidence=0.5)
+    default = signed_network(full)
+    named = signed_network(full, min_confidence=DEFAULT_MIN_CONFIDENCE)
     assert _edges(default) == _edges(named)
     assert default.graph["min_confidence"] == DEFAULT_MIN_CONFIDENCE
-    # 0.3 events are below the default: no Syria, and d2 is no evidence of d1's act.
+    # LOW events are below the default: no Syria, and d2 is no evidence of d1's act.
     assert "SYR" not in default and _edges(default)[("IRN", "IRQ")][2] == ["d1", "p1"]
 
 
@@ -173,7 +174,7 @@ def test_the_library_default_is_the_named_constant(full):
 
 def test_dyad_visible_at_zero_disappears_at_high_threshold(full):
     at_zero = _both(dyad_series(full, "IRN", "SYR", freq="all", min_confidence=0))
-    # Zero keeps every event, the one of confidence 0.0 too: two links, weight 0.3.
+    # Zero keeps every event, the one of confidence 0.0 too: two links, weight LOW.
     assert at_zero["events"] == 2 and at_zero["mentions"] == 2
     assert sorted(at_zero["event_ids"]) == ["s1", "s2"]
     assert math.isclose(at_zero["cooperation"], LOW)
@@ -205,9 +206,9 @@ def test_dyad_command(db):
         return next((r for r in rows if r["direction"] == "both"), None)
 
     assert both("--min-confidence", "0")["events"] == 2
-    assert both("--min-confidence", "0.3")["events"] == 1  # s1 (0.3) is kept, s2 (0.0) not
+    assert both("--min-confidence", str(LOW))["events"] == 1  # s1 (LOW) is kept, s2 (0.0) not
     assert both("--min-confidence", "0.9") is None
-    assert both() is None  # the default, 0.5
+    assert both() is None  # the default is above LOW
     table = _run("dyad", "IRN", "IRQ", "--db", db, "--freq", "year", "--min-confidence", "0.9")
     assert "IRN–IRQ by year, confidence >= 0.9" in table
 
@@ -223,7 +224,7 @@ def test_network_at_zero_counts_every_event(full):
         ("IMGMUSISI", "IRN"): (-1.0, 1, ["f1"]),
         ("IMGMUSISI", "IRQ"): (-1.0, 1, ["f2"]),
         ("IRN", "IRQ"): (1.85, 2, ["d1", "d2", "p1"]),
-        ("IRN", "SYR"): (0.3, 2, ["s1", "s2"]),
+        ("IRN", "SYR"): (LOW, 2, ["s1", "s2"]),
     }
     assert graph.graph["min_confidence"] == 0.0
 
@@ -298,7 +299,7 @@ def test_bedfellows_command(db):
 
     assert pairs("--min-confidence", "0") == {("IRN", "USA"), ("IRN", "IRQ")}
     assert pairs("--min-confidence", "0.9") == {("IRN", "IRQ")}
-    assert pairs() == {("IRN", "IRQ")}  # the default, 0.5, leaves the 0.3 talk out
+    assert pairs() == {("IRN", "IRQ")}  # the default leaves the LOW talk out
 
 
 # ------------------------------------------------------------------------ shifts
@@ -340,7 +341,7 @@ def test_shifts_command(tmp_path):
     assert dyads("--min-confidence", "0") == [("DEU", "FRA"), ("IRN", "IRQ")]
     assert dyads("--min-confidence", "0.9") == [("IRN", "IRQ")]
     assert dyads("FRA", "DEU", "--min-confidence", "0.9") == []
-    assert dyads("FRA", "DEU", "--min-confidence", "0.3") == [("DEU", "FRA")]
+    assert dyads("FRA", "DEU", "--min-confidence", str(LOW)) == [("DEU", "FRA")]
 
 
 # ---------------------------------------------------------------- events, export
@@ -356,7 +357,7 @@ def test_events_command(db):
 
     assert ids("--min-confidence", "0") == ALL_IDS
     assert ids("--min-confidence", "0.9") == HIGH_IDS
-    assert ids() == sorted(e.event_id for e in _kept(_alliance_stream(), 0.5))
+    assert ids() == sorted(e.event_id for e in _kept(_alliance_stream(), DEFAULT_MIN_CONFIDENCE))
     result = CliRunner().invoke(cli, ["events", "--db", db, "--min-confidence", "0.9"])
     assert f"{len(HIGH_IDS)} events with confidence >= 0.9" in result.output
 

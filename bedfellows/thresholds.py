@@ -18,8 +18,11 @@ from bedfellows.errors import ConfigError
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "check_min_confidence"]
 
-# Chosen from the lockbox precision-recall curve (benchmarks/results/…); see README.
-DEFAULT_MIN_CONFIDENCE: float = 0.5
+# The lowest threshold at which the events of the PLOVER and PETRARCH-2 tune parts
+# are right at least 70 % of the time (``benchmarks/accuracy.py``: the tune part's
+# precision-recall curve, ``calibration.suggested_min_confidence`` in
+# benchmarks/results/accuracy.json); the lockbox figures at it are in the README.
+DEFAULT_MIN_CONFIDENCE: float = 0.3
 
 
 def check_min_confidence(value: object) -> float:

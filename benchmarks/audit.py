@@ -205,6 +205,36 @@ def score_rows(rows: Sequence[Row]) -> dict:
     }
 
 
+def precision_by_confidence(rows: Sequence[Row], events: Iterable[Event]) -> dict:
+    """Precision of the judged events kept at each threshold of their current confidence
+    (with the default ``--min-confidence`` among the thresholds)."""
+    from bedfellows.thresholds import DEFAULT_MIN_CONFIDENCE
+
+    by_id = {e.event_id: e for e in events}
+    pairs = [
+        (by_id[r.event_id].confidence, r.verdict == RIGHT)
+        for r in rows
+        if r.verdict and r.event_id in by_id
+    ]
+    thresholds = sorted({0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, DEFAULT_MIN_CONFIDENCE})
+    points = []
+    for t in thresholds:
+        kept = [ok for c, ok in pairs if c >= t]
+        points.append(
+            {
+                "threshold": t,
+                "events": len(kept),
+                "precision": round(sum(kept) / len(kept), 4) if kept else None,
+                "precision_ci95": wilson(sum(kept), len(kept)),
+            }
+        )
+    return {
+        "still_coded": len(pairs),
+        "default_min_confidence": DEFAULT_MIN_CONFIDENCE,
+        "thresholds": points,
+    }
+
+
 def wilson(successes: int, n: int, z: float = 1.96) -> list[float] | None:
     """The Wilson score interval (95% by default) of a proportion, rounded; None for n = 0."""
     if n == 0:
@@ -258,7 +288,8 @@ def cmd_sample(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.force and any(r.verdict for r in read_tsv(args.out)):
         raise SystemExit(f"{args.out} holds verdicts: not overwritten (--force to replace it)")
     articles, events = code_corpus(args.shared)
-    pooled = pool(events)
+    judged = {r.event_id for tsv in args.exclude for r in read_tsv(tsv)}
+    pooled = [e for e in pool(events) if e.event_id not in judged]
     chosen = draw(pooled, args.seed, args.size)
     write_tsv(args.out, (Row(e.event_id) for e in chosen))
     n_gold = sum(a.startswith("gold_") for a in articles)
@@ -268,7 +299,8 @@ def cmd_sample(args: argparse.Namespace) -> int:
         f"{n_seed_events} of the pooled events are from the seeds"
     )
     print(
-        f"{len(events)} events coded, {len(pooled)} distinct ids; wrote {len(chosen)} to {args.out}"
+        f"{len(events)} events coded, {len(pooled)} distinct ids not judged before; "
+        f"wrote {len(chosen)} to {args.out}"
     )
     return 0
 
@@ -298,6 +330,9 @@ def cmd_score(args: argparse.Namespace) -> int:
     rows = read_tsv(args.tsv)
     name = args.name or Path(args.tsv).stem
     result = {"name": name, "tsv": _repo_relative(Path(args.tsv)), **score_rows(rows)}
+    if args.by_confidence:
+        _, events = code_corpus(args.shared)
+        result["by_confidence"] = precision_by_confidence(rows, events)
     print(
         f"{name}: precision {result['precision']} ({result['counts'][RIGHT]} right "
         f"of {result['judged']} judged; {result['sampled']} sampled; "
@@ -305,6 +340,11 @@ def cmd_score(args: argparse.Namespace) -> int:
     )
     for verdict, n in result["counts"].items():
         print(f"  {verdict:15} {n}")
+    for point in result.get("by_confidence", {}).get("thresholds", []):
+        print(
+            f"  confidence >= {point['threshold']:.2f}: {point['events']} events, "
+            f"precision {point['precision']}"
+        )
     out = args.out or RESULTS / f"audit_{name}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -329,6 +369,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--size", type=int, default=DEFAULT_SIZE)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--force", action="store_true", help="overwrite a TSV that holds verdicts")
+    p.add_argument(
+        "--exclude",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="earlier audit TSVs: their events are not drawn again (a fresh sample)",
+    )
     p.set_defaults(run=cmd_sample)
     p = sub.add_parser("show", help="print a TSV's sampled events for judging (terminal only)")
     p.add_argument("tsv", type=Path)
@@ -339,6 +386,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("tsv", type=Path)
     p.add_argument("--name", default=None, help="JSON name (default: the TSV's stem)")
     p.add_argument("--out", type=Path, default=None, help="JSON file")
+    p.add_argument(
+        "--by-confidence",
+        action="store_true",
+        help="code the corpus again and add the precision of the judged events at or above "
+        "each --min-confidence threshold (events no longer coded are left out)",
+    )
     p.set_defaults(run=cmd_score)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

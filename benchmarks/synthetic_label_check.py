@@ -17,7 +17,7 @@ that type's records in ``record_id`` order (types in alphabetical order, one
 generator shared across them; all of a type's stories when it has fewer).
 ``sample`` prints the drawn ids, so the draw can be checked against the TSV.
 
-**The judgements** (``benchmarks/audit/synthetic_label_check.tsv``, written by
+**The judgements** (``benchmarks/labels/synthetic_label_check.tsv``, written by
 hand, no story text): per story ``verdict`` = ``yes`` if the story reports at
 least one event of its labelled type by the PLOVER manual's definitions, in
 any modality (asserted, negated, hypothetical, intended, claimed), ``no`` if
@@ -57,7 +57,7 @@ from benchmarks.gold.synthetic_stories import training_half  # noqa: E402
 
 SEED = 16
 PER_TYPE = 10
-TSV = HERE / "audit" / "synthetic_label_check.tsv"
+TSV = HERE / "labels" / "synthetic_label_check.tsv"
 OUT = HERE / "results" / "synthetic_label_check.json"
 COLUMNS = ("record_id", "label", "verdict", "lede", "reason")
 VERDICTS = frozenset({"yes", "no", "unclear"})

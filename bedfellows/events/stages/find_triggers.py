@@ -12,6 +12,9 @@ as its pattern's object (``consumed``).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+
+from bedfellows.data import read_tsv
 
 from ..modality import CONSIDER_VERBS, INTENT_VERBS, SPEECH_VERBS
 from ..nouns import NounLexicon
@@ -20,16 +23,16 @@ from .candidate import Trigger
 # Verbs too light to carry an event of their own ("have", "be", "do").
 LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come"})
 _FRAMING_VERBS = CONSIDER_VERBS | INTENT_VERBS
-# Predicate adjectives that make a comment what CAMEO calls pessimistic (012,
-# "Make pessimistic comment") or optimistic (013, "Make optimistic comment"):
-# "said it is skeptical of", "is confident that".
-COMMENT_ADJECTIVES = {
-    **dict.fromkeys(
-        ("skeptical", "sceptical", "pessimistic", "doubtful", "wary", "concerned", "worried"),
-        "012",
-    ),
-    **dict.fromkeys(("optimistic", "confident", "hopeful", "upbeat"), "013"),
-}
+
+
+@cache
+def comment_adjectives() -> dict[str, str]:
+    """Predicate adjectives that make a comment what CAMEO calls pessimistic
+    (012) or optimistic (013), and that code: "said it is skeptical of", "is
+    confident that" (``comment_adjectives.tsv``, read once)."""
+    return {row["adjective"]: row["cameo_code"] for row in read_tsv("comment_adjectives.tsv")}
+
+
 # A verb's own subject or object: a "participle" that has one is a clause.
 _OWN_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj"})
 
@@ -90,7 +93,7 @@ def find_triggers(sent, nouns: NounLexicon, consumed: set[int]) -> Iterator[Trig
             continue
         if tok.pos_ == "VERB" and lemma not in SPEECH_VERBS and lemma not in LIGHT_VERBS:
             yield Trigger(tok, lemma, "verb")
-        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and lemma in COMMENT_ADJECTIVES:
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and lemma in comment_adjectives():
             yield Trigger(tok, lemma, "comment")
         elif tok.pos_ == "NOUN" and lemma in nouns.nouns:
             yield Trigger(tok, lemma, "noun")

@@ -16,7 +16,7 @@ from ..nouns import NounLexicon
 from ..verbs import VerbLexicon
 from .candidate import PATTERN_WINDOW, Match, Trigger
 from .code_facts import DISAPPROVE_ROOT, CodeFacts
-from .find_triggers import COMMENT_ADJECTIVES
+from .find_triggers import comment_adjectives
 
 #: Verb + bare object idioms that are no act of the verb ("took place").
 _IDIOMS = {"take": frozenset({"place", "effect"})}
@@ -102,7 +102,7 @@ class PatternMatcher:
     def match(self, trigger: Trigger, sent) -> Match | None:
         """The code ``trigger`` matches in sentence ``sent``, or None."""
         if trigger.kind == "comment":
-            return Match(trigger, COMMENT_ADJECTIVES[trigger.lemma], lemma=trigger.lemma)
+            return Match(trigger, comment_adjectives()[trigger.lemma], lemma=trigger.lemma)
         if trigger.kind == "noun":
             noun = trigger.tok
             mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")]

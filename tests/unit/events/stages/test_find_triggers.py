@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bedfellows.events.stages.find_triggers import find_triggers
+from bedfellows.events.stages.find_triggers import comment_adjectives, find_triggers
 
 pytestmark = pytest.mark.slow
 
@@ -58,3 +58,9 @@ def test_consumed_words_are_skipped_even_when_added_during_the_walk(coder, parse
         if trigger.tok.text == "hosted":
             consumed.add(parsed.tok("talks").i)  # as a coded verb does
     assert seen == ["hosted"]
+
+
+def test_comment_adjectives_are_pessimistic_or_optimistic_comments(coder):
+    table = comment_adjectives()
+    assert table["skeptical"] == "012" and table["hopeful"] == "013"
+    assert {coder.codebook.cameo(code).root for code in table.values()} == {"01"}

@@ -152,6 +152,12 @@ class Pipeline:
             self._coder = EventCoder(kb=self.kb)
         return self._coder
 
+    @coder.setter
+    def coder(self, coder: EventCoder) -> None:
+        """Code with another coder from now on (one with stages switched off, for
+        an ablation), keeping the loaded spaCy pipeline."""
+        self._coder = coder
+
     def article_dating(self, article_id: str) -> ArticleDating | None:
         """The inferred date window (with its evidence) of an undated article
         coded by this pipeline (the latest 10,000 are kept), else None."""

@@ -3,6 +3,7 @@
 
     python benchmarks/accuracy.py [--shared PATH] [--out benchmarks/results/accuracy.json]
                                   [--limit N] [--sets NAME ...] [--fast] [--no-plots]
+                                  [--ablation]
 
 Every gold record becomes one ``Article`` (id ``gold_<record id>``, body = the
 record's text: a sentence, a snippet, or a whole document for sets coded by
@@ -22,6 +23,16 @@ deterministic and spread over the whole file. It writes
 ``accuracy_fast.json`` and no PNGs. Each module names its ``HEADLINE``
 metrics; ``tests/integration/test_accuracy_regression.py`` fails when one of
 them is more than 0.02 below the committed ``accuracy_fast.json``.
+
+``--ablation`` runs instead the stage ablation (``ablation``): the PLOVER
+set and the synthetic-story lockbox (``ABLATION_SETS``; those of ``--sets``
+when given) are coded with every stage on, then with each stage that can be
+switched off (``bedfellows.events.stages.ABLATABLE``) off in turn; per stage it
+reports, summed over all records, how many events the stage drops, adds or
+changes (type or actors; modality alone counted apart) and the set's
+headline metrics without it. Only aggregate counts and figures: nothing per
+record, for the tune part either. It writes ``ablation.json`` (``--fast``:
+``ablation_fast.json``).
 
 A record on which the pipeline raises is coded on its own, its failure is
 logged (record id and exception) and counted, and it scores as "no events";
@@ -58,6 +69,7 @@ import shlex
 import sys
 import time
 import warnings
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -85,6 +97,10 @@ DEFAULT_OUT = REPO / "benchmarks" / "results" / "accuracy.json"
 #: Precision the default ``--min-confidence`` is chosen to reach on the tune part.
 DEFAULT_PRECISION = 0.7
 DEFAULT_FAST_OUT = REPO / "benchmarks" / "results" / "accuracy_fast.json"
+DEFAULT_ABLATION_OUT = REPO / "benchmarks" / "results" / "ablation.json"
+DEFAULT_ABLATION_FAST_OUT = REPO / "benchmarks" / "results" / "ablation_fast.json"
+#: The sets ``--ablation`` runs: PLOVER's gold sentences and the synthetic stories.
+ABLATION_SETS = ("plover_gsr_dev", "synthetic_lockbox")
 
 #: Headline metrics of the sets whose modules name none themselves.
 DEFAULT_HEADLINES = {
@@ -494,6 +510,192 @@ def calibration_report(pooled: Mapping[str, Sequence[tuple[float, bool]]]) -> di
     }
 
 
+def _actor_key(ref) -> tuple:
+    return (ref.cameo, ref.actor_id, ref.country, ref.sector)
+
+
+def _event_content(ev) -> tuple:
+    """What an ablation compares of two events on one trigger: type and actors."""
+    return (
+        ev.cameo_code,
+        ev.plover_type,
+        tuple(_actor_key(a) for a in ev.sources),
+        tuple(_actor_key(a) for a in ev.targets),
+    )
+
+
+def event_changes(with_stage: Mapping[str, Sequence], without: Mapping[str, Sequence]) -> dict:
+    """How a stage changes the events of the same records, summed over them.
+
+    with_stage, without: record id → events, coded with the stage on and off.
+    Events are paired by record, sentence and trigger offset. A trigger's
+    events found only with the stage on were ``added`` by it, only with it
+    off ``dropped``; paired events whose CAMEO code, PLOVER type, sources or
+    targets differ ``changed``, and those that differ in modality alone
+    ``modality_changed``. RETURNS (dict): counts only (safe for a lockbox).
+    """
+    out = Counter(events=0, events_without=0, added=0, dropped=0, changed=0, modality_changed=0)
+    for rid in with_stage.keys() | without.keys():
+        on: dict[tuple, list] = {}
+        off: dict[tuple, list] = {}
+        for events, by_key in ((with_stage.get(rid, ()), on), (without.get(rid, ()), off)):
+            for ev in events:
+                by_key.setdefault((ev.sentence_index, ev.trigger_start), []).append(ev)
+        out["events"] += sum(len(v) for v in on.values())
+        out["events_without"] += sum(len(v) for v in off.values())
+        for key in on.keys() | off.keys():
+            a, b = on.get(key, []), off.get(key, [])
+            same = Counter(_event_content(e) for e in a) & Counter(_event_content(e) for e in b)
+            kept = sum(same.values())
+            rest_a, rest_b = len(a) - kept, len(b) - kept
+            out["changed"] += min(rest_a, rest_b)
+            out["added"] += max(0, rest_a - rest_b)
+            out["dropped"] += max(0, rest_b - rest_a)
+            moods_a = Counter((_event_content(e), e.modality) for e in a)
+            moods_b = Counter((_event_content(e), e.modality) for e in b)
+            out["modality_changed"] += kept - sum((moods_a & moods_b).values())
+    return dict(out)
+
+
+def ablation(
+    shared: Path,
+    *,
+    limit: int | None = None,
+    sets: Sequence[str] | None = None,
+    pipeline=None,
+    fast: bool = False,
+) -> dict:
+    """Code ``ABLATION_SETS`` with every stage on, then with each ablatable
+    stage off, and compare (see the module docstring).
+
+    Lockbox records are coded and scored muted, as in ``score_set``; what is
+    kept is aggregate: ``event_changes`` counts and the headline metrics over
+    all records (``aggregate_only``), the number of failures.
+    RETURNS (dict): the results document written as JSON.
+    """
+    from bedfellows.about import __version__
+    from bedfellows.events.coder import EventCoder
+    from bedfellows.events.stages import ABLATABLE, STAGES
+    from bedfellows.pipeline import Pipeline
+
+    started = time.perf_counter()
+    names = [n for n in ABLATION_SETS if sets is None or n in sets]
+    pipeline = pipeline or Pipeline()
+    full = pipeline.coder
+    _ = pipeline.nlp  # load the model with the full coder's lexicon (lemma repair)
+    stages = [s for s in STAGES if s in ABLATABLE]
+
+    results: dict[str, dict] = {}
+    for name in names:
+        records = GOLD_SETS[name].load(Path(shared))
+        if fast:
+            records = fast_subset(name, records)
+        records = records[:limit] if limit is not None else records
+        parts = split_parts(GOLD_SETS[name], records)
+        secret = {x for r in parts[LOCKBOX] for x in (r.record_id, r.article_id)}
+
+        def code_all(records=records, parts=parts) -> tuple[dict, int]:
+            by_article, failures = code_records(pipeline, parts[TUNE])
+            with muted():
+                locked, locked_failures = code_records(pipeline, parts[LOCKBOX], lockbox=True)
+            by_article.update(locked)
+            preds = {r.record_id: by_article.get(r.article_id, []) for r in records}
+            return preds, len(failures) + len(locked_failures)
+
+        def figures(preds, name=name, records=records, secret=secret) -> dict:
+            with muted():
+                scored = score_part(name, records, preds, pipeline, fast=fast)
+            metrics = aggregate_only(scored, secret).get("metrics") or {}
+            return {m: metrics.get(m) for m in headline(name)}
+
+        baseline, failures = code_all()
+        base_figures = figures(baseline)
+        entry: dict = {
+            "records": len(records),
+            "records_lockbox": len(parts[LOCKBOX]),
+            "events": sum(len(v) for v in baseline.values()),
+            "failures": failures,
+            "metrics": base_figures,
+            "stages": {},
+        }
+        for stage in stages:
+            pipeline.coder = EventCoder(
+                full.kb, full.lexicon, full.codebook, full.nouns, ablate={stage}
+            )
+            try:
+                ablated, failures = code_all()
+            finally:
+                pipeline.coder = full
+            metrics = figures(ablated)
+            entry["stages"][stage] = {
+                **event_changes(baseline, ablated),
+                "failures": failures,
+                "metrics": metrics,
+                "delta": {
+                    m: (
+                        round(v - base_figures[m], 6)
+                        if v is not None and base_figures[m] is not None
+                        else None
+                    )
+                    for m, v in metrics.items()
+                },
+            }
+        # Counts and figures only, by construction; aggregate_only keeps it so.
+        results[name] = aggregate_only(entry, secret)
+    return {
+        "bedfellows_version": __version__,
+        "command": shlex.join([Path(sys.executable).name, *sys.argv]),
+        "limit": limit,
+        "fast": fast,
+        "stages": stages,
+        "always_on": [s for s in STAGES if s not in ABLATABLE],
+        "seconds": round(time.perf_counter() - started, 2),
+        "sets": results,
+    }
+
+
+def render_ablation(doc: Mapping) -> None:
+    """Print the ablation as one table: per set and stage switched off, the
+    events it dropped, added, changed, and the headline metrics without it."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(
+        title=(
+            f"bedfellows {doc['bedfellows_version']} stage ablation"
+            f"{' (fast subset)' if doc['fast'] else ''} — {doc['seconds']} s; "
+            f"always on: {', '.join(doc['always_on'])}; counts are what the stage does "
+            "(dropped: coded only without it), metrics are without it (Δ vs all stages)"
+        )
+    )
+    for column in ("set", "stage off", "dropped", "added", "changed", "modality", "metrics"):
+        table.add_column(column, justify="left" if column in ("set", "stage off") else "right")
+    for name, res in doc["sets"].items():
+        table.add_row(
+            name,
+            f"(none; {res['records']} records, {res['events']} events)",
+            "",
+            "",
+            "",
+            "",
+            ", ".join(f"{m} {_fmt(v)}" for m, v in res["metrics"].items()),
+        )
+        for stage, st in res["stages"].items():
+            table.add_row(
+                "",
+                stage,
+                str(st["dropped"]),
+                str(st["added"]),
+                str(st["changed"]),
+                str(st["modality_changed"]),
+                ", ".join(
+                    f"{m} {_fmt(v)} ({_gap_fmt(st['delta'][m])})" for m, v in st["metrics"].items()
+                ),
+            )
+        table.add_section()
+    Console(width=160).print(table)
+
+
 def _fmt(value) -> str:
     if value is None:
         return ""
@@ -632,10 +834,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--fast", action="store_true", help="the fixed regression subset (accuracy_fast.json)"
     )
     parser.add_argument("--no-plots", action="store_true", help="write no confusion PNGs")
+    parser.add_argument(
+        "--ablation",
+        action="store_true",
+        help=f"instead: code {' and '.join(ABLATION_SETS)} with each coding stage off in turn",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not (args.shared / "data" / "gold").is_dir():
         parser.error(f"no gold data under {args.shared}/data/gold")
+    if args.ablation:
+        if args.sets is not None and not set(args.sets) & set(ABLATION_SETS):
+            parser.error(f"--ablation runs only {', '.join(ABLATION_SETS)}")
+        out = args.out or (DEFAULT_ABLATION_FAST_OUT if args.fast else DEFAULT_ABLATION_OUT)
+        doc = ablation(args.shared, limit=args.limit, sets=args.sets, fast=args.fast)
+        render_ablation(doc)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {out}")
+        return 0
     out = args.out or (DEFAULT_FAST_OUT if args.fast else DEFAULT_OUT)
     doc = run(args.shared, limit=args.limit, sets=args.sets, fast=args.fast)
     render(doc)

@@ -8,8 +8,10 @@ or codes against the codebook ("agree", which the codebook's 030 names and
 the dictionary codes 050), each named in the codebook's description of that
 code; its rows with ``before``/``after`` words (the verb_patterns syntax) are
 hand-written patterns tried before the dictionary's ("remanded in custody"
-→ 173). ``---`` codes no event ("cardiac arrest", "confined to"). This script
-sorts both, checks every code against
+→ 173). ``---`` codes no event ("cardiac arrest", "confined to").
+``comment_adjectives.tsv`` gives the predicate adjectives that make a comment
+pessimistic (CAMEO 012) or optimistic (013): "said it is skeptical of". This
+script sorts all three, checks every code against
 ``cameo_codes.tsv`` (so run it after build_codebook.py: build_all runs scripts
 in name order), and records it in MANIFEST.toml and NOTICE.
 
@@ -34,6 +36,11 @@ TABLES = {
         ("verb", "before", "after", "cameo_code", "note"),
         "verb",
         "verb defaults",
+    ),
+    "comment_adjectives.tsv": (
+        ("adjective", "cameo_code", "note"),
+        "adjective",
+        "comment adjectives",
     ),
 }
 #: The code of a row that codes no event (as the CAMEO dictionary writes it).

@@ -91,3 +91,36 @@ def test_regressions_fail_only_beyond_tolerance_and_report_new_sets():
     assert notes == ["indiapolice_dev: not in the committed figures"]
     current["sets"]["case2021_task2_dev"]["metrics"]["plover_type_macro_f1"] = 0.38
     assert accuracy.regressions(committed, current)[0] == []
+
+
+def test_event_changes_counts_what_a_stage_drops_adds_and_changes():
+    from dataclasses import replace
+
+    from bedfellows.schema import Modality
+
+    kept = make_event(trigger=(0, 4))
+    retyped = make_event(trigger=(10, 14), cameo="040", plover_type="CONSULT")
+    with_stage = {"r1": [kept, retyped], "r2": [make_event(trigger=(3, 5))]}
+    without = {
+        "r1": [kept, replace(retyped, cameo_code="042")],  # same trigger, other code
+        "r3": [make_event(trigger=(0, 4))],  # coded only with the stage off
+    }
+    assert accuracy.event_changes(with_stage, without) == {
+        "events": 3,
+        "events_without": 3,
+        "added": 1,
+        "dropped": 1,
+        "changed": 1,
+        "modality_changed": 0,
+    }
+    negated = {"r1": [replace(kept, modality=Modality.NEGATED), retyped]}
+    counts = accuracy.event_changes({"r1": [kept, retyped]}, negated)
+    assert counts["modality_changed"] == 1 and counts["changed"] == 0
+    assert accuracy.event_changes(with_stage, with_stage)["changed"] == 0
+
+
+def test_ablation_runs_only_its_sets(tmp_path):
+    shared = tmp_path / "shared"
+    (shared / "data" / "gold").mkdir(parents=True)
+    with pytest.raises(SystemExit):
+        accuracy.main(["--shared", str(shared), "--ablation", "--sets", "dates_own"])

@@ -17,6 +17,7 @@ from bedfellows.errors import DataFileError
 REPO = Path(__file__).resolve().parents[3]
 OUR_TABLES = (
     "cameo_codes.tsv",
+    "comment_adjectives.tsv",
     "plover_types.tsv",
     "plover_scores.tsv",
     "verb_patterns.tsv",

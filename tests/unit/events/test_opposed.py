@@ -221,8 +221,8 @@ def test_conflict_is_decided_by_the_verb_dictionary(coder):
         ("and", 3, "cc", "CCONJ"),
         ("help", 3, "conj", "VERB"),
     ])  # fmt: skip
-    assert coder._act_kind(doc[3]) == CONFLICT
-    assert coder._act_kind(doc[5]) == COOPERATION
+    assert coder.facts.act_kind(doc[3]) == CONFLICT
+    assert coder.facts.act_kind(doc[5]) == COOPERATION
 
 
 def test_cooperating_against_someone_stays_a_cooperation(coder):
@@ -235,7 +235,7 @@ def test_cooperating_against_someone_stays_a_cooperation(coder):
     ], cooperated="cooperate")  # fmt: skip
     dictionary = coder.lexicon.match("cooperate", [], ["against", "isis"])
     assert dictionary.code.startswith("11")
-    pattern, heads = coder._opposition(doc[1], "cooperate", dictionary)
+    pattern, heads = coder.patterns.opposition(doc[1], "cooperate", dictionary)
     assert coder.codebook.cameo(pattern.code).quad_class in (1, 2)
     assert _texts(heads) == ["ISIS"]
 
@@ -248,7 +248,7 @@ def test_voting_against_stays_a_conflict_with_no_opposed_party(coder):
         ("Chile", 2, "pobj", "PROPN"),
     ], voted="vote")  # fmt: skip
     dictionary = coder.lexicon.match("vote", [], ["against", "chile"])
-    pattern, heads = coder._opposition(doc[1], "vote", dictionary)
+    pattern, heads = coder.patterns.opposition(doc[1], "vote", dictionary)
     assert pattern.code == dictionary.code and heads == []
 
 
@@ -258,4 +258,4 @@ def test_voting_against_stays_a_conflict_with_no_opposed_party(coder):
 )
 def test_a_cooperation_by_both_codebooks(coder, code, cooperative):
     # 091 (investigate) is CAMEO QuadClass 1 but PLOVER's ACCUSE.
-    assert coder._cooperative(code) is cooperative
+    assert coder.facts.cooperative(code) is cooperative

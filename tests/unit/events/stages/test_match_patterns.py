@@ -1,0 +1,78 @@
+"""Stage 2, ``PatternMatcher.match``, on sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bedfellows.events.stages.candidate import Trigger
+from bedfellows.events.stages.match_patterns import pattern_words
+
+pytestmark = pytest.mark.slow
+
+
+def _match(coder, parsed, word, kind="verb", specific_only=False):
+    tok = parsed.tok(word)
+    trigger = Trigger(tok, tok.lemma_.lower(), kind, specific_only)
+    return coder.patterns.match(trigger, parsed.ctx.sent)
+
+
+def test_a_verb_pattern_through_its_object(coder, parse):
+    m = _match(coder, parse("Iran signed an agreement with Iraq."), "signed")
+    assert m.code == "057" and not m.reverse and m.pattern.after
+
+
+def test_agreeing_a_ceasefire_concludes_it(coder, parse):
+    # "agreed a ceasefire": CAMEO 057, not the intention "agreed to" (035x, 030).
+    assert _match(coder, parse("The two sides agreed a ceasefire."), "agreed").code == "057"
+
+
+def test_pondering_an_act_is_considering_a_policy_option(coder, parse):
+    m = _match(coder, parse("Germany is considering sending aid to Ukraine."), "considering")
+    assert m.pondered and m.code == "014"
+    assert m.pattern.after == () and m.pattern.before == ()
+
+
+def test_an_idiom_is_no_act(coder, parse):
+    parsed = parse("The meeting took place in Geneva.")
+    assert _match(coder, parsed, "took", specific_only=True) is None
+
+
+def test_a_phrasal_verb_is_matched_as_the_dictionary_lists_it(coder, parse):
+    # CALL OFF (164, halt negotiations), not CALL with "off" after it.
+    m = _match(coder, parse("Israel called off the talks."), "called")
+    assert m.lemma == "call off" and m.pattern.verb == "call off" and m.code == "164"
+
+
+def test_a_curated_row_for_verb_and_particle_is_kept(coder, parse):
+    m = _match(coder, parse("Kenyan police rounded up 200 protesters."), "rounded")
+    assert m.code == "173" and m.lemma == "round"
+
+
+def test_a_reverse_pattern_is_undergone(coder, parse):
+    m = _match(coder, parse("Iran received assurances from Britain."), "received")
+    assert m.reverse and m.code == m.pattern.passive_code
+
+
+def test_a_light_verb_without_a_specific_pattern_matches_nothing(coder, parse):
+    parsed = parse("The minister had a busy day.")
+    assert _match(coder, parsed, "had", specific_only=True) is None
+
+
+def test_cooperating_against_a_party_stays_cooperation(coder, parse):
+    # The dictionary's "cooperate against" is disapproval (11); the opposed
+    # party is found, so the verb keeps its cooperation and ISIS is opposed.
+    m = _match(coder, parse("Russia and Iran cooperated against ISIS."), "cooperated")
+    assert m.code[:2] != "11" and coder.facts.cooperative(m.code)
+    assert [h.text for h in m.opposed_heads] == ["ISIS"]
+
+
+def test_an_event_noun_takes_the_noun_table_code(coder, parse):
+    parsed = parse("Egypt hosted talks between Israel and the PLO.")
+    m = _match(coder, parsed, "talks", kind="noun")
+    assert m.pattern is None and m.code == coder.nouns.code("talk", [])
+
+
+def test_a_hyphenated_word_is_matched_whole(coder, parse):
+    parsed = parse("They broke the cease-fire.")
+    words = pattern_words(list(parsed.doc), coder.lexicon)
+    assert "cease-fire" in words and "cease" not in words

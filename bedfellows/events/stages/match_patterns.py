@@ -78,6 +78,42 @@ def pattern_words(toks, lexicon: VerbLexicon) -> list[str]:
     return out
 
 
+#: Dependents whose phrases are other acts: a relative clause describes a noun
+#: ("support a resolution that aims to tighten sanctions" is no "support …
+#: sanctions"); a coordinated verb is an act of its own ("met the envoy and
+#: attacked the plan" is no "meet … plan").
+_OTHER_ACTS = frozenset({"relcl", "conj"})
+
+
+def pattern_window(verb) -> list:
+    """The words after ``verb`` its patterns may match: the verb's own phrase.
+
+    PETRARCH-2's verb patterns name the verb's post-verb nouns and prepositional
+    phrases ("* (FOR AID)": the preposition, then its noun); "these patterns do
+    not contain other verbs" (the dictionary format, ``dictionaries.rst``,
+    "Patterns"). So only the verb's syntactic dependents are read, up to
+    ``PATTERN_WINDOW`` words on: not a later clause the parse hangs elsewhere,
+    not the phrase of another act (``_OTHER_ACTS``), and not an infinitive's
+    "to", which is no preposition ("managed to come up with a budget" is no
+    "come to", a visit). A complement clause stays: the dictionary's verb-verb
+    readings ("agree to send troops") are matched through it.
+    """
+    skipped: set[int] = set()
+    for child in verb.subtree:
+        if child.i == verb.i or child.dep_ not in _OTHER_ACTS:
+            continue
+        if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"):
+            continue  # "aid and arms": coordinated objects are the verb's own
+        skipped.update(t.i for t in child.subtree)
+    return [
+        t
+        for t in verb.subtree
+        if verb.i < t.i <= verb.i + PATTERN_WINDOW
+        and t.i not in skipped
+        and not (t.tag_ == "TO" and t.dep_ == "aux")
+    ]
+
+
 def ponders_an_act(verb) -> bool:
     """True when a pondering verb's object is an act ("considering sending aid")
     or an option ("exploring the possibility of …")."""
@@ -121,15 +157,7 @@ class PatternMatcher:
             for c in verb.children
         ):
             return None  # "took place", "takes effect": happened, came into force
-        # A relative clause describes a noun, it is not what the verb does:
-        # "support a resolution that aims to tighten sanctions" is no "support …
-        # sanctions".
-        described = {
-            t.i for c in verb.subtree if c.dep_ == "relcl" and c.i != verb.i for t in c.subtree
-        }
-        window = [
-            t for t in sent if verb.i < t.i <= verb.i + PATTERN_WINDOW and t.i not in described
-        ]
+        window = pattern_window(verb)
         after = pattern_words(window, self.lexicon)
         before = pattern_words([t for t in sent if t.i < verb.i], self.lexicon)[-PATTERN_WINDOW:]
         pattern = self.lexicon.match(lemma, before, after)

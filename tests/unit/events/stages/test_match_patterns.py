@@ -76,3 +76,22 @@ def test_a_hyphenated_word_is_matched_whole(coder, parse):
     parsed = parse("They broke the cease-fire.")
     words = pattern_words(list(parsed.doc), coder.lexicon)
     assert "cease-fire" in words and "cease" not in words
+
+
+def test_pattern_words_are_the_verbs_own_phrase(coder, parse):
+    from bedfellows.events.stages.match_patterns import pattern_window
+
+    parsed = parse("The council managed to come up with a budget in Delhi.")
+    words = {t.lower_ for t in pattern_window(parsed.tok("managed"))}
+    assert "to" not in words  # an infinitive's "to" is no preposition
+    parsed = parse("Officials met the envoy and criticized the sanctions on Monday.")
+    words = {t.lower_ for t in pattern_window(parsed.tok("met"))}
+    assert "envoy" in words and "sanctions" not in words  # the coordinated verb's own object
+    parsed = parse("The minister came to Tehran on Sunday.")
+    assert "to" in {t.lower_ for t in pattern_window(parsed.tok("came"))}
+
+
+def test_an_infinitive_is_no_visit(coder, parse):
+    m = _match(coder, parse("The council managed to come up with a budget."), "managed")
+    assert m is None or not m.code.startswith("04")
+    assert _match(coder, parse("The minister came to Tehran."), "came").code.startswith("04")

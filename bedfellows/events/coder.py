@@ -64,6 +64,7 @@ from .modality import (
     CONSIDER_VERBS,
     INTENT_VERBS,
     SPEECH_VERBS,
+    date_tenses,
     historical_of,
     misparsed_conjunct,
     modality_of,
@@ -1389,6 +1390,7 @@ class EventCoder:
             article.published,
             trigger_offset=trigger.idx - sent.start_char,
             sentence=sent.text,
+            tense=date_tenses(sent, trigger),
         )
         if edate.basis is DateBasis.EXPRESSION and edate.text_start is not None:
             shift = sent.start_char + ctx.offset

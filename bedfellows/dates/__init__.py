@@ -6,9 +6,17 @@ date among a sentence's expressions with the publication fallbacks.
 """
 
 from bedfellows.dates.expressions import TimeExpression, find_expressions
-from bedfellows.dates.resolve import date_sentence, event_date, resolve_expression
+from bedfellows.dates.resolve import (
+    Tense,
+    TenseOf,
+    date_sentence,
+    event_date,
+    resolve_expression,
+)
 
 __all__ = [
+    "Tense",
+    "TenseOf",
     "TimeExpression",
     "date_sentence",
     "event_date",

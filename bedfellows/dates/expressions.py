@@ -542,12 +542,42 @@ def _kind_of(pattern: _Pattern, groups: _Groups) -> str:
     return KIND_DATE
 
 
-def _month_cased(original: str, m: re.Match[str]) -> bool:
-    """Month names must be capitalised in the original: "may", "march" are verbs."""
+# A lower-case month ("march 15", "by march 6") is still a date in text that
+# has lost its case (a lower-cased corpus, where only some words are recased),
+# when a day number is attached and the number counts nothing ("march 5 miles").
+_LOWER_MONTHS = frozenset(m for m in _FULL_MONTHS if m != "may")
+_COUNTED_AFTER = re.compile(
+    r"(?i)\s*(?:%|percent|per\b|people|persons|troops|soldiers|civilians|men|women|children|"
+    r"km|kms|kilomet|miles?\b|metres?\b|meters?\b|feet|hours?\b|minutes?\b|days?\b|"
+    r"weeks?\b|months?\b|years?\b|times\b|rounds?\b|steps?\b|crore|lakh|rs\b)"
+)
+_ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)\b")
+
+
+def _month_cased(original: str, m: re.Match[str], lead: str | None = None) -> bool:
+    """Month names must be capitalised in the original: "may", "march" are verbs.
+
+    Except a full month name with its day ("march 15", "15th march", "march
+    2002"): in lower-cased news "by march 6" is a date. "may" (a modal) then
+    needs a leading preposition ("on may 5"); a day before the month needs an
+    ordinal or a preposition ("on 6 march", "6th march", not "20 march in
+    protest"); and the number must not count something ("march 5 miles").
+    """
     if "month" not in m.re.groupindex:
         return True
     at = m.start("month")
-    return at < 0 or original[at].isupper()
+    if at < 0 or original[at].isupper():
+        return True
+    groups = m.groupdict()
+    month = (groups.get("month") or "").lower()
+    if groups.get("year"):
+        return month in _FULL_MONTHS
+    day_at = m.start("day") if "day" in m.re.groupindex else -1
+    if day_at < 0 or not (month in _LOWER_MONTHS or (month == "may" and lead)):
+        return False
+    if day_at < at:  # day first: "6th march", "on 6 march"
+        return bool(lead) or _ORDINAL_DAY.match(original, day_at) is not None
+    return _COUNTED_AFTER.match(original, m.end()) is None
 
 
 def _scan(text: str, strict: bool) -> list[tuple[int, int, str]]:
@@ -566,10 +596,10 @@ def _scan(text: str, strict: bool) -> list[tuple[int, int, str]]:
             continue
         for m in core_re.finditer(low):
             start = m.start()
-            if not _month_cased(text, m):
-                continue
             pm = prefix_re.search(low, max(0, start - _WINDOW), start)
             if pm is None:
+                continue
+            if not _month_cased(text, m, pm.groupdict().get("lead")):
                 continue
             if p.accept is None and p.kind != KIND_DATE:
                 kind = p.kind
@@ -625,7 +655,7 @@ def match_expression(text: str) -> ParsedExpression | None:
     low = t.translate(_LOWER)
     for p, _core, _prefix, full_re, _gate in _COMPILED:
         m = full_re.fullmatch(low)
-        if m is not None and _month_cased(t, m):
+        if m is not None and _month_cased(t, m, m.groupdict().get("lead")):
             groups = m.groupdict()
             return ParsedExpression(p.name, _kind_of(p, groups), groups)
     return None

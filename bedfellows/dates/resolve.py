@@ -23,6 +23,21 @@ relative expressions prefer the past):
 * absolute expressions ("June 16, 2014", "in 2013", "in the 1980s",
   "March 2011", ISO dates) need no P.
 
+Which way a date without a year lies from P (``event_date``; the rules above
+are the reading with no cue). A bare weekday, weekend, month, month-day,
+season or holiday is the nearest one **on or after** P when it is governed by
+a forward cue ("till/until/by March 6", "next", "the coming Friday", "from
+March 15 onwards", "scheduled for April 2", "on Friday, the day the party
+plans to march") or its clause is future, intended or hypothetical (the
+caller's ``tense``: "will decide", "is to be held", "plans to", "if the
+government allowed ... on March 15"); it is the nearest **on or before** P
+when a backward cue governs it ("last Friday", "on March 3 last") or its
+clause is in a past tense ("met on December 30"). Cues outrank tense: "was
+remanded till April 1" looks forward, except that a deadline of a past
+perfect clause ("had left by March 3") is past. With neither, a future marker
+before the expression in its clause ("will", "is due to") decides, as before.
+A date with its year is never moved.
+
 A relative expression with no P resolves to ``EventDate(basis=NONE)``: no date
 is ever guessed. Durations ("for eight years") resolve to None.
 """
@@ -35,6 +50,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
@@ -52,7 +68,7 @@ from bedfellows.dates.expressions import (
 )
 from bedfellows.schema import DateBasis, EventDate, Granularity
 
-__all__ = ["date_sentence", "event_date", "resolve_expression"]
+__all__ = ["Tense", "TenseOf", "date_sentence", "event_date", "resolve_expression"]
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +79,19 @@ _RANK = {
     Granularity.YEAR: 3,
     Granularity.DECADE: 4,
 }
+
+
+class Tense(StrEnum):
+    """Which way the clause governing a date looks from publication: an event
+    still to come (future, intended, hypothetical) or one that has happened."""
+
+    FUTURE = "future"
+    PAST = "past"
+
+
+#: The tense of the clause governing the expression at (start, end) of the
+#: sentence, or None when the parse does not say.
+TenseOf = Callable[[int, int], Tense | None]
 
 
 class _Relative:
@@ -482,8 +511,19 @@ def _date_parser(base: datetime, parts: tuple[str, ...]) -> Any:
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def _dateparser_fallback(text: str, p: date | None) -> _Result:
-    """Explicit calendar dates the patterns do not read ("June the 16th")."""
+def _one_year_on(found: _Range) -> _Range:
+    """The same day or month a year later (February 29: the 28th)."""
+    start, _end, gran = found
+    if gran is Granularity.MONTH:
+        return _month_range(start.year + 1, start.month)
+    later = _safe_date(start.year + 1, start.month, start.day)
+    return _day(later or date(start.year + 1, start.month, 28))
+
+
+def _dateparser_fallback(text: str, p: date | None, future: bool = False) -> _Result:
+    """Explicit calendar dates the patterns do not read ("June the 16th", "april
+    seven"). dateparser prefers the past; a ``future`` reading of a date
+    without its year moves it to the next occurrence on or after P."""
     if len(text) > 60 or _RELATIVE_WORD.search(text):
         return None
     if not (_MONTH_WORD.search(text) or _NUMERIC_DATE.search(text)):
@@ -509,11 +549,12 @@ def _dateparser_fallback(text: str, p: date | None) -> _Result:
     gran = _PERIOD_GRAN.get(data.period or "day", Granularity.DAY)
     if gran is Granularity.WEEK:
         return _week_range(found)
-    if gran is Granularity.MONTH:
-        return _month_range(found.year, found.month)
     if gran is Granularity.YEAR:
         return _year_range(found.year)
-    return _day(found)
+    got = _month_range(found.year, found.month) if gran is Granularity.MONTH else _day(found)
+    if future and p is not None and got[1] < p and _YEAR_IN_TEXT.search(text) is None:
+        got = _one_year_on(got)
+    return got
 
 
 # --- public API -------------------------------------------------------------
@@ -609,7 +650,7 @@ def _resolve(text: str, published: date | None, future: bool = False) -> EventDa
     if best is not None and (best.granularity is Granularity.DAY or not _HAS_DIGIT.search(text)):
         return replace(best, text=text)
     # ... unless dateparser reads a more precise calendar date that agrees with it.
-    parsed_date = _to_event_date(_dateparser_fallback(text, published), text)
+    parsed_date = _to_event_date(_dateparser_fallback(text, published, future), text)
     if best is None:
         return parsed_date
     if (
@@ -624,7 +665,9 @@ def _resolve(text: str, published: date | None, future: bool = False) -> EventDa
     return replace(best, text=text)
 
 
-def resolve_expression(text: str, published: date | None) -> EventDate | None:
+def resolve_expression(
+    text: str, published: date | None, *, tense: Tense | None = None
+) -> EventDate | None:
     """Resolve one temporal expression against the publication date ``published``.
 
     Returns an ``EventDate`` with basis EXPRESSION, ``start``/``end`` filled
@@ -632,8 +675,12 @@ def resolve_expression(text: str, published: date | None) -> EventDate | None:
     caller knows them); an ``EventDate`` with basis NONE when the expression is
     relative ("on Sunday", "last year") and ``published`` is None; or None
     when ``text`` is a duration ("for eight years") or no date at all.
+
+    A date without a year looks forward or back by the cue in ``text`` itself
+    ("till April 1", "next Friday") and else by ``tense`` (module docstring).
     """
-    return _resolve(text, _as_date(published))
+    ahead = _looks_ahead(text, 0, len(text), None, tense)
+    return _resolve(text, _as_date(published), ahead)
 
 
 def _distance(start: int, end: int, offset: int) -> int:
@@ -661,7 +708,7 @@ def _drop_overlaps(expressions: Sequence[tuple[str, int, int]]) -> list[tuple[st
 # scheduled to resume on Tuesday", "elections are due in September").
 _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|(?:is|are)\s+to|(?:is|are)\s+(?:due|scheduled|slated|set|"
-    r"expected|planned|poised|going)|plans?\s+to|intends?\s+to|upcoming)\b|\w['’]ll\b",
+    r"expected|planned|poised|going)|(?:plans?|intends?|proposes?)\s+to|upcoming)\b|\w['’]ll\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;:.!?]\s")
@@ -674,11 +721,92 @@ _WORD = re.compile(r"\w+")
 
 def _is_future(sentence: str, start: int) -> bool:
     """True when the clause before ``start`` marks the future ("will", "is due to")."""
+    return _FUTURE.search(_clause_before(sentence, start)) is not None
+
+
+# --- which way a date without a year lies (see the module docstring) --------
+#
+# Each cue is read just before the date proper (the day, month or weekday
+# word, after any lead the expression itself carries) or just after it.
+
+# Where the date proper starts inside an expression ("by March 6" → "March").
+_CORE_START = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted([*MONTHS, *WEEKDAYS], key=len, reverse=True))
+    + r"|weekend|christmas|new\s+year|easter|good\s+friday|thanksgiving|valentine"
+    + r"|spring|summer|autumn|fall|winter)\b",
+    re.IGNORECASE,
+)
+# "the coming Friday", "next Friday", "the hearing scheduled for May 2":
+# ahead of the report, whatever the verb's tense.
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:(?:this\s+)?coming|next|(?:scheduled|slated|fixed|set|due|planned|proposed)"
+    r"\s+(?:for|on))\s+(?:(?:the|on)\s+)*\Z",
+    re.IGNORECASE,
+)
+# Deadlines and ends of a state: "was remanded till April 1", "will decide
+# by March 6". Weaker: a past perfect clause puts them behind ("had left by
+# March 3"), and "by Friday's blast" names a day, not a deadline.
+_DEADLINE_BEFORE = re.compile(r"\b(?:till|until|up\s+to|by)\s+(?:(?:the|on)\s+)*\Z", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"['’]s\W*\Z")
+_PAST_PERFECT = re.compile(r"\bhad\b|\w['’]d\s+(?:been|\w+ed)\b", re.IGNORECASE)
+# "from March 15 onwards": ahead.
+_AHEAD_AFTER = re.compile(r"\A\W{0,2}\s*onwards?\b", re.IGNORECASE)
+# "on Friday, the day the party plans to march" / "..., when the talks are
+# due to open": the date's own apposition says what is still to come.
+_APPOSITION_AFTER = re.compile(
+    r"\A\s*,\s*(?:the\s+(?:day|date)|when)\b(?P<what>[^,;:.!?]*)", re.IGNORECASE
+)
+# "last March 3", "this past Friday"; Indian news style "on March 3 last":
+# behind the report (not "March 3 last year", which names its own year).
+_BEHIND_BEFORE = re.compile(r"\b(?:last|this\s+past|past)\s+(?:(?:the|on)\s+)*\Z", re.IGNORECASE)
+_BEHIND_AFTER = re.compile(
+    r"\A\s+last\b(?!\s+(?:week|month|year|night|time|weekend|summer|winter|spring|autumn))",
+    re.IGNORECASE,
+)
+
+
+def _clause_before(sentence: str, start: int) -> str:
+    """The clause of ``sentence`` that runs up to ``start`` (at most ``_FUTURE_REACH``)."""
     before = sentence[max(0, start - _FUTURE_REACH) : start]
     ends = list(_CLAUSE_END.finditer(before))
-    if ends:
-        before = before[ends[-1].end() :]
-    return _FUTURE.search(before) is not None
+    return before[ends[-1].end() :] if ends else before
+
+
+def _cue(text: str, start: int, end: int, sentence: str | None) -> int:
+    """+1 when a cue puts the expression ``text`` (at ``start``-``end`` of
+    ``sentence``) on or after publication, -1 when one puts it before, else 0."""
+    core = _CORE_START.search(text)
+    if core is None:
+        return 0
+    before = (sentence or "")[max(0, start - 40) : start] + text[: core.start()]
+    after = (sentence or "")[end : end + 120] if sentence else ""
+    if _BEHIND_BEFORE.search(before) or _BEHIND_AFTER.match(after):
+        return -1
+    if _AHEAD_BEFORE.search(before) or _AHEAD_AFTER.match(after):
+        return 1
+    if _DEADLINE_BEFORE.search(before) and not _POSSESSIVE_END.search(text):
+        clause = _clause_before(sentence, start) if sentence else ""
+        return -1 if _PAST_PERFECT.search(clause + before) else 1
+    apposition = _APPOSITION_AFTER.match(after)
+    if apposition is not None and _FUTURE.search(apposition.group("what")):
+        return 1
+    return 0
+
+
+def _looks_ahead(
+    text: str, start: int, end: int, sentence: str | None, tense: Tense | TenseOf | None
+) -> bool:
+    """Whether a date without its year is read on or after publication: a cue
+    first, then the governing clause's tense, then (with the sentence) a
+    future marker before it in its clause."""
+    cue = _cue(text, start, end, sentence)
+    if cue:
+        return cue > 0
+    known = tense(start, end) if callable(tense) else tense
+    if known is not None:
+        return known is Tense.FUTURE
+    return bool(sentence) and _is_future(sentence or "", start)
 
 
 def _with_ranges(
@@ -731,6 +859,7 @@ def event_date(
     *,
     trigger_offset: int | None = None,
     sentence: str | None = None,
+    tense: Tense | TenseOf | None = None,
 ) -> EventDate:
     """The event's date from its sentence's temporal expressions.
 
@@ -742,11 +871,15 @@ def event_date(
     no trigger the most specific wins, ties going to the first.
 
     With the ``sentence`` text, three more readings: "from X to Y" / "between
-    X and Y" become one range; a bare weekday, weekend, month, calendar day,
-    season or holiday after a future marker ("will meet on Friday") is the
-    next one, not the last; and "the day before", "two days later" count
+    X and Y" become one range; "the day before", "two days later" count
     from the nearest other day named in the sentence (with none, they give
-    no date).
+    no date); and a date without its year (a weekday, weekend, month,
+    calendar day, season or holiday) is read forward or back from its cue
+    words ("till", "by", "next", "last", "from … onwards"), else from
+    ``tense`` (one for the whole sentence, or a function giving the tense of
+    the clause that governs the expression at (start, end)), else from a
+    future marker before it in its clause ("will meet on Friday"); see the
+    module docstring.
 
     Fallbacks: no usable expression and a publication date → the publication
     day (basis PUBLICATION, DAY); no publication date → ``EventDate`` with
@@ -771,8 +904,8 @@ def event_date(
             continue
         if kind != KIND_DATE:
             continue
-        future = bool(sentence) and _is_future(sentence or "", start)
-        resolved = _resolve(text, p, future)
+        ahead = _looks_ahead(text, start, end, sentence, tense)
+        resolved = _resolve(text, p, ahead)
         if resolved is None:
             continue
         resolved_list.append(
@@ -814,11 +947,19 @@ def event_date(
 
 
 def date_sentence(
-    sentence: str, published: date | None, *, trigger_offset: int | None = None
+    sentence: str,
+    published: date | None,
+    *,
+    trigger_offset: int | None = None,
+    tense: Tense | TenseOf | None = None,
 ) -> EventDate:
     """The date of an event in ``sentence``: ``event_date`` over the sentence's
-    own expressions (``find_expressions``), reading ranges, tense and
-    anaphoric offsets from the sentence text."""
+    own expressions (``find_expressions``), reading ranges, cue words and
+    anaphoric offsets from the sentence text (``tense`` as in ``event_date``)."""
     return event_date(
-        find_expressions(sentence), published, trigger_offset=trigger_offset, sentence=sentence
+        find_expressions(sentence),
+        published,
+        trigger_offset=trigger_offset,
+        sentence=sentence,
+        tense=tense,
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bedfellows.dates import Tense, TenseOf
 from bedfellows.schema import ActorRef, DateBasis, EventDate, Granularity, Modality
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor"})
@@ -345,6 +346,83 @@ def modality_of(trigger) -> ModalityCue:
     if found is None and judged and trigger.head.lemma_.lower() in _COPULAS:
         found = ModalityCue(Modality.HYPOTHETICAL, trigger.head.text)
     return found or ModalityCue(Modality.ASSERTED)
+
+
+# -- tense, for dates without a year -------------------------------------------
+
+
+def tense_of(tok) -> Tense | None:
+    """Which way from the report the clause of ``tok`` (a verb or event noun) lies.
+
+    FUTURE: "will decide", "'ll", "is to be held", and any intended or
+    hypothetical event ("plans to visit", "would attend if the government
+    allowed it", "was scheduled to leave"). PAST: a perfect ("had left", "has
+    been arrested", "could have met": done before the report, whatever the
+    modal), a past tense ("met", "was remanded", "did not attend") or a bare
+    participle ("the men arrested on Monday"). None for a present tense or a
+    bare infinitive, which say nothing either way.
+    """
+    verb = _clause_verb(tok)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX:
+        return Tense.FUTURE
+    if "to" in words and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be":
+        return Tense.FUTURE  # "is to meet", "are to be held"
+    if any(a.lemma_.lower() == "have" for a in auxes):
+        return Tense.PAST
+    if modality_of(tok).modality in (Modality.INTENDED, Modality.HYPOTHETICAL):
+        return Tense.FUTURE
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return Tense.PAST
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ != "amod":
+        return Tense.PAST  # a bare participle: "doctors left for Gujarat on Monday"
+    return None
+
+
+# A date before the noun it labels: "the March 15 deadline", "a Friday rally".
+_LABEL_DEPS = frozenset({"compound", "nmod", "amod"})
+
+
+def date_tenses(sent, trigger) -> TenseOf:
+    """The tense of the clause that governs each date expression of ``sent``,
+    for ``bedfellows.dates.event_date``.
+
+    A date is read with its own clause ("said on Monday that talks will
+    resume": Monday is past for the saying, whatever the event): the trigger's
+    tense when the date hangs in the trigger's clause (an event noun keeps its
+    own modality: "called for a strike"), else that clause's verb's; when the
+    date's own clause says nothing (a present tense, an infinitive), the
+    event's tense. A date that labels a noun before it ("the March 15
+    deadline") is no time of a clause: the event's tense. A date that
+    describes a noun after it ("its order of Wednesday", "Wednesday's
+    order") names that thing's own day: no tense. Offsets are characters of
+    ``sent``'s text.
+    """
+    event_verb = _clause_verb(trigger)
+    cache: dict[int, Tense | None] = {}
+
+    def tense(tok) -> Tense | None:
+        if tok.i not in cache:
+            cache[tok.i] = tense_of(tok)
+        return cache[tok.i]
+
+    def read(start: int, end: int) -> Tense | None:
+        span = sent.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return tense(trigger)
+        root = span.root
+        if root.dep_ == "poss" or (root.dep_ == "pobj" and root.head.lower_ == "of"):
+            return None
+        if root.dep_ in _LABEL_DEPS and root.head.i > root.i and root.head.pos_ == "NOUN":
+            return tense(trigger)
+        verb = _clause_verb(root)
+        if verb.i == event_verb.i or verb.i == trigger.i:
+            return tense(trigger)
+        own = tense(verb)
+        return own if own is not None else tense(trigger)
+
+    return read
 
 
 # Verbs that attribute their complement to their subject without being plain

@@ -19,6 +19,7 @@ from bedfellows.schema import ActorRef, Article, DateBasis, EventDate, Place
 
 from ..implicit import needs_country, with_context_country
 from ..mentions import ArticleMemory, MentionResolver
+from ..modality import date_tenses
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -166,6 +167,7 @@ class Grounder:
             article.published,
             trigger_offset=trigger.idx - sent.start_char,
             sentence=sent.text,
+            tense=date_tenses(sent, trigger),
         )
         if edate.basis is DateBasis.EXPRESSION and edate.text_start is not None:
             shift = sent.start_char + ctx.offset

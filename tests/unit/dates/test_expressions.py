@@ -146,3 +146,23 @@ def test_expressions_match_one_expression(text: str, name: str) -> None:
 def test_expressions_lowercase_month_is_not_a_month() -> None:
     assert match_expression("may 5") is None
     assert find_expressions("Protesters will march 5 miles.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # lower-cased news: a full month name with its day is a date ...
+        ("the governor will decide by march 6.", [("by march 6", "date")]),
+        ("the puja is planned for march 15 in the town.", [("march 15", "date")]),
+        ("curfew stays till 6th march.", [("till 6th march", "until")]),
+        ("they met on 6 march and on may 5.", [("on 6 march", "date"), ("on may 5", "date")]),
+        ("the march 2002 riots", [("march 2002", "date")]),
+        # ... but not a verb or a modal before a number that counts something
+        ("about 20 march in protest every day.", []),
+        ("of the 12 held, 10 may be freed.", []),
+        ("the crowd will march 5 km.", []),
+        ("we march in may.", []),
+    ],
+)
+def test_expressions_lowercase_month_with_its_day(sentence: str, expected: list) -> None:
+    assert [(e.text, e.kind) for e in find_expressions(sentence)] == expected

@@ -1,4 +1,10 @@
-"""Inferred date windows of undated articles (bedfellows.events.dating), no model."""
+"""Dating events: inferred date windows of undated articles
+(bedfellows.events.dating) and the tense that reads a date without its year
+(``modality.tense_of``, ``date_tenses``), on parses built by hand (no model);
+the last test codes sentences with the model (slow).
+
+Sentences written for these tests.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from bedfellows.actors.kb import ActorEntry, Spell
 from bedfellows.data import data_path
@@ -20,6 +28,7 @@ from bedfellows.events.dating import (
     office_spells,
     window_granularity,
 )
+from bedfellows.events.modality import date_tenses, tense_of
 from bedfellows.schema import Article, DateBasis, Event, EventDate, Granularity
 
 D = date.fromisoformat
@@ -269,3 +278,218 @@ def test_name_dates_are_validated(build_name_dates) -> None:
     for entry in bad:
         with pytest.raises(ValueError, match="name_dates #1"):
             build_name_dates.name_date_rows({**actors, "name_dates": [entry]})
+
+
+# --- the tense that reads a date without its year ------------------------------
+
+_VOCAB = spacy.blank("en").vocab
+# word, head index, dep, pos, tag, lemma
+_Row = tuple[str, int, str, str, str, str]
+
+
+def _doc(rows: list[_Row]) -> Doc:
+    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows, strict=True))
+    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+WILL_DECIDE = [  # "The governor will decide by March 6"
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("governor", 3, "nsubj", "NOUN", "NN", "governor"),
+    ("will", 3, "aux", "AUX", "MD", "will"),
+    ("decide", 3, "ROOT", "VERB", "VB", "decide"),
+    ("by", 3, "prep", "ADP", "IN", "by"),
+    ("March", 4, "pobj", "PROPN", "NNP", "March"),
+    ("6", 5, "nummod", "NUM", "CD", "6"),
+]
+IS_TO_BE_HELD = [  # "The poll is to be held on March 15"
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("poll", 2, "nsubj", "NOUN", "NN", "poll"),
+    ("is", 2, "ROOT", "AUX", "VBZ", "be"),
+    ("to", 5, "aux", "PART", "TO", "to"),
+    ("be", 5, "auxpass", "AUX", "VB", "be"),
+    ("held", 2, "xcomp", "VERB", "VBN", "hold"),
+    ("on", 5, "prep", "ADP", "IN", "on"),
+    ("March", 6, "pobj", "PROPN", "NNP", "March"),
+    ("15", 7, "nummod", "NUM", "CD", "15"),
+]
+HAD_LEFT = [  # "The troops had left by March 3"
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("troops", 3, "nsubj", "NOUN", "NNS", "troop"),
+    ("had", 3, "aux", "AUX", "VBD", "have"),
+    ("left", 3, "ROOT", "VERB", "VBN", "leave"),
+    ("by", 3, "prep", "ADP", "IN", "by"),
+    ("March", 4, "pobj", "PROPN", "NNP", "March"),
+    ("3", 5, "nummod", "NUM", "CD", "3"),
+]
+WAS_REMANDED = [  # "He was remanded till April 1"
+    ("He", 2, "nsubjpass", "PRON", "PRP", "he"),
+    ("was", 2, "auxpass", "AUX", "VBD", "be"),
+    ("remanded", 2, "ROOT", "VERB", "VBN", "remand"),
+    ("till", 2, "prep", "SCONJ", "IN", "till"),
+    ("April", 3, "pobj", "PROPN", "NNP", "April"),
+    ("1", 4, "nummod", "NUM", "CD", "1"),
+]
+IF_ALLOWED = [  # "Leaders would attend if the government allowed the puja"
+    ("Leaders", 2, "nsubj", "NOUN", "NNS", "leader"),
+    ("would", 2, "aux", "AUX", "MD", "would"),
+    ("attend", 2, "ROOT", "VERB", "VB", "attend"),
+    ("if", 6, "mark", "SCONJ", "IN", "if"),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("government", 6, "nsubj", "NOUN", "NN", "government"),
+    ("allowed", 2, "advcl", "VERB", "VBD", "allow"),
+    ("the", 8, "det", "DET", "DT", "the"),
+    ("puja", 6, "dobj", "NOUN", "NN", "puja"),
+]
+SIDES_MEET = [  # "The sides meet on Friday"
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("sides", 2, "nsubj", "NOUN", "NNS", "side"),
+    ("meet", 2, "ROOT", "VERB", "VBP", "meet"),
+    ("on", 2, "prep", "ADP", "IN", "on"),
+    ("Friday", 3, "pobj", "PROPN", "NNP", "Friday"),
+]
+DID_NOT_ATTEND = [  # "He did not attend on Friday"
+    ("He", 3, "nsubj", "PRON", "PRP", "he"),
+    ("did", 3, "aux", "AUX", "VBD", "do"),
+    ("not", 3, "neg", "PART", "RB", "not"),
+    ("attend", 3, "ROOT", "VERB", "VB", "attend"),
+    ("on", 3, "prep", "ADP", "IN", "on"),
+    ("Friday", 4, "pobj", "PROPN", "NNP", "Friday"),
+]
+COULD_HAVE_MET = [  # "He could have met them on Friday"
+    ("He", 3, "nsubj", "PRON", "PRP", "he"),
+    ("could", 3, "aux", "AUX", "MD", "could"),
+    ("have", 3, "aux", "AUX", "VB", "have"),
+    ("met", 3, "ROOT", "VERB", "VBN", "meet"),
+    ("them", 3, "dobj", "PRON", "PRP", "they"),
+    ("on", 3, "prep", "ADP", "IN", "on"),
+    ("Friday", 5, "pobj", "PROPN", "NNP", "Friday"),
+]
+SAID_WILL_RESUME = [  # "He said on Monday that talks will resume on Friday"
+    ("He", 1, "nsubj", "PRON", "PRP", "he"),
+    ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("on", 1, "prep", "ADP", "IN", "on"),
+    ("Monday", 2, "pobj", "PROPN", "NNP", "Monday"),
+    ("that", 7, "mark", "SCONJ", "IN", "that"),
+    ("talks", 7, "nsubj", "NOUN", "NNS", "talk"),
+    ("will", 7, "aux", "AUX", "MD", "will"),
+    ("resume", 1, "ccomp", "VERB", "VB", "resume"),
+    ("on", 7, "prep", "ADP", "IN", "on"),
+    ("Friday", 8, "pobj", "PROPN", "NNP", "Friday"),
+]
+PLANS_STRIKE = [  # "The union plans a strike on Monday"
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("union", 2, "nsubj", "NOUN", "NN", "union"),
+    ("plans", 2, "ROOT", "VERB", "VBZ", "plan"),
+    ("a", 4, "det", "DET", "DT", "a"),
+    ("strike", 2, "dobj", "NOUN", "NN", "strike"),
+    ("on", 2, "prep", "ADP", "IN", "on"),
+    ("Monday", 5, "pobj", "PROPN", "NNP", "Monday"),
+]
+
+ARRESTED_MONDAY = [  # "Two men arrested on Monday were freed"
+    ("Two", 1, "nummod", "NUM", "CD", "two"),
+    ("men", 6, "nsubjpass", "NOUN", "NNS", "man"),
+    ("arrested", 1, "acl", "VERB", "VBN", "arrest"),
+    ("on", 2, "prep", "ADP", "IN", "on"),
+    ("Monday", 3, "pobj", "PROPN", "NNP", "Monday"),
+    ("were", 6, "auxpass", "AUX", "VBD", "be"),
+    ("freed", 6, "ROOT", "VERB", "VBN", "free"),
+]
+ORDER_OF_WEDNESDAY = [  # "The court is going to clarify its order of Wednesday"
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("court", 3, "nsubj", "NOUN", "NN", "court"),
+    ("is", 3, "aux", "AUX", "VBZ", "be"),
+    ("going", 3, "ROOT", "VERB", "VBG", "go"),
+    ("to", 5, "aux", "PART", "TO", "to"),
+    ("clarify", 3, "xcomp", "VERB", "VB", "clarify"),
+    ("its", 7, "poss", "PRON", "PRP$", "its"),
+    ("order", 5, "dobj", "NOUN", "NN", "order"),
+    ("of", 7, "prep", "ADP", "IN", "of"),
+    ("Wednesday", 8, "pobj", "PROPN", "NNP", "Wednesday"),
+]
+DEADLINE_BORNE = [  # "Talks had borne fruit as the March 15 deadline will be kept"
+    ("Talks", 2, "nsubj", "NOUN", "NNS", "talk"),
+    ("had", 2, "aux", "AUX", "VBD", "have"),
+    ("borne", 2, "ROOT", "VERB", "VBN", "bear"),
+    ("fruit", 2, "dobj", "NOUN", "NN", "fruit"),
+    ("as", 2, "prep", "ADP", "IN", "as"),  # misparsed, as a spaCy model may
+    ("the", 8, "det", "DET", "DT", "the"),
+    ("March", 8, "nmod", "PROPN", "NNP", "March"),
+    ("15", 6, "nummod", "NUM", "CD", "15"),
+    ("deadline", 4, "pobj", "NOUN", "NN", "deadline"),
+    ("will", 11, "aux", "AUX", "MD", "will"),
+    ("be", 11, "auxpass", "AUX", "VB", "be"),
+    ("kept", 2, "ccomp", "VERB", "VBN", "keep"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "trigger", "expected"),
+    [
+        (WILL_DECIDE, "decide", "future"),  # future tense
+        (IS_TO_BE_HELD, "held", "future"),  # "is to be"
+        (IF_ALLOWED, "allowed", "future"),  # hypothetical, though "allowed" is a past form
+        (IF_ALLOWED, "attend", "future"),  # "would"
+        (PLANS_STRIKE, "strike", "future"),  # an intended event noun
+        (HAD_LEFT, "left", "past"),  # past perfect
+        (COULD_HAVE_MET, "met", "past"),  # a perfect outranks the modal
+        (WAS_REMANDED, "remanded", "past"),  # passive past
+        (ARRESTED_MONDAY, "arrested", "past"),  # a bare participle
+        (DID_NOT_ATTEND, "attend", "past"),  # negated past
+        (SIDES_MEET, "meet", None),  # a present tense says nothing
+        (PLANS_STRIKE, "plans", None),
+    ],
+)
+def test_tense_of_the_governing_clause(rows, trigger, expected) -> None:
+    doc = _doc(rows)
+    tok = next(t for t in doc if t.text == trigger)
+    got = tense_of(tok)
+    assert (got.value if got is not None else None) == expected
+
+
+def test_each_date_is_read_with_its_own_clause() -> None:
+    doc = _doc(SAID_WILL_RESUME)
+    text = doc.text
+    monday = (text.index("on Monday"), text.index("on Monday") + len("on Monday"))
+    friday = (text.index("on Friday"), text.index("on Friday") + len("on Friday"))
+    for trigger in ("said", "resume"):
+        read = date_tenses(doc[:], next(t for t in doc if t.text == trigger))
+        assert read(*monday).value == "past"  # the saying's date
+        assert read(*friday).value == "future"  # the talks' date
+    # a date in a clause that says nothing takes the event's tense
+    strike = _doc(PLANS_STRIKE)
+    at = strike.text.index("on Monday")
+    assert date_tenses(strike[:], strike[4])(at, at + 9).value == "future"
+    assert date_tenses(strike[:], strike[2])(at, at + 9) is None
+    # a date after "of" names its noun's own day; one before a noun labels it
+    order = _doc(ORDER_OF_WEDNESDAY)
+    at = order.text.index("Wednesday")
+    assert date_tenses(order[:], order[5])(at, at + 9) is None
+    deadline = _doc(DEADLINE_BORNE)
+    at = deadline.text.index("March")
+    assert date_tenses(deadline[:], deadline[11])(at, at + 8).value == "future"
+    # a date hanging on a participle in another clause takes that clause's tense
+    arrested = _doc(ARRESTED_MONDAY)
+    at = arrested.text.index("on Monday")
+    assert date_tenses(arrested[:], arrested[6])(at, at + 9).value == "past"
+
+
+@pytest.mark.slow
+def test_coded_events_read_yearless_dates_with_tense_and_cues(code_text) -> None:
+    # Lower-cased, as in a corpus stored without case.
+    wednesday = date(2002, 3, 13)
+    cases = [
+        ("the state governor will decide on the new cabinet by march 6.", date(2002, 3, 5),
+         date(2002, 3, 6)),
+        ("the city police banned all rallies on friday, the day the union plans to march.",
+         wednesday, date(2002, 3, 15)),
+        ("the city police arrested the union leaders on friday.", wednesday, date(2002, 3, 8)),
+        ("the leaders would call off the strike if the government allowed talks on march 15.",
+         wednesday, date(2002, 3, 15)),
+        ("the two prime ministers will meet on january 3.", date(2002, 12, 28), date(2003, 1, 3)),
+        ("the two prime ministers met on december 30.", date(2003, 1, 2), date(2002, 12, 30)),
+    ]  # fmt: skip
+    for text, published, expected in cases:
+        _, events = code_text(text, published)
+        dated = [e.date.start for e in events if e.date.basis is DateBasis.EXPRESSION]
+        assert dated and set(dated) == {expected}, (text, [(e.trigger, e.date) for e in events])

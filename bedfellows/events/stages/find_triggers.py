@@ -67,6 +67,30 @@ def frames_noun_event(verb, nouns: NounLexicon) -> bool:
     return any(o.lemma_.lower() in nouns.nouns for o in objects)
 
 
+#: Modifiers that make an event noun name no particular event that happened:
+#: earlier events recalled ("previous riots", "the past clashes") or any event of
+#: the kind ("any attack", "such talks", "every protest"). PLOVER codes events
+#: that took place or were said, promised, threatened or denied (the manual's
+#: modes and contexts), not the mention of a kind of event.
+_NO_OCCURRENCE = frozenset(
+    {"previous", "past", "earlier", "former", "prior", "any", "such", "every", "each"}
+)
+
+
+def names_an_event(noun) -> bool:
+    """True when an event noun names an event of this report, not a kind of thing.
+
+    A noun that modifies another noun names the thing, not an event ("riot
+    police", "attack helicopters", "the talks process"); a noun under a
+    modifier of recall or generality (``_NO_OCCURRENCE``) names none.
+    """
+    if noun.dep_ == "compound":
+        return False
+    return not any(
+        c.lower_ in _NO_OCCURRENCE for c in noun.children if c.dep_ in ("amod", "det", "predet")
+    )
+
+
 def find_triggers(sent, nouns: NounLexicon, consumed: set[int]) -> Iterator[Trigger]:
     """The sentence's triggers, in word order.
 
@@ -95,7 +119,7 @@ def find_triggers(sent, nouns: NounLexicon, consumed: set[int]) -> Iterator[Trig
             yield Trigger(tok, lemma, "verb")
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and lemma in comment_adjectives():
             yield Trigger(tok, lemma, "comment")
-        elif tok.pos_ == "NOUN" and lemma in nouns.nouns:
+        elif tok.pos_ == "NOUN" and lemma in nouns.nouns and names_an_event(tok):
             yield Trigger(tok, lemma, "noun")
         elif tok.pos_ == "VERB" and (
             lemma in LIGHT_VERBS or any(c.dep_ in ("dobj", "obj") for c in tok.children)

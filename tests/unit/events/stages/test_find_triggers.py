@@ -64,3 +64,16 @@ def test_comment_adjectives_are_pessimistic_or_optimistic_comments(coder):
     table = comment_adjectives()
     assert table["skeptical"] == "012" and table["hopeful"] == "013"
     assert {coder.codebook.cameo(code).root for code in table.values()} == {"01"}
+
+
+def test_a_noun_that_names_a_kind_of_thing_is_no_event(coder, parse):
+    found = _triggers(coder, parse("The army bought new attack helicopters after the clashes."))
+    nouns = {text for text, kind, _ in found if kind == "noun"}
+    assert "clashes" in nouns  # the clashes of this report
+    assert "attack" not in nouns  # "attack helicopters": a kind of aircraft
+    found = _triggers(coder, parse("Previous clashes left the town divided."))
+    assert ("clashes", "noun", False) not in found
+    found = _triggers(coder, parse("Any attack on the embassy would be punished."))
+    assert ("attack", "noun", False) not in found
+    found = _triggers(coder, parse("The attack on the embassy was condemned."))
+    assert ("attack", "noun", False) in found

@@ -136,7 +136,13 @@ def misparsed_conjunct(tok) -> bool:
     send troops and urged France …" with "urged" under "send"): a past or
     present tense cannot continue the infinitive, so it is a second act of the
     clause above, outside whatever embeds the infinitive."""
-    return tok.dep_ == "conj" and tok.tag_ in _FINITE_TAGS and tok.head.tag_ == "VB"
+    if tok.dep_ != "conj" or tok.head.tag_ != "VB" or tok.tag_ not in _FINITE_TAGS:
+        return False
+    # A word spelled as the infinitive ("live up to it and provoke Iran") is no
+    # evidence of a finite verb, whatever the tagger says: the present and (for
+    # "put", "cut", "set") the past are written alike, so it may be the
+    # infinitive continued.
+    return tok.lower_ != tok.lemma_.lower()
 
 
 # "is going to visit", "is set to deliver", "are due to meet", "is about to
@@ -155,6 +161,9 @@ _COPULAS = frozenset({"be", "remain", "seem", "appear", "look", "become", "sound
 # Subordinators of a condition: the clause they head is hypothetical, and so is
 # the clause it conditions.
 _CONDITIONS = frozenset({"if", "unless"})
+# Subordinators of an open question or a condition: the clause they head, and
+# whatever it embeds, is not asserted.
+_OPEN = frozenset({"whether", "if"})
 _NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "nothing", "no one"})
 # Phrasal negators: verb + particle ("ruled out talks", "backed out of the deal").
 _NEGATING_PHRASALS = frozenset({("rule", "out"), ("back", "out"), ("pull", "out")})
@@ -269,6 +278,11 @@ def _embedding_cue(head, cur) -> ModalityCue | None:
         return ModalityCue(Modality.NEGATED, "yet")
     if lemma_in(head, CONSIDER_VERBS) or head.lower_ in HYPOTHETICAL_WORDS:
         return ModalityCue(Modality.HYPOTHETICAL, head.text)
+    question = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in _OPEN), None)
+    if question is not None:
+        # "must decide whether he wants to provoke Iran": an open question, or
+        # a condition ("if they want to attack"), leaves what it embeds open.
+        return ModalityCue(Modality.HYPOTHETICAL, question.text)
     if complement and lemma_in(head, ASKING_VERBS):
         return ModalityCue(Modality.HYPOTHETICAL, head.text)
     if lemma_in(head, INTENT_VERBS) or complement and lemma_in(head, COMMIT_VERBS):

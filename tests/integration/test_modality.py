@@ -20,6 +20,13 @@ CASES = [
     ("Japan sent troops to help Australia after the storm.", "sent", "JPN", "asserted"),
     ("Kenya accused Uganda of violating the border deal.", "accused", "KEN", "asserted"),
     ("Norway was attacked by Russia last year, the report claimed.", "attacked", "RUS", "asserted"),
+    (
+        # "attack" continues the infinitive under "whether", though tagged finite.
+        "Analysts wonder whether Chile wants to keep its word and attack Peru.",
+        "attack",
+        "CHL",
+        "hypothetical",
+    ),
     ("Canada did not sign the agreement with Mexico.", "sign", "CAN", "negated"),
     ("France refused to send troops to Mali.", "send", "FRA", "negated"),
     (

@@ -29,8 +29,14 @@ Conventions: edges of weight 0 and self-loops carry no structure and are ignored
 found separately in each connected component of the signed edges — nothing links two
 components, so putting them in one bloc would be arbitrary — and ``max_blocs`` caps the
 number of blocs per component. Actors with no signed edge each form their own bloc. Among
-starts of equal frustration the one with fewer blocs wins (two actors with a common enemy
-and no tie of their own land in one bloc, as balance theory has it), then the earlier start.
+starts of equal frustration the one with fewer blocs wins, then the earlier start.
+
+A bloc is an alliance, so it needs cooperation to hold it together: each bloc of the best
+partition is split into the groups its positive ties connect (``allied_groups``), while the
+component's bloc count stays within ``max_blocs``. A common enemy alone makes no alliance:
+balance theory's "the enemy of my enemy is my friend" is a hypothesis the ``bedfellows``
+command reports (strange bedfellows), not evidence that the two cooperate. Splitting never
+adds frustration: it moves no positive tie between blocs, and only takes negative ties out.
 """
 
 from __future__ import annotations
@@ -402,6 +408,32 @@ def partition_components(
     return out
 
 
+def allied_groups(bloc: list[int], edges: Iterable[tuple[int, int, float]]) -> list[list[int]]:
+    """The groups of ``bloc`` that its positive ties connect (each sorted, by first member)."""
+    inside = set(bloc)
+    friends: dict[int, list[int]] = {i: [] for i in bloc}
+    for i, j, w in edges:
+        if w > 0 and i in inside and j in inside:
+            friends[i].append(j)
+            friends[j].append(i)
+    seen: set[int] = set()
+    out = []
+    for start in sorted(bloc):
+        if start in seen:
+            continue
+        group, stack = [], [start]
+        seen.add(start)
+        while stack:
+            node = stack.pop()
+            group.append(node)
+            for other in friends[node]:
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        out.append(sorted(group))
+    return out
+
+
 def find_blocs(graph: nx.Graph, *, max_blocs: int = 8, seed: int = 0) -> BlocPartition:
     """Split the actors of a signed graph into blocs that minimise weighted frustration.
 
@@ -412,8 +444,12 @@ def find_blocs(graph: nx.Graph, *, max_blocs: int = 8, seed: int = 0) -> BlocPar
     signed = signed_edges(graph)
     groups: list[list[int]] = []
     for members, local in partition_components(signed, max_blocs=max_blocs, seed=seed):
-        for bloc in range(int(local.max()) + 1 if len(members) else 0):
-            groups.append([members[p] for p in np.flatnonzero(local == bloc)])
+        found = [
+            [members[p] for p in np.flatnonzero(local == bloc)]
+            for bloc in range(int(local.max()) + 1 if len(members) else 0)
+        ]
+        allied = [part for bloc in found for part in allied_groups(bloc, signed.edges)]
+        groups.extend(allied if len(allied) <= max_blocs else found)
     # Members are node indexes in key order, so the smallest index is the smallest key.
     groups.sort(key=lambda g: (-len(g), min(g)))
     labels = np.empty(len(signed.nodes), dtype=np.int64)

@@ -60,3 +60,15 @@ def test_isis_is_an_enemy_of_both_in_the_network(seed_db):
     g = signed_network(seed_db)
     assert g["IRN"]["IRQ"]["weight"] > 0 and g["IRQ"][ISIS]["weight"] < 0
     assert all(d["weight"] < 0 for _, _, d in g.edges(ISIS, data=True))
+
+
+@pytest.mark.parametrize("min_confidence", [0.0, None])
+def test_isis_and_the_usa_are_never_one_bloc(seed_db, min_confidence):
+    # A common enemy (Iran, Syria) is no alliance: nothing on the seeds says the
+    # USA and ISIS cooperate, so no bloc holds both.
+    from bedfellows.network import find_blocs
+
+    kwargs = {} if min_confidence is None else {"min_confidence": min_confidence}
+    labels = find_blocs(signed_network(seed_db, **kwargs)).labels
+    assert labels[ISIS] != labels["USA"]
+    assert labels["IRN"] == labels["IRQ"]  # the pact

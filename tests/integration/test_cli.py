@@ -82,10 +82,13 @@ def test_cli_events_and_export(tmp_path):
     for row in rows:
         codes = {a["country"] for a in row["sources"] + row["targets"]}
         assert "FRA" in codes
-    exported = run("export", "--db", str(db), "--format", "plover-jsonl")
+    exported = run("export", "--db", str(db), "--format", "plover-jsonl", "--min-confidence", "0")
     assert exported.returncode == 0, exported.stderr
     records = [json.loads(line) for line in exported.stdout.splitlines()]
     assert len(records) == table_counts(db)["events"]
+    default = run("export", "--db", str(db), "--format", "plover-jsonl")
+    kept = [json.loads(line) for line in default.stdout.splitlines()]
+    assert {r["id"] for r in kept} <= {r["id"] for r in records}
     for record in records:
         # PLOVER manual field names: actor/recipient, not CAMEO's source/target.
         assert {"id", "event", "actor", "recipient", "mode", "context"} <= record.keys()

@@ -64,9 +64,25 @@ def test_all_positive_graph_is_one_bloc():
 def test_mutual_enemies_and_common_enemy():
     hostile = find_blocs(signed([("A", "B", -1.0), ("B", "C", -1.0), ("A", "C", -2.0)]))
     assert hostile.n_blocs == 3 and hostile.frustration == 0.0
-    # Two actors with a common enemy and no tie of their own: one bloc (balance theory).
+    # Two actors with a common enemy and no tie of their own: no alliance, two blocs.
     common = find_blocs(signed([("A", "C", -1.0), ("B", "C", -1.0)]))
-    assert members(common) == {frozenset({"A", "B"}), frozenset({"C"})}
+    assert members(common) == {frozenset({"A"}), frozenset({"B"}), frozenset({"C"})}
+    assert common.frustration == 0.0
+    # With a tie of their own they are one bloc.
+    allied = find_blocs(signed([("A", "C", -1.0), ("B", "C", -1.0), ("A", "B", 0.5)]))
+    assert members(allied) == {frozenset({"A", "B"}), frozenset({"C"})}
+
+
+def test_a_bloc_is_held_together_by_positive_ties():
+    # A–B and C–D are allies, both against E; A and C never cooperate.
+    g = signed([("A", "B", 1.0), ("C", "D", 1.0), ("A", "E", -1.0), ("C", "E", -1.0)])
+    assert members(find_blocs(g)) == {
+        frozenset({"A", "B"}),
+        frozenset({"C", "D"}),
+        frozenset({"E"}),
+    }
+    # The cap on blocs is kept: the unsplit partition when splitting would exceed it.
+    assert find_blocs(g, max_blocs=2).n_blocs == 2
 
 
 def test_max_blocs_caps_the_number_of_blocs():

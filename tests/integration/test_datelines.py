@@ -92,16 +92,19 @@ def test_dateline_breaks_no_tie(code_text):
     assert all(a.country != "EGY" for e in events for a in _actors(e))
 
 
-def test_the_other_partys_nationality_is_not_the_victims(code_text):
-    # The sentence names two countries: the attacker's, and the one left is the victims'.
-    _, events = code_text(
-        "GAZA CITY: Four children were killed in Israeli tank shelling in the Gaza Strip "
-        "on Friday, medics said."
-    )
+def test_dateline_agrees_with_the_country_left(code_text):
+    # Two countries named: the attacker's nationality, and the victims' waters.
+    # The dateline is in the second, so the victims are its people; without a
+    # dateline nothing says so, and they stay country-less.
+    story = "Four fishermen were killed by Iraqi gunfire in the Iranian waters of the Gulf."
+    _, events = code_text("TEHRAN: " + story)
     killed = next(e for e in events if e.trigger == "killed")
-    assert {a.country for a in killed.sources} == {"ISR"}
-    assert killed.targets and {t.country for t in killed.targets} == {"PSE"}
-    _outside(events, len("GAZA CITY: "))
+    assert {a.country for a in killed.sources} == {"IRQ"}
+    assert [(t.country, t.basis) for t in killed.targets] == [("IRN", "context")]
+    _outside(events, len("TEHRAN: "))
+    _, events = code_text(story)
+    killed = next(e for e in events if e.trigger == "killed")
+    assert [t.country for t in killed.targets] == [None]
 
 
 def test_a_later_paragraph_keeps_its_actors(code_text):

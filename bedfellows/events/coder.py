@@ -1449,11 +1449,11 @@ class EventCoder:
         }
         if len(here) == 1 and not here & others:
             return tuple(self._unless_named(role, here, ctx) for role in roles)
-        # "GAZA CITY: Four children were killed in Israeli tank shelling in the
-        # Gaza Strip": the other party's nationality is not theirs, and the one
-        # country left is, when the dateline is in it too; the party's own role
-        # keeps no country from the sentence. The dateline alone decides nothing:
-        # "CAIRO (AP) - Sudanese rallied against the judiciary" is filed abroad.
+        # "TEHRAN: Fishermen were killed by Iraqi gunfire in Iranian waters": the
+        # other party's nationality is not theirs, and the one country left is,
+        # when the dateline is in it too; the party's own role keeps no country
+        # from the sentence. The dateline alone decides nothing: a story may be
+        # filed from a bureau abroad ("CAIRO (AP) — Libyan students marched").
         rest = self._sentence_countries(ctx, rep_tok, when, memory, dateline=False) - others
         home = self._dateline_country(ctx, memory)
         if not here & others or home is None or rest != {home}:

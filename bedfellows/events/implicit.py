@@ -14,8 +14,8 @@ what a reader understands:
   reporter's location ("officials in Nairobi said") is never used (the
   coder's ``_fill_from_sentence``). The article's dateline ("NAIROBI (AP) —")
   counts as a country of its sentence, never as an actor. When that sentence
-  names two countries, one of them an actor's own nationality ("GAZA CITY:
-  Israeli shelling in the Gaza Strip killed four children"), the other
+  names two countries, one of them an actor's own nationality ("TEHRAN:
+  fishermen were killed by Iraqi gunfire in Iranian waters"), the other
   party's country-less actors take the one left if the dateline is in it.
 - **Location as target.** "Activists staged a protest in Beijing", "Russia is
   conducting exercises in Alaska": with no target named, the country where the

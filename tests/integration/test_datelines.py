@@ -84,8 +84,8 @@ def test_dateline_still_places_the_first_sentence(code_text):
 def test_dateline_breaks_no_tie(code_text):
     # Filed from a bureau abroad: the dateline's country is not the story's.
     _, events = code_text(
-        "CAIRO (AP) — Thousands of Sudanese rallied on Wednesday, demanding that the "
-        "judiciary be purged."
+        "CAIRO (AP) — Hundreds of Libyan students marched on Tuesday, demanding that "
+        "the judges resign."
     )
     assert events
     _outside(events, len("CAIRO (AP) — "))

@@ -74,6 +74,30 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Dateline:
+    """The wire dateline that opens an article ("TEHRAN, July 23 (Reuters) -",
+    "new delhi:"): where (and when) the story was filed, and who filed it.
+
+    It says where the reporter was, never who acted: the coder takes no event's
+    source, target or reporter from ``start``..``end``. ``start``/``end`` cover
+    the whole dateline with its separator; ``place`` is None for an agency-only
+    dateline ("(AFP) --"); ``date_text`` is the date as written ("July 23").
+    """
+
+    start: int
+    end: int
+    place: str | None = None
+    place_start: int | None = None
+    place_end: int | None = None
+    date_text: str | None = None
+    agency: str | None = None  # the parenthesised part: "Reuters", "AP" (or a district)
+
+    def covers(self, offset: int) -> bool:
+        """True when the character at ``offset`` (in Article.body) is in the dateline."""
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph of an article body (or of one comment), the unit fed to spaCy."""
 
@@ -83,6 +107,9 @@ class Paragraph:
     text: str
     is_comment: bool = False
     comment_index: int | None = None
+    # The article's dateline, on the body paragraph that opens with it (offsets
+    # into Article.body); None on every other paragraph.
+    dateline: Dateline | None = None
 
 
 @dataclass(frozen=True, slots=True)

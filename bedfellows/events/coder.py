@@ -99,6 +99,7 @@ class EventCoder:
         n = 0
         # Every sentence asks for its entities: read Doc.ents once (see EntityIndex).
         ents = EntityIndex(doc)
+        memory.dateline = paragraph.dateline  # None on every paragraph but the first
         if article.published is None and not paragraph.is_comment:
             self.dating.observe(doc, article, ents)
         for n, sent in enumerate(doc.sents, start=1):

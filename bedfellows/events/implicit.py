@@ -12,7 +12,11 @@ what a reader understands:
   named as the other party ("the government thanked China") or the
   nationality of private people ("a court jailed two Danish tourists"); the
   reporter's location ("officials in Nairobi said") is never used (the
-  coder's ``_fill_from_sentence``).
+  coder's ``_fill_from_sentence``). The article's dateline ("NAIROBI (AP) —")
+  counts as a country of its sentence, never as an actor. When that sentence
+  names two countries, one of them an actor's own nationality ("TEHRAN:
+  fishermen were killed by Iraqi gunfire in Iranian waters"), the other
+  party's country-less actors take the one left if the dateline is in it.
 - **Location as target.** "Activists staged a protest in Beijing", "Russia is
   conducting exercises in Alaska": with no target named, the country where the
   event happens is its target, as PETRARCH and the PLOVER gold code it.

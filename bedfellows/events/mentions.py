@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bedfellows.actors import ActorKB, resolve_phrase
-from bedfellows.schema import ActorRef, Event
+from bedfellows.schema import ActorRef, Dateline, Event
 
 from .arguments import ABSTRACT_HEADS, NON_ACTOR_HEADS, conjuncts, entity_tokens
 from .modality import SPEECH_VERBS
@@ -71,6 +71,13 @@ class ArticleMemory:
     # of their sentence: antecedents of "he"/"she" and of a subject "it".
     last_person: tuple[ActorRef, int] | None = None
     last_party: tuple[ActorRef, int] | None = None
+    # The dateline of the paragraph being coded ("NEW DELHI:"), set by the coder:
+    # where the story was filed, so no phrase in it names an actor.
+    dateline: Dateline | None = None
+
+    def in_dateline(self, tok, offset: int) -> bool:
+        """True when token ``tok`` (of a Doc at ``offset`` in the body) is in the dateline."""
+        return self.dateline is not None and self.dateline.covers(tok.idx + offset)
 
     def remember(self, head, ref: ActorRef) -> None:
         """Remember a person by surname, and pairs of countries for "both sides"."""
@@ -148,8 +155,11 @@ class MentionResolver:
         """Actors denoted by one noun-phrase head (a pair phrase gives two).
 
         head (Token): the head token; offset (int): char offset of the Doc in
-        Article.body, so spans point into the article.
+        Article.body, so spans point into the article. A head in the article's
+        dateline names no actor, and dateline words never join another's phrase.
         """
+        if memory.in_dateline(head, offset):
+            return []
         if head.pos_ == "PRON":
             refs = self._speaker(head, when, offset, memory)
             if not refs:
@@ -172,7 +182,9 @@ class MentionResolver:
                 for r in self.resolve_head(owner, when, offset, memory)
                 if r.country or r.actor_id
             ]
-        phrase = _left_phrase(head)
+        # "new delhi: the national conference": the parser may hang the dateline
+        # on the phrase that follows it.
+        phrase = [t for t in _left_phrase(head) if not memory.in_dateline(t, offset)]
         last = phrase[-1]
         start = phrase[0].idx + offset
         end = last.idx + len(last.text) + offset

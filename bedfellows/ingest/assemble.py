@@ -10,6 +10,7 @@ from typing import Any
 
 from bedfellows.errors import EmptyInput, MalformedRecord, NotEnglish
 from bedfellows.ingest.boilerplate import split_page
+from bedfellows.ingest.dateline import dateline_date, find_dateline, take_story_date
 from bedfellows.ingest.frontmatter import split_title
 from bedfellows.ingest.language import is_english
 from bedfellows.ingest.pubdate import parse_published
@@ -104,12 +105,18 @@ def build_article(
     ``comments`` found by an earlier stage (HTML markup) come before those the
     text-level cutter finds. ``decode_errors`` is the number of invalid bytes
     the decoder replaced, carried on the Article for the caller to report.
+    Without a publication date in ``meta``, a "This story is from <date>" line
+    (cut from the text, never the title) or the date of the body's dateline,
+    when it has a year ("TEHRAN, July 23, 2014 (Reuters) -"), gives it.
     Raises ``EmptyInput`` when no body is left and ``NotEnglish`` when the
     declared or detected language is not English.
     """
     text = normalize_text(text)
     if not text.strip():
         raise EmptyInput(source, "empty: only whitespace", record)
+    # "This story is from March 16, 2002" dates an archived story; left in, it
+    # would be taken for the headline.
+    story_date, text = take_story_date(text)
     title = meta.title
     if title is not None:
         text = _drop_repeated_title(text, title)
@@ -118,6 +125,10 @@ def build_article(
     body, found, boilerplate = split_page(text)
     if not body:
         raise EmptyInput(source, "no article text left after removing boilerplate", record)
+    published = meta.published or story_date
+    if published is None:
+        dateline = find_dateline(body)
+        published = dateline_date(dateline) if dateline is not None else None
     declared = _declared_english(meta.language)
     if declared is False:
         raise NotEnglish(source, f"declared language is {meta.language!r}", record)
@@ -134,7 +145,7 @@ def build_article(
         source_path=source if record is None else f"{source}:{record}",
         body=body,
         title=title,
-        published=meta.published,
+        published=published,
         source=meta.source,
         url=meta.url,
         language="en",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from bedfellows.ingest.dateline import STORY_DATE, find_dateline
 from bedfellows.schema import Article, Paragraph
 
 # A paragraph break is a blank line (possibly holding spaces); a single newline
@@ -81,6 +83,19 @@ def split_long(text: str, max_chars: int) -> list[tuple[int, str]]:
     return pieces
 
 
+def _mark_dateline(paragraphs: list[Paragraph]) -> None:
+    """Put the article's dateline (``find_dateline``) on the body paragraph that
+    opens with it: the first, or the second when the first is only a "This story
+    is from <date>" line (an archive page whose date was not cut off)."""
+    for i, para in enumerate(paragraphs[:2]):
+        found = find_dateline(para.text, para.start)
+        if found is not None:
+            paragraphs[i] = dataclasses.replace(para, dateline=found)
+            return
+        if STORY_DATE.fullmatch(para.text.strip()) is None:
+            return
+
+
 def split_paragraphs(
     article: Article, *, include_comments: bool = False, max_chars: int | None = None
 ) -> list[Paragraph]:
@@ -95,11 +110,15 @@ def split_paragraphs(
     max_chars: a paragraph longer than this is cut (``split_long``) into
     consecutive pieces returned as paragraphs of their own, offsets still
     exact; the pipeline passes ``MAX_PARAGRAPH_CHARS``. None: never cut.
+
+    The body paragraph that opens with the article's dateline ("NEW DELHI: …")
+    carries it (``Paragraph.dateline``), so the coder never takes it for an actor.
     """
     paragraphs = [
         Paragraph(article_id=article.article_id, index=i, start=start, text=text)
         for i, (start, text) in enumerate(_spans(article.body, max_chars))
     ]
+    _mark_dateline(paragraphs)
     if include_comments:
         for comment in article.comments:
             for start, text in _spans(comment.text, max_chars):

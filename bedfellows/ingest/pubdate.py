@@ -41,6 +41,19 @@ def _parse_string(value: str) -> date | None:
     return parsed.date() if parsed is not None else None
 
 
+def parse_date_text(text: str) -> date | None:
+    """A written date with day, month and year ("March 16, 2002", "23 July 2014")
+    as a ``date``; None for anything less (no year: never completed) or unparseable.
+
+    For dates found in article text, which (unlike a metadata field) may simply
+    not be a date: nothing is raised, and the caller checks the range.
+    """
+    try:
+        return _parse_string(text)
+    except (ValueError, OverflowError):
+        return None
+
+
 def parse_published(
     value: Any, *, source: str, record: int | None = None, field: str = "date"
 ) -> date | None:

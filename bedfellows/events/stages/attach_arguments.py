@@ -341,6 +341,8 @@ class ArgumentAttacher:
         place = self.grounder.event_place(cand.trigger, ctx)
         here = {place.country} if place is not None and place.country else set()
         rep_tok = reporter_of(cand.trigger)
+        if rep_tok is not None and memory.in_dateline(rep_tok, ctx.offset):
+            rep_tok = None  # "lucknow: the governor will decide …, said an official"
         if here:
             sources = with_context_country(sources, here, kb)
             targets = with_context_country(targets, here, kb)

@@ -48,9 +48,10 @@ class SentenceContext:
     places: list[tuple[object, Place]]
     ents: list  # the sentence's entities (``sent.ents``, read once)
     doc_ents: EntityIndex  # the paragraph's entities by token
-    # Countries the sentence names, by the reporter token left out (-1: none);
-    # filled on first need, shared by the sentence's events.
-    countries: dict[int, set[str]] = field(default_factory=dict)
+    # Countries the sentence names, by the reporter token left out (-1: none)
+    # and whether the dateline counts; filled on first need, shared by the
+    # sentence's events.
+    countries: dict[tuple[int, bool], set[str]] = field(default_factory=dict)
 
 
 def named(refs) -> bool:
@@ -275,9 +276,39 @@ class Grounder:
             for a in role
             if a.kind == "country" and (a.sector is None or a.sector in _NATIONALS)
         }
-        if len(here) != 1 or here & others:
+        if len(here) == 1 and not here & others:
+            return tuple(self._unless_named(role, here, ctx) for role in roles)
+        # "TEHRAN: Fishermen were killed by Iraqi gunfire in Iranian waters": the
+        # other party's nationality is not theirs, and the one country left is,
+        # when the dateline is in it too; the party's own role keeps no country
+        # from the sentence. The dateline alone decides nothing: a story may be
+        # filed from a bureau abroad ("CAIRO (AP) — Libyan students marched").
+        rest = self._sentence_countries(ctx, rep_tok, when, memory, dateline=False) - others
+        home = self._dateline_country(ctx, memory)
+        if not here & others or home is None or rest != {home}:
             return tuple(list(role) for role in roles)
-        return tuple(self._unless_named(role, here, ctx) for role in roles)
+        return tuple(
+            list(role) if any(a.country in others for a in role)
+            else self._unless_named(role, rest, ctx)
+            for role in roles
+        )  # fmt: skip
+
+    def _dateline_country(self, ctx, memory) -> str | None:
+        """The country of the article's dateline place when the dateline opens
+        this sentence (never an actor: only where the story was filed)."""
+        dl = memory.dateline
+        if dl is None or dl.place_start is None or dl.place_end is None:
+            return None
+        sent = ctx.sent
+        if not sent.start_char <= dl.start - ctx.offset < sent.end_char:
+            return None
+        span = sent.doc.char_span(
+            dl.place_start - ctx.offset, dl.place_end - ctx.offset, alignment_mode="expand"
+        )
+        if span is None:
+            return None
+        res = self.mentions._resolve_words([t.text for t in span if not t.is_punct], None)
+        return res.country if res is not None else None
 
     def _unless_named(self, refs, countries: set[str], ctx) -> list:
         """``refs`` given the one country in ``countries`` (``with_context_country``),
@@ -307,7 +338,7 @@ class Grounder:
             return list(targets)
         return self._unless_named(targets, homes, ctx)
 
-    def _sentence_countries(self, ctx, rep_tok, when, memory) -> set[str]:
+    def _sentence_countries(self, ctx, rep_tok, when, memory, *, dateline: bool = True) -> set[str]:
         """Countries the sentence names outside its reporter's phrase.
 
         The context for an actor with no country of its own ("the president",
@@ -317,14 +348,17 @@ class Grounder:
         the actors' own. The reporter ("Thai military sources said") is left
         out: it is where the news came from, not where the event is.
         """
-        key = rep_tok.i if rep_tok is not None else -1
+        key = (rep_tok.i if rep_tok is not None else -1, dateline)
         if key in ctx.countries:
             return ctx.countries[key]
         skip = {t.i for t in rep_tok.subtree} if rep_tok is not None else set()
         heads = [e.root for e in ctx.ents if e.label_ not in DATE_LABELS and e.root.i not in skip]
         # A scratch memory: looking at the sentence must not change which
-        # actor a later pronoun stands for.
-        scratch = replace(memory, people=dict(memory.people), events=[])
+        # actor a later pronoun stands for. The dateline ("NAIROBI (AP) —"),
+        # never an actor, counts unless ``dateline`` is False: where the story
+        # was filed is most often where its first sentence happens.
+        kept = memory.dateline if not dateline else None
+        scratch = replace(memory, people=dict(memory.people), events=[], dateline=kept)
         refs = self.resolve(heads, when, ctx, scratch) if heads else []
         found = {r.country for r in refs if r.country and r.basis == "text"}
         found |= {p.country for ent, p in ctx.places if p.country and ent.root.i not in skip}

@@ -46,6 +46,8 @@ MIN_COUNT = 2
 class AcledTypeModel(LinearModel):
     """The ACLED sub-event type model (a ``LinearModel`` whose classes are the types)."""
 
+    table = WEIGHTS_FILE
+
     @property
     def types(self) -> tuple[str, ...]:
         """The ACLED sub-event types, in column order."""
@@ -58,13 +60,6 @@ class AcledTypeModel(LinearModel):
     def classify(self, text: str, events: Sequence[Event]) -> AcledType:
         """The ACLED sub-event type of ``text``, whose coded events are ``events``."""
         return self.predict(features(text, events))
-
-    @classmethod
-    def from_rows(cls, rows: Sequence[dict[str, str]], name: str = WEIGHTS_FILE) -> AcledTypeModel:
-        """Rebuild the model from its table's rows (errors name ``name``)."""
-        model = super().from_rows(rows, name)
-        assert isinstance(model, AcledTypeModel)
-        return model
 
 
 @cache
@@ -85,12 +80,11 @@ def train(
     Features seen in fewer than ``min_count`` samples are left out (see
     ``bedfellows.util.linear.train``).
     """
-    fitted = linear.train(
+    return linear.train(
         samples,
         l2=l2,
         steps=steps,
         min_count=min_count,
         learning_rate=LEARNING_RATE,
-        name=WEIGHTS_FILE,
+        model=AcledTypeModel,
     )
-    return AcledTypeModel(fitted.classes, fitted.weights, fitted.bias, WEIGHTS_FILE)

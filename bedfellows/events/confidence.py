@@ -168,16 +168,11 @@ def article_features(
 class ConfidenceModel(LinearModel):
     """The event-confidence model (a ``LinearModel`` over ``right`` and ``wrong``)."""
 
+    table = WEIGHTS_FILE
+
     def probability_right(self, feats: Iterable[str]) -> float:
         """The probability that an event with these features is right."""
         return self.probability(feats, RIGHT)
-
-    @classmethod
-    def from_rows(cls, rows: Sequence[dict[str, str]], name: str = WEIGHTS_FILE) -> ConfidenceModel:
-        """Rebuild the model from its table's rows (errors name ``name``)."""
-        model = super().from_rows(rows, name)
-        assert isinstance(model, ConfidenceModel)
-        return model
 
 
 @cache
@@ -188,15 +183,14 @@ def load_model() -> ConfidenceModel:
 
 def train(samples: Sequence[tuple[frozenset[str], bool]]) -> ConfidenceModel:
     """Fit the model to (features, right?) pairs; deterministic."""
-    fitted = linear.train(
+    return linear.train(
         [(f, RIGHT if ok else WRONG) for f, ok in samples],
         l2=L2,
         steps=STEPS,
         min_count=MIN_COUNT,
         learning_rate=LEARNING_RATE,
-        name=WEIGHTS_FILE,
+        model=ConfidenceModel,
     )
-    return ConfidenceModel(fitted.classes, fitted.weights, fitted.bias, WEIGHTS_FILE)
 
 
 def calibrate(

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Self, TypeVar
 
 import numpy as np
 
 from ..errors import DataFileError
 
 BIAS = "(bias)"
+M = TypeVar("M", bound="LinearModel")
 #: Decimal places kept in the written tables.
 DECIMALS = 4
 
@@ -32,22 +34,26 @@ DECIMALS = 4
 class LinearModel:
     """Weights of a softmax model: feature → one weight per class, plus a bias row.
 
-    ``name`` (the table's file name) labels errors about malformed tables.
+    ``name`` (the table's file name; by default the class's ``table``) labels
+    errors about malformed tables.
     """
+
+    #: The packaged table a subclass is read from (names its errors).
+    table = "model"
 
     def __init__(
         self,
         classes: Sequence[str],
         weights: dict[str, np.ndarray],
         bias: np.ndarray,
-        name: str = "model",
+        name: str | None = None,
     ) -> None:
         if len(bias) != len(classes) or any(len(w) != len(classes) for w in weights.values()):
             raise ValueError("every weight row needs one value per class")
         self.classes = tuple(classes)
         self.weights = weights
         self.bias = bias
-        self.name = name
+        self.name = name or self.table
 
     def scores(self, feats: Iterable[str]) -> np.ndarray:
         """Probabilities of the classes (in ``classes`` order) for one sample's features."""
@@ -75,8 +81,9 @@ class LinearModel:
         return out
 
     @classmethod
-    def from_rows(cls, rows: Sequence[dict[str, str]], name: str = "model") -> LinearModel:
+    def from_rows(cls, rows: Sequence[dict[str, str]], name: str | None = None) -> Self:
         """Rebuild a model from ``rows()`` (or a packaged table's rows)."""
+        name = name or cls.table
         classes = [k for k in rows[0] if k != "feature"] if rows else []
         try:
             vectors = {r["feature"]: np.array([float(r[c]) for c in classes]) for r in rows}
@@ -104,8 +111,8 @@ def train(
     steps: int,
     min_count: int,
     learning_rate: float = 0.05,
-    name: str = "model",
-) -> LinearModel:
+    model: type[M] = LinearModel,  # type: ignore[assignment]
+) -> M:
     """Fit a model to (features, class) pairs; the same data gives the same weights.
 
     Features seen in fewer than ``min_count`` samples are left out. The weights
@@ -138,4 +145,4 @@ def train(
         w -= learning_rate * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
         b -= 0.5 * (p - y).mean(axis=0)
     w, b = np.round(w, DECIMALS), np.round(b, DECIMALS)
-    return LinearModel(classes, {f: w[j] for f, j in column.items()}, b, name)
+    return model(classes, {f: w[j] for f, j in column.items()}, b)

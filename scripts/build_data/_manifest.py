@@ -25,10 +25,12 @@ refusing values that would break the format (tabs, newlines).
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
+import sys
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 MANIFEST_NAME = "MANIFEST.toml"
@@ -200,3 +202,28 @@ def write_tsv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]
     lines = ["\t".join(header)] + ["\t".join(cells) for cells in text_rows]
     _atomic_write(Path(path), "\n".join(lines) + "\n")
     return len(text_rows)
+
+
+def model_main(
+    argv: list[str] | None, doc: str, name: str, build: Callable[[Path, Path], str]
+) -> int:
+    """The command line of a model build script: ``--shared``, ``--data-dir``, ``-v``.
+
+    ``build(shared, data_dir)`` trains and writes the table and returns a summary,
+    printed after ``name``; an OSError, RuntimeError or ValueError is one line on
+    stderr and exit status 1.
+    """
+    repo = Path(__file__).resolve().parents[2]
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=repo.parent / "shared")
+    parser.add_argument("--data-dir", type=Path, default=repo / "bedfellows" / "data")
+    # build_all passes every script the same options.
+    parser.add_argument("-v", "--verbose", action="store_true", help="(no extra output)")
+    args = parser.parse_args(argv)
+    try:
+        summary = build(args.shared.resolve(), args.data_dir.resolve())
+    except (OSError, RuntimeError, ValueError) as exc:
+        print(f"{name}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{name}: {summary}")
+    return 0

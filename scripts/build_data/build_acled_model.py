@@ -20,7 +20,6 @@ Usage: ``python scripts/build_data/build_acled_model.py [--shared DIR] [--data-d
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -29,7 +28,7 @@ REPO_ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO_ROOT))
 
-from _manifest import update_manifest, update_notice, write_tsv  # noqa: E402
+from _manifest import model_main, update_manifest, update_notice, write_tsv  # noqa: E402
 
 from bedfellows.events import acled_type, lede  # noqa: E402
 
@@ -81,19 +80,12 @@ def build(shared: Path, data_dir: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: build, print a one-line summary."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=REPO_ROOT.parent / "shared")
-    parser.add_argument("--data-dir", type=Path, default=REPO_ROOT / "bedfellows" / "data")
-    # build_all passes every script the same options.
-    parser.add_argument("-v", "--verbose", action="store_true", help="(no extra output)")
-    args = parser.parse_args(argv)
-    try:
-        n = build(args.shared.resolve(), args.data_dir.resolve())
-    except (OSError, RuntimeError, ValueError) as exc:
-        print(f"build_acled_model: {exc}", file=sys.stderr)
-        return 1
-    print(f"build_acled_model: {acled_type.WEIGHTS_FILE} {n} rows")
-    return 0
+    return model_main(
+        argv,
+        __doc__,
+        "build_acled_model",
+        lambda shared, data_dir: f"{acled_type.WEIGHTS_FILE} {build(shared, data_dir)} rows",
+    )
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ Usage: ``python scripts/build_data/build_confidence_model.py [--shared DIR] [--d
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -31,7 +30,7 @@ REPO_ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO_ROOT))
 
-from _manifest import update_manifest, update_notice, write_tsv  # noqa: E402
+from _manifest import model_main, update_manifest, update_notice, write_tsv  # noqa: E402
 
 from bedfellows.events import confidence  # noqa: E402
 
@@ -110,22 +109,15 @@ def build(shared: Path, data_dir: Path) -> tuple[int, dict[str, int]]:
     return n, counts
 
 
+def _summary(shared: Path, data_dir: Path) -> str:
+    n, counts = build(shared, data_dir)
+    detail = ", ".join(f"{k} {v}" for k, v in counts.items())
+    return f"{confidence.WEIGHTS_FILE} {n} rows ({detail})"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: build, print a one-line summary."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=REPO_ROOT.parent / "shared")
-    parser.add_argument("--data-dir", type=Path, default=REPO_ROOT / "bedfellows" / "data")
-    # build_all passes every script the same options.
-    parser.add_argument("-v", "--verbose", action="store_true", help="(no extra output)")
-    args = parser.parse_args(argv)
-    try:
-        n, counts = build(args.shared.resolve(), args.data_dir.resolve())
-    except (OSError, RuntimeError, ValueError) as exc:
-        print(f"build_confidence_model: {exc}", file=sys.stderr)
-        return 1
-    detail = ", ".join(f"{k} {v}" for k, v in counts.items())
-    print(f"build_confidence_model: {confidence.WEIGHTS_FILE} {n} rows ({detail})")
-    return 0
+    return model_main(argv, __doc__, "build_confidence_model", _summary)
 
 
 if __name__ == "__main__":

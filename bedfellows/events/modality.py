@@ -162,7 +162,8 @@ _COPULAS = frozenset({"be", "remain", "seem", "appear", "look", "become", "sound
 # the clause it conditions.
 _CONDITIONS = frozenset({"if", "unless"})
 # Subordinators of an open question or a condition: the clause they head, and
-# whatever it embeds, is not asserted.
+# whatever it embeds, is not asserted. PLOVER manual, auxiliary modes:
+# "hypothetical: 'If Russian forces were to cross the border, that would …'".
 _OPEN = frozenset({"whether", "if"})
 _NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "nothing", "no one"})
 # Phrasal negators: verb + particle ("ruled out talks", "backed out of the deal").

@@ -70,8 +70,9 @@ def frames_noun_event(verb, nouns: NounLexicon) -> bool:
 #: Modifiers that make an event noun name no particular event that happened:
 #: earlier events recalled ("previous riots", "the past clashes") or any event of
 #: the kind ("any attack", "such talks", "every protest"). PLOVER codes events
-#: that took place or were said, promised, threatened or denied (the manual's
-#: modes and contexts), not the mention of a kind of event.
+#: that took place or were said, promised, threatened or denied, with earlier
+#: ones marked as such (manual, auxiliary modes: "whether a reported event is
+#: historical, future, hypothetical, or has a negation"), not a kind of event.
 _NO_OCCURRENCE = frozenset(
     {"previous", "past", "earlier", "former", "prior", "any", "such", "every", "each"}
 )

@@ -5,6 +5,7 @@
                                       [--size 200] [--force]
     python benchmarks/audit.py show benchmarks/audit/roundK.tsv [--from I] [--to J]
     python benchmarks/audit.py score benchmarks/audit/roundK.tsv [--name roundK]
+    python benchmarks/audit.py still benchmarks/audit/round*.tsv
 
 **Corpus.** The tune part of the IndiaPoliceEvents development documents
 (``gold/indiapolice.py``: one Article per document, with its date, coded as
@@ -29,6 +30,11 @@ news text.
 **score** reads a judged TSV and prints its precision (share of ``right``
 among judged rows) with the count per verdict, and writes them as JSON to
 ``benchmarks/results/audit_<name>.json`` (name: the TSV's stem by default).
+
+**still** codes the corpus again and, for each judged TSV, reports the
+precision of the judged events the code still codes under the same id and how
+many right and wrong ones it no longer codes: a development measure of a fix
+(the judged events are development data once a fix has looked at them).
 
 Verdicts (``VERDICTS``): ``right`` (PLOVER type and CAMEO root, source and
 target actors' country and sector, and modality are all right), else the
@@ -352,6 +358,46 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def still_coded(rows: Sequence[Row], events: Iterable[Event]) -> dict:
+    """What the current code makes of judged events: the precision of those it
+    still codes under the same id, and how many right and wrong ones it no
+    longer codes (dropped, or coded differently: a new id nobody judged).
+
+    A development measure for a fix, on events the fix may have been written
+    against; only a fresh sample measures precision.
+    """
+    ids = {e.event_id for e in events}
+    judged = [r for r in rows if r.verdict]
+    kept = [r for r in judged if r.event_id in ids]
+    gone = Counter(r.verdict == RIGHT for r in judged if r.event_id not in ids)
+    right = sum(r.verdict == RIGHT for r in kept)
+    return {
+        "judged": len(judged),
+        "still_coded": len(kept),
+        "precision_still_coded": round(right / len(kept), 4) if kept else None,
+        "right_no_longer_coded": gone[True],
+        "wrong_no_longer_coded": gone[False],
+        "pool": len(ids),
+    }
+
+
+def cmd_still(args: argparse.Namespace) -> int:
+    """Code the corpus once and report each TSV's judged events the code still codes."""
+    _, events = code_corpus(args.shared)
+    result = {}
+    for tsv in args.tsv:
+        result[Path(tsv).stem] = figures = still_coded(read_tsv(tsv), events)
+        print(
+            f"{Path(tsv).stem}: {figures['still_coded']} of {figures['judged']} judged still "
+            f"coded, precision {figures['precision_still_coded']}; no longer coded: "
+            f"{figures['right_no_longer_coded']} right, {figures['wrong_no_longer_coded']} "
+            f"wrong; pool {figures['pool']} events"
+        )
+    if args.out:
+        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def _repo_relative(path: Path) -> str:
     try:
         return path.resolve().relative_to(REPO).as_posix()
@@ -393,6 +439,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "each --min-confidence threshold (events no longer coded are left out)",
     )
     p.set_defaults(run=cmd_score)
+    p = sub.add_parser(
+        "still", help="judged events the current code still codes (a development measure)"
+    )
+    p.add_argument("tsv", type=Path, nargs="+")
+    p.add_argument("--out", type=Path, default=None, help="JSON file")
+    p.set_defaults(run=cmd_still)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     return args.run(args)

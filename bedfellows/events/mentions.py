@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from bedfellows.actors import ActorKB, resolve_phrase
+from bedfellows.actors import ActorKB, Resolution, resolve_phrase
 from bedfellows.schema import ActorRef, Dateline, Event
 
 from .arguments import ABSTRACT_HEADS, NON_ACTOR_HEADS, conjuncts, entity_tokens
@@ -143,11 +143,24 @@ class ArticleMemory:
 class MentionResolver:
     """Resolves noun-phrase heads to ActorRefs, one instance per coder."""
 
+    _CACHE_SIZE = 8192
+
     def __init__(self, kb: ActorKB) -> None:
         self.kb = kb
+        # Every trigger of a sentence resolves the same heads again; a
+        # Resolution is frozen, so one per (words, date) can be shared.
+        self._cache: dict[tuple, Resolution | None] = {}
 
-    def _resolve_words(self, words: list[str], when: date | None):
-        return resolve_phrase(words, when, kb=self.kb)
+    def _resolve_words(self, words: list[str], when: date | None) -> Resolution | None:
+        key = (tuple(words), when)
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        if len(self._cache) >= self._CACHE_SIZE:
+            self._cache.clear()
+        res = self._cache[key] = resolve_phrase(words, when, kb=self.kb)
+        return res
 
     def resolve_head(
         self, head, when: date | None, offset: int, memory: ArticleMemory

@@ -356,13 +356,19 @@ def _user_alias(kb: ActorKB, actor_id: str) -> bool:
 
 def _after_abbreviation(text: str, pos: int) -> bool:
     """True when the sentence end just before ``pos`` is the dot of "u.s." or "gen."."""
-    m = _LAST_WORD.search(text, 0, pos)
+    # Only the last few characters matter: searching from the text's start
+    # made recasing quadratic in the paragraph's length.
+    lo = max(0, pos - _ABBREVIATION_REACH)
+    m = _LAST_WORD.search(text, lo, pos)
     if m is None:
         return False
+    if m.start(1) == lo and lo > 0 and (text[lo - 1].isalnum()):
+        return False  # a word longer than the reach: no abbreviation
     word = m.group(1)
     return len(word) == 1 or word in _ABBREVIATIONS
 
 
+_ABBREVIATION_REACH = 32  # characters before a sentence start that may hold "gen."
 _LAST_WORD = re.compile(r"([^\W_]+)\.[\"'\u2019\u201d)\]]*$")
 
 

@@ -66,11 +66,11 @@ class CodeFacts:
             mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")]
             code = self.nouns.code(lemma, mods) if lemma in self.nouns.nouns else None
         else:
-            sent = tok.sent
+            sent, doc = tok.sent, tok.doc
+            before = doc[max(sent.start, tok.i - PATTERN_WINDOW) : tok.i]
+            after = doc[tok.i + 1 : min(sent.end, tok.i + PATTERN_WINDOW + 1)]
             pattern = self.lexicon.match(
-                lemma,
-                [t.lemma_.lower() for t in sent if t.i < tok.i][-PATTERN_WINDOW:],
-                [t.lemma_.lower() for t in sent if tok.i < t.i <= tok.i + PATTERN_WINDOW],
+                lemma, [t.lemma_.lower() for t in before], [t.lemma_.lower() for t in after]
             )
             code = None if pattern is None or pattern.discard else pattern.code
         quad = self.quad_class(code)

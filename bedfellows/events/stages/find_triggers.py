@@ -92,6 +92,10 @@ def names_an_event(noun) -> bool:
     )
 
 
+# Parts of speech a trigger can have (verb, event noun, comment adjective).
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
+
+
 def find_triggers(sent, nouns: NounLexicon, consumed: set[int]) -> Iterator[Trigger]:
     """The sentence's triggers, in word order.
 
@@ -99,10 +103,13 @@ def find_triggers(sent, nouns: NounLexicon, consumed: set[int]) -> Iterator[Trig
     nouns of each verb it codes before asking for the next trigger.
     """
     for tok in sent:
+        pos = tok.pos_
+        if pos not in _TRIGGER_POS:
+            continue
         if tok.i in consumed or is_attribution(tok) or is_hyphen_modifier(tok):
             continue
         if (
-            tok.pos_ == "VERB"
+            pos == "VERB"
             and tok.dep_ == "amod"
             and not any(c.dep_ in _OWN_ARGUMENT_DEPS for c in tok.children)
         ):

@@ -39,19 +39,54 @@ _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "parataxis", "csubj"})
 
 @dataclass
 class SentenceContext:
-    """Per-sentence facts shared by all its triggers."""
+    """Per-sentence facts shared by all its triggers.
+
+    The date expressions and places are found on first need: most sentences
+    have no trigger, and scanning them for dates would be wasted work.
+    """
 
     sent: object
     offset: int  # char offset of the Doc in the article body (or comment)
     index: int  # sentence index within the article
-    expressions: list[tuple[str, int, int]]
-    places: list[tuple[object, Place]]
     ents: list  # the sentence's entities (``sent.ents``, read once)
     doc_ents: EntityIndex  # the paragraph's entities by token
+    grounder: Grounder
     # Countries the sentence names, by the reporter token left out (-1: none)
     # and whether the dateline counts; filled on first need, shared by the
     # sentence's events.
     countries: dict[tuple[int, bool], set[str]] = field(default_factory=dict)
+    _expressions: list[tuple[str, int, int]] | None = None
+    _places: list[tuple[object, Place]] | None = None
+
+    @property
+    def expressions(self) -> list[tuple[str, int, int]]:
+        """Date expressions of the sentence: (text, start, end), offsets in the sentence."""
+        if self._expressions is None:
+            sent = self.sent
+            exprs = [
+                (e.text, e.start_char - sent.start_char, e.end_char - sent.start_char)
+                for e in self.ents
+                if e.label_ in DATE_LABELS
+            ]
+            covered = {(s, e) for _, s, e in exprs}
+            for expr in find_expressions(sent.text):
+                if (expr.start, expr.end) not in covered:
+                    exprs.append((expr.text, expr.start, expr.end))
+            self._expressions = exprs
+        return self._expressions
+
+    @property
+    def places(self) -> list[tuple[object, Place]]:
+        """The sentence's places named after a place preposition, with their entities."""
+        if self._places is None:
+            places = []
+            for ent in self.ents:
+                if ent.label_ in PLACE_LABELS and place_prep(ent) is not None:
+                    place = self.grounder.place(ent, self.offset)
+                    if place is not None:
+                        places.append((ent, place))
+            self._places = places
+        return self._places
 
 
 def named(refs) -> bool:
@@ -119,25 +154,8 @@ class Grounder:
     def context(
         self, sent, index_of_ents: EntityIndex, offset: int, index: int, article: Article
     ) -> SentenceContext:
-        """The sentence's date expressions, places and entities."""
-        sent_ents = index_of_ents.within(sent)
-        exprs: list[tuple[str, int, int]] = []
-        for ent in sent_ents:
-            if ent.label_ in DATE_LABELS:
-                exprs.append(
-                    (ent.text, ent.start_char - sent.start_char, ent.end_char - sent.start_char)
-                )
-        covered = {(s, e) for _, s, e in exprs}
-        for expr in find_expressions(sent.text):
-            if (expr.start, expr.end) not in covered:
-                exprs.append((expr.text, expr.start, expr.end))
-        places = []
-        for ent in sent_ents:
-            if ent.label_ in PLACE_LABELS and place_prep(ent) is not None:
-                place = self.place(ent, offset)
-                if place is not None:
-                    places.append((ent, place))
-        return SentenceContext(sent, offset, index, exprs, places, sent_ents, index_of_ents)
+        """The sentence's entities; its date expressions and places on first need."""
+        return SentenceContext(sent, offset, index, index_of_ents.within(sent), index_of_ents, self)
 
     def place(self, ent, offset: int) -> Place | None:
         """The Place an entity names, located by the gazetteer when it can."""

@@ -99,7 +99,8 @@ def pattern_window(verb) -> list:
     readings ("agree to send troops") are matched through it.
     """
     skipped: set[int] = set()
-    for child in verb.subtree:
+    subtree = list(verb.subtree)
+    for child in subtree:
         if child.i == verb.i or child.dep_ not in _OTHER_ACTS:
             continue
         if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"):
@@ -107,7 +108,7 @@ def pattern_window(verb) -> list:
         skipped.update(t.i for t in child.subtree)
     return [
         t
-        for t in verb.subtree
+        for t in subtree
         if verb.i < t.i <= verb.i + PATTERN_WINDOW
         and t.i not in skipped
         and not (t.tag_ == "TO" and t.dep_ == "aux")
@@ -159,7 +160,9 @@ class PatternMatcher:
             return None  # "took place", "takes effect": happened, came into force
         window = pattern_window(verb)
         after = pattern_words(window, self.lexicon)
-        before = pattern_words([t for t in sent if t.i < verb.i], self.lexicon)[-PATTERN_WINDOW:]
+        # A hyphenated word is three tokens: enough tokens for the window's words.
+        near = verb.doc[max(sent.start, verb.i - 3 * PATTERN_WINDOW - 3) : verb.i]
+        before = pattern_words(list(near), self.lexicon)[-PATTERN_WINDOW:]
         pattern = self.lexicon.match(lemma, before, after)
         particle = self.particle(verb, lemma)
         if particle is not None and not (pattern is not None and pattern.curated):

@@ -78,8 +78,11 @@ class Codebook:
         """
         self._type_scores: dict[str, float] = {}
         self._quads: dict[str, int] = {}
+        self._needs_recipient: set[str] = set()
         for row in types:
             name = row["plover_type"].upper()
+            if row.get("requires_recipient", "").lower() == "yes":
+                self._needs_recipient.add(name)
             self._type_scores[name] = float(_number(row, "score", "plover_types.tsv", float))
             self._quads[name] = int(_number(row, "quad", "plover_types.tsv", int))
         self._mode_scores: dict[tuple[str, str], float] = {
@@ -155,6 +158,11 @@ class Codebook:
     def codes(self) -> list[str]:
         """All CAMEO codes, sorted as strings ("01", "010", ..., "2042")."""
         return sorted(self._codes)
+
+    def requires_recipient(self, plover_type: str | None) -> bool:
+        """Whether the manual says an event of this type needs a recipient
+        (COOPERATE, AID, SANCTION); False for no type."""
+        return bool(plover_type) and plover_type.upper() in self._needs_recipient
 
     def plover_types(self) -> list[str]:
         """All PLOVER event types, sorted."""

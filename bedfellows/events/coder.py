@@ -163,6 +163,7 @@ class EventCoder:
         events: list[Event] = []
         triggers: list = []  # the trigger token of each event in ``events``
         consumed: set[int] = set()
+        frames: set[int] = set()  # verbs coded by their bare entry alone
         memory.sentence = ctx.index
         for trigger in find_triggers(ctx.sent, self.nouns, consumed):
             match = self.patterns.match(trigger, ctx.sent)
@@ -173,11 +174,16 @@ class EventCoder:
                 continue
             if "constraints" not in self.ablate and not self.constraints.admit(cand, ctx, memory):
                 continue
+            event = self._finish(cand, ctx, article, paragraph, memory)
+            if "constraints" not in self.ablate and not self.constraints.has_recipient(event):
+                continue
             consumed.update(cand.consumes)
-            events.append(self._finish(cand, ctx, article, paragraph, memory))
+            events.append(event)
             triggers.append(trigger.tok)
+            if cand.kind == "verb" and cand.pattern.is_default and not match.pondered:
+                frames.add(trigger.tok.i)
         if "merge" not in self.ablate:
-            events, triggers = without_subordinates(events, triggers)
+            events, triggers = without_subordinates(events, triggers, frames=frames)
         if "speech_acts" not in self.ablate:
             # Each speech act is finished before the next is looked for (see SpeechActs).
             said = [

@@ -6,7 +6,9 @@ Writes (sorted UTF-8 TSV, header row):
     code, root, name, quad_class, goldstein, goldstein_source, plover_type,
     plover_mode, plover_context — one row per CAMEO code of ``cameo_codebook.csv``.
 ``plover_types.tsv``
-    plover_type, quad, quad_name, score — the 16 PLOVER event types.
+    plover_type, quad, quad_name, score, requires_recipient — the 16 PLOVER
+    event types (``requires_recipient``: yes/no, each type's "Requires
+    recipient" subsection in the manual).
 ``plover_scores.tsv``
     plover_type, mode, score — PLOVER scores by event type and mode.
 
@@ -56,7 +58,7 @@ log = logging.getLogger("build_codebook")
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = "scripts/build_data/build_codebook.py"
-TABLE_VERSION = "1"
+TABLE_VERSION = "2"
 
 CODEBOOK_CSV = "data/reference/cameo_codebook.csv"
 GOLDSTEIN_GDELT = "data/reference/petrarch/CAMEO.goldsteinscale.txt"
@@ -221,6 +223,22 @@ def read_plover_quads(path: Path) -> dict[str, int]:
     return quads
 
 
+def read_plover_recipients(path: Path) -> dict[str, bool]:
+    """Whether each event type needs a recipient, from its
+    ``\\subsection{Requires recipient: Yes|No}`` in the manual."""
+    text = _strip_tex_comments(path.read_text(encoding="utf-8"))
+    needs: dict[str, bool] = {}
+    section = None
+    for match in re.finditer(
+        r"\\section\{([^}]*)\}|\\subsection\{Requires recipient: (Yes|No)\}", text
+    ):
+        if match.group(1) is not None:
+            section = match.group(1).strip()
+        elif section is not None:
+            needs[section.upper()] = match.group(2) == "Yes"
+    return needs
+
+
 def read_plover_quad_table(path: Path) -> dict[str, int]:
     """The manual's summary table "Quad categories in PLOVER" as {type: quad}."""
     text = _strip_tex_comments(path.read_text(encoding="utf-8"))
@@ -316,6 +334,12 @@ def build(shared: Path, data_dir: Path) -> dict[str, int]:
         raise SourceError(
             f"{paths['manual'].name}: types with quads {sorted(quads)} differ from types "
             f"with scores {sorted(type_scores)} (expected 16 of each)"
+        )
+    recipients = read_plover_recipients(paths["manual"])
+    if set(recipients) != set(quads):
+        raise SourceError(
+            f"{paths['manual'].name}: types with a 'Requires recipient' line "
+            f"{sorted(recipients)} differ from types with quads {sorted(quads)}"
         )
     for plover_type, quad in sorted(read_plover_quad_table(paths["manual"]).items()):
         if plover_type in quads and quads[plover_type] != quad:
@@ -426,8 +450,11 @@ def build(shared: Path, data_dir: Path) -> dict[str, int]:
         ),
         "plover_types.tsv": write_tsv(
             data_dir / "plover_types.tsv",
-            ("plover_type", "quad", "quad_name", "score"),
-            [(t, quads[t], QUAD_NAMES[quads[t]], _fmt(s)) for t, s in type_scores.items()],
+            ("plover_type", "quad", "quad_name", "score", "requires_recipient"),
+            [
+                (t, quads[t], QUAD_NAMES[quads[t]], _fmt(s), "yes" if recipients[t] else "no")
+                for t, s in type_scores.items()
+            ],
         ),
         "plover_scores.tsv": write_tsv(
             data_dir / "plover_scores.tsv",
@@ -503,7 +530,7 @@ Licence: MIT (PETRARCH distribution).""",
 Version: 2.0") and ../shared/data/reference/CAMEO2PLOVER-2021.txt (CAMEO to PLOVER
 conversion table, P. Schrodt, 17 September 2021), both from openeventdata/PLOVER.
 Used by: plover_types.tsv, plover_scores.tsv (the manual's table tab:ploverscores and
-each event type's "Quad category" subsection) and the plover_type, plover_mode and
+each event type's "Quad category" and "Requires recipient" subsections) and the plover_type, plover_mode and
 plover_context columns of cameo_codes.tsv (CAMEO2PLOVER; a 4-digit code missing there
 inherits its 3-digit parent, a 2-digit cue category takes its xx0 code; CAMEO 01
 has no PLOVER type because PLOVER dropped it; CAMEO 02 APPEAL, which the translation

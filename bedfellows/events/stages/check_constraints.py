@@ -118,6 +118,21 @@ class ConstraintChecker:
             cand.confidence -= 0.2
         return True
 
+    def has_recipient(self, event: Event) -> bool:
+        """Whether an event the PLOVER manual says needs a recipient has one.
+
+        COOPERATE, AID and SANCTION ("Requires recipient: Yes"): material
+        cooperation, aid and reduced relations are with or towards someone, so
+        "led the delegation", "conducted a flag march", "provided a site" with
+        nobody they were for or against code no such event. Partners named
+        together as its actors ("Iran and Iraq will cooperate") are the
+        reciprocal form, which the manual codes with no recipient.
+        """
+        if event.targets or not self.facts.codebook.requires_recipient(event.plover_type):
+            return True
+        partners = {a.country or a.actor_id or a.cameo for a in event.sources}
+        return len(partners) >= 2
+
     def conform(self, cand: Candidate) -> None:
         """Recode what the codebooks code otherwise than the dictionary."""
         if (

@@ -42,7 +42,7 @@ def test_an_unknown_or_essential_stage_is_refused(coder):
     ("stage", "text", "lost", "gained"),
     [
         ("speech_acts", "Iraq alleged that Iran attacked Kuwait.", ("alleged", "112"), None),
-        ("merge", "Egypt demanded that Ankara provide information.", None, "provide"),
+        ("merge", "Egypt demanded that Ankara withdraw its troops.", None, "withdraw"),
         ("constraints", "The accords were signed.", None, "signed"),
     ],
 )

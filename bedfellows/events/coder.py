@@ -180,7 +180,7 @@ class EventCoder:
             consumed.update(cand.consumes)
             events.append(event)
             triggers.append(trigger.tok)
-            if cand.kind == "verb" and cand.pattern.is_default and not match.pondered:
+            if cand.by_bare_verb:
                 frames.add(trigger.tok.i)
         if "merge" not in self.ablate:
             events, triggers = without_subordinates(events, triggers, frames=frames)

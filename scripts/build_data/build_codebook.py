@@ -530,29 +530,29 @@ Licence: MIT (PETRARCH distribution).""",
 Version: 2.0") and ../shared/data/reference/CAMEO2PLOVER-2021.txt (CAMEO to PLOVER
 conversion table, P. Schrodt, 17 September 2021), both from openeventdata/PLOVER.
 Used by: plover_types.tsv, plover_scores.tsv (the manual's table tab:ploverscores and
-each event type's "Quad category" and "Requires recipient" subsections) and the plover_type, plover_mode and
-plover_context columns of cameo_codes.tsv (CAMEO2PLOVER; a 4-digit code missing there
-inherits its 3-digit parent, a 2-digit cue category takes its xx0 code; CAMEO 01
-has no PLOVER type because PLOVER dropped it; CAMEO 02 APPEAL, which the translation
-table also drops, is coded REQUEST, defined in the manual as "All requests, demands,
-and orders"). Where the table contradicts the manual's definition of a type, the
-manual is followed: 0813 Ease curfew, 0814 Ease state of emergency and 0871 Declare
-truce, ceasefire are CONCEDE (the manual's CONCEDE covers "removing curfews", "easing
-of administrative or legal restrictions" and "declarations (but not implementations)
-of ceasefires"; the table says RETREAT), 0831 Accede to demands for change
-in leadership is RETREAT ("RETREAT also covers resignations of government
-officials"; the table says CONCEDE), 192 Occupy territory is ASSAULT (the manual's
-translation table puts CAMEO 19 FIGHT under ASSAULT and COERCE "falls short of
-violence"; the table says COERCE 'seize'), and 163 Impose embargo, boycott, or
-sanctions is SANCTION 'discontinue' ("International (political or economic)
-sanctions are coded as 'discontinue'"; the table says COERCE 'restrict').
-Noted, not changed: the manual prints ACCUSE's type score as +3 although ACCUSE is a
-verbal-conflict type and all its modes score below zero; the summary table "Quad
-categories in PLOVER" (and the PLOVER README) put SANCTION under verbal conflict while
-the SANCTION section and the event-category summary say material conflict — the
-tables follow the per-type sections (SANCTION = 4, material conflict).
-Licence: Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0);
-the derived tables above are shared under the same licence.""",
+each event type's "Quad category" and "Requires recipient" subsections) and the
+plover_type, plover_mode and plover_context columns of cameo_codes.tsv (CAMEO2PLOVER;
+a 4-digit code missing there inherits its 3-digit parent, a 2-digit cue category takes
+its xx0 code; CAMEO 01 has no PLOVER type because PLOVER dropped it; CAMEO 02 APPEAL,
+which the translation table also drops, is coded REQUEST, defined in the manual as
+"All requests, demands, and orders"). Where the table contradicts the manual's
+definition of a type, the manual is followed: 0813 Ease curfew, 0814 Ease state of
+emergency and 0871 Declare truce, ceasefire are CONCEDE (the manual's CONCEDE covers
+"removing curfews", "easing of administrative or legal restrictions" and "declarations
+(but not implementations) of ceasefires"; the table says RETREAT), 0831 Accede to
+demands for change in leadership is RETREAT ("RETREAT also covers resignations of
+government officials"; the table says CONCEDE), 192 Occupy territory is ASSAULT (the
+manual's translation table puts CAMEO 19 FIGHT under ASSAULT and COERCE "falls short
+of violence"; the table says COERCE 'seize'), and 163 Impose embargo, boycott, or
+sanctions is SANCTION 'discontinue' ("International (political or economic) sanctions
+are coded as 'discontinue'"; the table says COERCE 'restrict'). Noted, not changed:
+the manual prints ACCUSE's type score as +3 although ACCUSE is a verbal-conflict type
+and all its modes score below zero; the summary table "Quad categories in PLOVER" (and
+the PLOVER README) put SANCTION under verbal conflict while the SANCTION section and
+the event-category summary say material conflict — the tables follow the per-type
+sections (SANCTION = 4, material conflict). Licence: Creative Commons Attribution-
+ShareAlike 4.0 International (CC BY-SA 4.0); the derived tables above are shared under
+the same licence.""",
     )
 
 

@@ -77,3 +77,14 @@ class Candidate:
     reporter_tok: object | None = None
     modality: Modality = Modality.ASSERTED
     historical: bool = False
+
+    @property
+    def by_bare_verb(self) -> bool:
+        """True for a verb coded by its bare dictionary entry alone (no pattern
+        words, not a pondered act): its code says least about its sense."""
+        return (
+            self.kind == "verb"
+            and self.pattern is not None
+            and self.pattern.is_default
+            and not (self.match is not None and self.match.pondered)
+        )

@@ -83,6 +83,8 @@ def pattern_words(toks, lexicon: VerbLexicon) -> list[str]:
 #: sanctions"); a coordinated verb is an act of its own ("met the envoy and
 #: attacked the plan" is no "meet … plan").
 _OTHER_ACTS = frozenset({"relcl", "conj"})
+#: Clausal complements: another verb's phrase inside the verb's own.
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 
 
 def pattern_window(verb) -> list:
@@ -95,8 +97,9 @@ def pattern_window(verb) -> list:
     ``PATTERN_WINDOW`` words on: not a later clause the parse hangs elsewhere,
     not the phrase of another act (``_OTHER_ACTS``), and not an infinitive's
     "to", which is no preposition ("managed to come up with a budget" is no
-    "come to", a visit). A complement clause stays: the dictionary's verb-verb
-    readings ("agree to send troops") are matched through it.
+    "come to", a visit). Of a complement clause only its verb stays: the
+    dictionary's verb-verb readings name it ("address … to close", "vote …
+    to withdraw"), and the words after it are that verb's own phrase.
     """
     skipped: set[int] = set()
     subtree = list(verb.subtree)
@@ -106,6 +109,11 @@ def pattern_window(verb) -> list:
         if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"):
             continue  # "aid and arms": coordinated objects are the verb's own
         skipped.update(t.i for t in child.subtree)
+    for child in verb.children:
+        if child.dep_ in _COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX"):
+            # The complement's own words are its verb's: "began moving troops
+            # to the border" is no "begin … border" (open the border).
+            skipped.update(t.i for t in child.subtree if t.i != child.i)
     return [
         t
         for t in subtree

@@ -161,9 +161,9 @@ def without_subordinates(
         head = tok.head
         if tok.dep_ == "xcomp" and head.i in coded:
             frame = coded[head.i]
-            if frame.cameo_code in _GENERIC_FRAMES and frame.plover_type == ev.plover_type:
-                drop.add(id(frame))
-            elif head.i in frames and tok.pos_ == "VERB" and frames_an_act(head, frame):
+            generic = frame.cameo_code in _GENERIC_FRAMES and frame.plover_type == ev.plover_type
+            framing = head.i in frames and tok.pos_ == "VERB" and frames_an_act(head, frame)
+            if generic or framing:
                 drop.add(id(frame))
     kept = [(ev, tok) for ev, tok in zip(events, triggers, strict=True) if id(ev) not in drop]
     return [ev for ev, _ in kept], [tok for _, tok in kept]

@@ -78,22 +78,37 @@ def candidates(coder) -> Callable[[Parsed], list]:
 
 
 @pytest.fixture(scope="session")
-def events(coder, candidates) -> Callable[[Parsed], tuple[list, list]]:
-    """The sentence's events before merging (stages 1–5), and their trigger tokens."""
+def coded(coder, candidates) -> Callable[[Parsed], tuple[list, list, set[int]]]:
+    """The sentence's events before merging (stages 1–5), their trigger tokens,
+    and the indices of those coded by a bare verb entry (``frames``)."""
 
-    def _run(parsed: Parsed) -> tuple[list, list]:
-        out, triggers = [], []
+    def _run(parsed: Parsed) -> tuple[list, list, set[int]]:
+        out, triggers, frames = [], [], set()
         for cand in candidates(parsed):
             coder.arguments.situate(cand, parsed.ctx, parsed.memory)
             coder.constraints.conform(cand)
             set_modality(cand, parsed.article.published)
             coder.constraints.settle_opposed(cand)
-            out.append(
-                coder.assembler.build(
-                    cand, parsed.ctx, parsed.article, parsed.paragraph, parsed.memory
-                )
+            event = coder.assembler.build(
+                cand, parsed.ctx, parsed.article, parsed.paragraph, parsed.memory
             )
+            if not coder.constraints.has_recipient(event):
+                continue
+            out.append(event)
             triggers.append(cand.trigger)
+            if cand.by_bare_verb:
+                frames.add(cand.trigger.i)
+        return out, triggers, frames
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def events(coded) -> Callable[[Parsed], tuple[list, list]]:
+    """The sentence's events before merging (stages 1–5), and their trigger tokens."""
+
+    def _run(parsed: Parsed) -> tuple[list, list]:
+        out, triggers, _ = coded(parsed)
         return out, triggers
 
     return _run

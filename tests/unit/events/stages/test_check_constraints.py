@@ -3,6 +3,8 @@ hand-built candidates."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bedfellows.events.stages.candidate import Candidate, Trigger
@@ -81,3 +83,30 @@ def test_only_a_cooperation_has_opposed_parties(coder):
     cooperation = _candidate("050", [_ref("RUS", 0)], [], [isis])
     coder.constraints.settle_opposed(cooperation)
     assert cooperation.opposed == [isis] and cooperation.targets == []
+
+
+def _coded(pipeline, text):
+    from datetime import date
+
+    from bedfellows.schema import Article
+
+    article = Article(article_id="rcp", source_path="t", body=text, published=date(2020, 6, 15))
+    [(_, events)] = list(pipeline.code_articles([article]))
+    return events
+
+
+def test_cooperation_aid_and_sanctions_need_a_recipient(coder, pipeline):
+    # PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes".
+    [aid] = [e for e in _coded(pipeline, "Iran provided aid to Iraq.") if e.trigger == "provided"]
+    assert aid.targets and coder.constraints.has_recipient(aid)
+    alone = replace(aid, targets=())
+    assert not coder.constraints.has_recipient(alone)
+    assert not any(e.trigger == "provided" for e in _coded(pipeline, "Iran provided aid."))
+
+
+def test_partners_named_together_need_no_recipient(coder, pipeline):
+    [aid] = [e for e in _coded(pipeline, "Iran provided aid to Iraq.") if e.trigger == "provided"]
+    partners = replace(aid, targets=(), sources=(_ref("IRN", 0), _ref("IRQ", 10)))
+    assert coder.constraints.has_recipient(partners)
+    # A type the manual lets go without one (PROTEST: "Requires recipient: No").
+    assert coder.constraints.has_recipient(replace(aid, targets=(), plover_type="PROTEST"))

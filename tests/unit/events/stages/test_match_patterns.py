@@ -95,3 +95,13 @@ def test_an_infinitive_is_no_visit(coder, parse):
     m = _match(coder, parse("The council managed to come up with a budget."), "managed")
     assert m is None or not m.code.startswith("04")
     assert _match(coder, parse("The minister came to Tehran."), "came").code.startswith("04")
+
+
+def test_a_complements_words_are_its_own_verbs(coder, parse):
+    from bedfellows.events.stages.match_patterns import pattern_window
+
+    parsed = parse("Russia began moving troops to the border.")
+    words = {t.lower_ for t in pattern_window(parsed.tok("began"))}
+    assert "moving" in words and "border" not in words and "troops" not in words
+    m = _match(coder, parsed, "began")
+    assert m is None or m.code != "080"  # no "begin … border": opening a border

@@ -115,7 +115,8 @@ def _variants(word: str) -> frozenset[str]:
     out = {word}
     if len(word) > 3 and word not in _NO_S:
         if word.endswith("ies"):
-            out.add(word[:-3] + "y")
+            # "parties" -> party, and "ties" -> tie (the singular may end in -ie).
+            out.update((word[:-3] + "y", word[:-1]))
         elif word.endswith(("sses", "shes", "ches", "xes", "zes")):
             out.add(word[:-2])
         elif word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -60,6 +60,49 @@ _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS"})
 _INSTRUMENT_PREPS = frozenset({"in", "during"})
 
 
+# Whom an event noun's "of" names, by the act (the CAMEO codebook's own
+# descriptions): the one acted on for coercion and violence (17 "Coerce": "the
+# arrest of the leader"; 18-20: "the killing of civilians"); the one acting for
+# protest and force posture (14 "Protest": "a protest of farmers"; 15 "Exhibit
+# force posture", 154 "Mobilize or increase armed forces": "the deployment of
+# the Iraqi army") and a military retreat (0874 "Retreat or surrender
+# militarily": "the withdrawal of Israeli troops"), whose forces are its own.
+_OF_PATIENT_ROOTS = frozenset({"17", "18", "19", "20"})
+_OF_AGENT_ROOTS = frozenset({"14", "15"})
+_OF_AGENT_CODES = frozenset({"087", "0871", "0872", "0873", "0874"})
+
+
+def noun_agents(noun) -> list:
+    """ "an attack by rebels", "the arrest of X by police": the heads after an
+    event noun's "by", which names who acted (as after a passive verb)."""
+    return [
+        g
+        for c in noun.children
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def of_role(noun, code: str) -> tuple[str | None, list]:
+    """Whom an event noun's "of" phrase names and in which role: ("source",
+    heads), ("target", heads), or (None, []) when the act does not say."""
+    heads = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if not heads:
+        return None, []
+    if code[:2] in _OF_PATIENT_ROOTS:
+        return "target", heads
+    if code[:2] in _OF_AGENT_ROOTS or code in _OF_AGENT_CODES:
+        return "source", heads
+    return None, []
+
+
 def _not_holding(heads: list, noun) -> list:
     """The heads whose phrase does not hold ``noun``: in "the arrest of X has
     exposed ..." or "the figure of arrests has crossed 3,000" the subject of the
@@ -251,6 +294,12 @@ class ArgumentAttacher:
         # "an alliance against ISIS": who a cooperation is against is no party to it.
         opposed = resolve(match.opposed_heads, when, ctx, memory)
         parties = apart(parties, opposed)
+        role, of_heads = of_role(noun, code)
+        agents = apart(resolve(noun_agents(noun), when, ctx, memory), opposed)
+        if role == "source" and not parties:
+            parties = apart(resolve(of_heads, when, ctx, memory), opposed)
+        if agents:
+            parties = agents
         governing = []
         if not parties or between:  # (resolving adds antecedents: only when needed)
             governing = apart(
@@ -258,6 +307,8 @@ class ArgumentAttacher:
             )
         sources = parties or governing
         targets = apart(resolve(objects_of(noun), when, ctx, memory), opposed)
+        if role == "target":
+            targets = apart(resolve(of_heads, when, ctx, memory), opposed) + targets
         outside = [g for g in governing if not same_actor(g, between)]
         if between and outside and len(parties) == len(between):
             # "ready to host a meeting between Israel and the PLO", "mediated talks

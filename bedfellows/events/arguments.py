@@ -191,6 +191,10 @@ def objects_of(tok, *, skip: frozenset[int] = frozenset()) -> list:
                 for g in child.children
                 if g.dep_ == "pobj" and not (child.lower_ == "to" and g.lemma_ in _CONFINEMENT)
             )
+        elif child.dep_ in ("ccomp", "xcomp", "oprd") and child.pos_ == "ADJ":
+            # "found six men guilty", "declared him dead": the subject of the
+            # small clause is the one the verb acts on.
+            out.extend(g for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
         elif child.dep_ == "prt":
             # "called on Iraq" may attach "on" as a particle with a dobj sibling.
             continue

@@ -166,10 +166,11 @@ def protest_target(sources: Sequence[ActorRef], cameo_code: str, kb: ActorKB) ->
 POLICE_ACTS = frozenset({"173"})
 
 
-def implied_agent(code: str, start: int, text: str) -> ActorRef | None:
+def implied_agent(code: str, start: int, text: str, *, judgment: bool = False) -> ActorRef | None:
     """The agent an act implies when the text names none.
 
-    Only the authorities arrest, detain or charge (CAMEO 173): the police. A
+    Only the authorities arrest, detain or charge (CAMEO 173): the police;
+    only a court convicts or sentences (``judgment``): the judiciary (JUD). A
     protest (CAMEO 14: "demonstrations were held across Bangladesh") is done
     by protesters: civilians (PLOVER CVL; CAMEO OPP, as the agents table codes
     "protesters").
@@ -180,7 +181,10 @@ def implied_agent(code: str, start: int, text: str) -> ActorRef | None:
     (``with_context_country`` may then give it the country of the event's
     place), or None for other acts.
     """
-    if code in POLICE_ACTS:
+    if judgment:
+        # "was sentenced to four years", "were convicted": only a court does.
+        name, sector, cameo = "a court (implied by the judgment)", "JUD", "JUD"
+    elif code in POLICE_ACTS:
         name, sector, cameo = "police (implied by the arrest)", "COP", "COP"
     elif code[:2] == "14":
         name, sector, cameo = "protesters (implied by the protest)", "CVL", "OPP"

@@ -69,7 +69,7 @@ class EventAssembler:
             quad_class=info.quad_class,
             goldstein=info.goldstein,
             plover_type=plover_type or info.plover_type,
-            plover_mode=info.plover_mode or None,
+            plover_mode=(cand.plover_mode if plover_type else info.plover_mode) or None,
             plover_context=info.plover_context or None,
             plover_score=(
                 self.codebook.plover_score(plover_type) if plover_type else info.plover_score

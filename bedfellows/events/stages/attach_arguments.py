@@ -72,6 +72,18 @@ _OF_AGENT_ROOTS = frozenset({"14", "15"})
 _OF_AGENT_CODES = frozenset({"087", "0871", "0872", "0873", "0874"})
 
 
+#: Verbs that pass judgment in court. PLOVER SANCTION mode "convict": "Find an
+#: entity or behavior guilty ... in a court of law ... found guilty and sentenced
+#: or sanctioned via court-order"; the CAMEO dictionary codes them as arrests
+#: or restrictions (173, 172), which their CAMEO codes stay.
+_JUDGING_VERBS = frozenset({"convict", "sentence"})
+
+
+def judges(lemma: str, pattern) -> bool:
+    """True for a court's judgment: "convicted", "sentenced", "found … guilty"."""
+    return lemma in _JUDGING_VERBS or (pattern is not None and pattern.after[:1] == ("guilty",))
+
+
 def noun_agents(noun) -> list:
     """ "an attack by rebels", "the arrest of X by police": the heads after an
     event noun's "by", which names who acted (as after a passive verb)."""
@@ -213,18 +225,24 @@ class ArgumentAttacher:
             found = [r for r in resolve(for_objects(verb), when, ctx, memory) if named([r])]
             targets = apart(found, opposed) or targets
         passive = args.passive or any(c.dep_ == "auxpass" for c in verb.children)
+        judgment = judges(lemma, pattern)
         arrest_verb = pattern.code == ARREST and self.lexicon.default_code(lemma) == ARREST
         if not sources and (passive or (arrest_verb and targets)):
             # "were arrested" (also with no subject the parser found: "... and were
             # arrested"): the act itself names its kind of agent; so does "we
             # arrested five men" when "we" names nobody.
-            implied = implied_agent(pattern.code, verb.idx + ctx.offset, verb.text)
+            implied = implied_agent(
+                pattern.code, verb.idx + ctx.offset, verb.text, judgment=judgment
+            )
             sources = [implied] if implied is not None else []
         specific = bool(pattern.after or pattern.before) or match.pondered
         conf = 0.55 + (0.15 if specific else 0.0) + (0.1 if targets else 0.0)
         conf -= 0.15 if fallback else 0.0
         conf -= 0.05 if args.inherited_source else 0.0
         plover = "AGREE" if pattern.code == "057" and commits_to_future(verb) else None
+        mode = None
+        if judgment and (pattern.code or "")[:2] == "17":
+            plover, mode = "SANCTION", "convict"
         code = (
             protest_code(pattern.code, lemma, args.sources, has_target=bool(targets))
             or pattern.code
@@ -241,6 +259,7 @@ class ArgumentAttacher:
             rule=f"verb:{pattern.verb}:{' '.join(pattern.after)}".rstrip(":"),
             opposed=opposed,
             plover_type=plover,
+            plover_mode=mode,
             match=match,
             pattern=pattern,
             # The pattern used the object noun ("sign an agreement", "hold talks"):

@@ -68,6 +68,7 @@ class Candidate:
     rule: str
     opposed: list[ActorRef] = field(default_factory=list)
     plover_type: str | None = None
+    plover_mode: str | None = None  # with ``plover_type``: the manual's mode, when it says one
     match: Match | None = None
     pattern: object | None = None  # the verb pattern, as the arguments left it
     # Token indices a coded verb takes from later triggers (its pattern's object).

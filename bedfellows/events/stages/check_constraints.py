@@ -51,8 +51,16 @@ def needs_detainee(pattern, bare_code: str | None) -> bool:
 def person_object(verb) -> bool:
     """True when the verb's object or passive subject is a personal pronoun
     ("caught them", "they were held") or "some of them"; not a reflexive."""
-    for child in verb.children:
-        if child.dep_ not in ("dobj", "obj", "nsubjpass"):
+    heads = list(verb.children) + [
+        # "found him guilty": the small clause's subject is the verb's object.
+        g
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
+        for g in c.children
+        if g.dep_ == "nsubj"
+    ]
+    for child in heads:
+        if child.dep_ not in ("dobj", "obj", "nsubjpass") and child.head.i == verb.i:
             continue
         if child.lower_ in _PERSONAL_PRONOUNS:
             return True

@@ -110,9 +110,10 @@ def pattern_window(verb) -> list:
             continue  # "aid and arms": coordinated objects are the verb's own
         skipped.update(t.i for t in child.subtree)
     for child in verb.children:
-        if child.dep_ in _COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX"):
-            # The complement's own words are its verb's: "began moving troops
-            # to the border" is no "begin … border" (open the border).
+        if child.dep_ in _COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX", "ADJ"):
+            # The complement's own words are its head's: "began moving troops
+            # to the border" is no "begin … border" (open the border), "found
+            # them guilty of plotting" no "find … plot" (investigate).
             skipped.update(t.i for t in child.subtree if t.i != child.i)
     return [
         t

@@ -78,3 +78,30 @@ def test_situate_implies_reciprocal_targets(coder, parse):
     coder.arguments.situate(cand, parsed.ctx, parsed.memory)
     assert {t.basis for t in cand.targets} == {"reciprocal"}
     assert set(_countries(cand.targets)) == {"IRN", "IRQ"}
+
+
+def test_a_courts_judgment_is_a_sanction_convict(pipeline):
+    # PLOVER SANCTION mode "convict": "found guilty and sentenced"; a passive
+    # sentence implies the court.
+    from datetime import date
+
+    from bedfellows.schema import Article
+
+    text = "The opposition leader was sentenced to four years in prison."
+    article = Article(article_id="jdg", source_path="t", body=text, published=date(2020, 6, 15))
+    [(_, events)] = list(pipeline.code_articles([article]))
+    [ev] = [e for e in events if e.trigger == "sentenced"]
+    assert (ev.plover_type, ev.plover_mode) == ("SANCTION", "convict")
+    assert ev.cameo_code.startswith("17")  # the dictionary's code stays
+    assert [a.sector for a in ev.sources] == ["JUD"] and ev.sources[0].basis == "implied"
+
+
+def test_an_arrest_stays_coercion(pipeline):
+    from datetime import date
+
+    from bedfellows.schema import Article
+
+    text = "Police arrested the former minister."
+    article = Article(article_id="arr", source_path="t", body=text, published=date(2020, 6, 15))
+    [(_, events)] = list(pipeline.code_articles([article]))
+    assert [(e.plover_type, e.plover_mode) for e in events] == [("COERCE", "arrest")]

@@ -110,3 +110,10 @@ def test_partners_named_together_need_no_recipient(coder, pipeline):
     assert coder.constraints.has_recipient(partners)
     # A type the manual lets go without one (PROTEST: "Requires recipient: No").
     assert coder.constraints.has_recipient(replace(aid, targets=(), plover_type="PROTEST"))
+
+
+def test_a_small_clause_subject_is_someone_taken(coder, parse):
+    from bedfellows.events.stages.check_constraints import person_object
+
+    assert person_object(parse("The court found him guilty.").tok("found"))
+    assert not person_object(parse("The court found the evidence weak.").tok("found"))

@@ -105,3 +105,9 @@ def test_a_complements_words_are_its_own_verbs(coder, parse):
     assert "moving" in words and "border" not in words and "troops" not in words
     m = _match(coder, parsed, "began")
     assert m is None or m.code != "080"  # no "begin … border": opening a border
+
+
+def test_a_small_clause_is_the_verbs_own_phrase(coder, parse):
+    # "found six men guilty of plotting": "find … guilty" (173), not "find … plot" (090).
+    m = _match(coder, parse("A federal jury found six men guilty of plotting to kill."), "found")
+    assert m.code == "173" and m.pattern.after == ("guilty",)

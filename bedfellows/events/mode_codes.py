@@ -26,9 +26,12 @@ An act reported as done that the CAMEO dictionary codes as an intention
 ("sent peacekeepers": 0334) takes the act's own code (074), unless a verb of
 intent or commitment is the trigger.
 
-PLOVER's own CAMEO table sends CAMEO's intentions to yield (035) to AGREE, as
-the PLOVER gold records do; the manual's note that a future RETREAT is a
-CONCEDE is the one rule not followed here.
+An intended yielding act (CAMEO 08 "Yield": PLOVER RETREAT or CONCEDE) is a
+CONCEDE, not an AGREE, as the PLOVER manual says twice: "Future cooperative
+actions of type RETREAT + future and CONCEDE + future ... do not reduce to
+AGREE" (AGREE) and "Announcements of future retreats should be coded as
+CONCEDE" (CONCEDE). Its CAMEO code is CAMEO's intention to yield (035x), as
+for other commitments.
 """
 
 from __future__ import annotations
@@ -193,6 +196,7 @@ COMMITTING_VERBS = COMMIT_VERBS | {"promise", "pledge", "vow"}
 REFUSING_VERBS = frozenset({"refuse", "decline"})
 # "failed to reach agreement", "failed to sign": not agreeing is a rejection
 # (as the PLOVER gold codes it, REJECT); "failed to stop the attack" is not.
+_YIELD_ROOT = "08"  # CAMEO 08 "Yield"
 _AGREEING_VERBS = frozenset({"reach", "agree", "sign", "conclude", "finalize", "finalise"})
 # Auxiliaries that make "not" a refusal of will rather than a report that
 # something did not happen ("will not accept", "won't send", "would not join").
@@ -322,7 +326,8 @@ def code_for_mode(code: str, modality: Modality, trigger) -> tuple[str, Modality
         if intent is not None:
             # "agreed to resign", "pledged to send aid": the CAMEO codebook codes the
             # commitment itself (030: "offer, promise, agree to … cooperate").
-            return (intent if is_commitment(trigger) else code), modality, "AGREE"
+            plover = "CONCEDE" if code[:2] == _YIELD_ROOT else "AGREE"
+            return (intent if is_commitment(trigger) else code), modality, plover
         if _lookup(_THREAT, code) is not None:
             return code, modality, "THREATEN"
     return code, modality, None

@@ -173,3 +173,12 @@ def test_an_intention_code_on_an_act_reported_done_becomes_the_act():
         ["Chile", "pledge", "peacekeeper"],
     )
     assert code_for_mode("0334", Modality.ASSERTED, pledged[1])[0] == "0334"
+
+
+def test_an_intended_yield_is_a_concession_not_an_agreement():
+    # PLOVER manual: "Announcements of future retreats should be coded as CONCEDE";
+    # RETREAT + future and CONCEDE + future "do not reduce to AGREE".
+    doc = _will_not_send()
+    for act in ("0874", "0841", "081"):
+        assert code_for_mode(act, Modality.INTENDED, doc[3])[2] == "CONCEDE"
+    assert code_for_mode("0874", Modality.ASSERTED, doc[3])[2] is None  # done: its own type

@@ -42,6 +42,11 @@ _SINGLE_SENSE_VERBS = {
 _AGAINST_PATTERN = ("against",)
 
 
+# Currency signs read as their currency's name, as the dictionary's &CURRENCY
+# synset spells it: "gave $2bn" matches "give &CURRENCY" (071, economic aid).
+_CURRENCY_SIGNS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+
+
 def pattern_words(toks, lexicon: VerbLexicon) -> list[str]:
     """Lemmas to match verb patterns against, a hyphenated word kept whole.
 
@@ -73,7 +78,7 @@ def pattern_words(toks, lexicon: VerbLexicon) -> list[str]:
                 out.append(known[0] if known else f"{tok.lower_}-{last.lower_}")
                 i += 3
                 continue
-        out.append(tok.lemma_.lower())
+        out.append(_CURRENCY_SIGNS.get(tok.text, tok.lemma_.lower()))
         i += 1
     return out
 

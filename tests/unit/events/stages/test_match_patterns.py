@@ -111,3 +111,8 @@ def test_a_small_clause_is_the_verbs_own_phrase(coder, parse):
     # "found six men guilty of plotting": "find … guilty" (173), not "find … plot" (090).
     m = _match(coder, parse("A federal jury found six men guilty of plotting to kill."), "found")
     assert m.code == "173" and m.pattern.after == ("guilty",)
+
+
+def test_a_currency_sign_reads_as_its_currency(coder, parse):
+    # "gave $10 million" is "give &CURRENCY" (CAMEO 071, economic aid).
+    assert _match(coder, parse("Japan gave $10 million to the Philippines."), "gave").code == "071"

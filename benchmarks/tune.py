@@ -6,8 +6,9 @@
 
 Reads only what may be read (never a lockbox record):
 
-- the **tune parts** of the PLOVER and PETRARCH-2 gold sets (``gold.common.
-  split_parts``): event type / CAMEO root, source and target country, joint;
+- the **tune parts** of the PLOVER, PETRARCH-2 and ConfliBERT gold sets (``gold.common.
+  split_parts``): event type / CAMEO root / class, source and target country,
+  joint;
 - the **training half** of the synthetic stories (``gold.synthetic_stories.
   training_half``, its first ``--stories``, sha256 order): share of stories
   whose events include the labelled type, events per story;
@@ -36,7 +37,7 @@ if str(REPO) not in sys.path:  # run as a script: make ``benchmarks`` importable
 
 DEFAULT_SHARED = REPO.parent / "shared"
 AUDIT = REPO / "benchmarks" / "audit"
-GOLD = ("plover_gsr_dev", "petr2_gsr_validation")
+GOLD = ("plover_gsr_dev", "petr2_gsr_validation", "conflibert_cameo_class")
 DEFAULT_STORIES = 1000
 #: Figures printed per gold set (those the set's ``score`` reports).
 _SHOWN = (
@@ -45,6 +46,7 @@ _SHOWN = (
     "source_country_accuracy",
     "target_country_accuracy",
     "joint_accuracy",
+    "class_accuracy",
 )
 
 

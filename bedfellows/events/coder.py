@@ -175,12 +175,14 @@ class EventCoder:
             if "constraints" not in self.ablate and not self.constraints.admit(cand, ctx, memory):
                 continue
             event = self._finish(cand, ctx, article, paragraph, memory)
-            if "constraints" not in self.ablate and not self.constraints.has_recipient(event):
+            bare = cand.by_bare_verb
+            checked = bare and "constraints" not in self.ablate
+            if checked and not self.constraints.has_recipient(event):
                 continue
             consumed.update(cand.consumes)
             events.append(event)
             triggers.append(trigger.tok)
-            if cand.by_bare_verb:
+            if bare:
                 frames.add(trigger.tok.i)
         if "merge" not in self.ablate:
             events, triggers = without_subordinates(events, triggers, frames=frames)

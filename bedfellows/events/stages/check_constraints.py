@@ -130,11 +130,14 @@ class ConstraintChecker:
         """Whether an event the PLOVER manual says needs a recipient has one.
 
         COOPERATE, AID and SANCTION ("Requires recipient: Yes"): material
-        cooperation, aid and reduced relations are with or towards someone, so
-        "led the delegation", "conducted a flag march", "provided a site" with
-        nobody they were for or against code no such event. Partners named
-        together as its actors ("Iran and Iraq will cooperate") are the
-        reciprocal form, which the manual codes with no recipient.
+        cooperation, aid and reduced relations are with or towards someone.
+        The coder asks this of a verb coded by its bare entry alone, whose
+        code says least about its sense: "led the delegation", "conducted a
+        flag march", "headed the commission" with nobody they were for or
+        against code no such event (a pattern such as "impose sanctions" names
+        the act itself, and its recipient may be in another sentence).
+        Partners named together as its actors ("Iran and Iraq cooperated")
+        are the reciprocal form, which the manual codes with no recipient.
         """
         if event.targets or not self.facts.codebook.requires_recipient(event.plover_type):
             return True

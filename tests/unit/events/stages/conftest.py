@@ -92,7 +92,7 @@ def coded(coder, candidates) -> Callable[[Parsed], tuple[list, list, set[int]]]:
             event = coder.assembler.build(
                 cand, parsed.ctx, parsed.article, parsed.paragraph, parsed.memory
             )
-            if not coder.constraints.has_recipient(event):
+            if cand.by_bare_verb and not coder.constraints.has_recipient(event):
                 continue
             out.append(event)
             triggers.append(cand.trigger)

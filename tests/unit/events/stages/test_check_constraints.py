@@ -101,7 +101,9 @@ def test_cooperation_aid_and_sanctions_need_a_recipient(coder, pipeline):
     assert aid.targets and coder.constraints.has_recipient(aid)
     alone = replace(aid, targets=())
     assert not coder.constraints.has_recipient(alone)
-    assert not any(e.trigger == "provided" for e in _coded(pipeline, "Iran provided aid."))
+    # A bare verb's cooperation with nobody is no event; "provided aid" (a pattern) stays.
+    assert not any(e.plover_type == "COOPERATE" for e in _coded(pipeline, "Police led the march."))
+    assert any(e.plover_type == "AID" for e in _coded(pipeline, "Iran provided aid."))
 
 
 def test_partners_named_together_need_no_recipient(coder, pipeline):

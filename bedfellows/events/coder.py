@@ -163,7 +163,6 @@ class EventCoder:
         events: list[Event] = []
         triggers: list = []  # the trigger token of each event in ``events``
         consumed: set[int] = set()
-        frames: set[int] = set()  # verbs coded by their bare entry alone
         memory.sentence = ctx.index
         for trigger in find_triggers(ctx.sent, self.nouns, consumed):
             match = self.patterns.match(trigger, ctx.sent)
@@ -175,17 +174,14 @@ class EventCoder:
             if "constraints" not in self.ablate and not self.constraints.admit(cand, ctx, memory):
                 continue
             event = self._finish(cand, ctx, article, paragraph, memory)
-            bare = cand.by_bare_verb
-            checked = bare and "constraints" not in self.ablate
+            checked = cand.by_bare_verb and "constraints" not in self.ablate
             if checked and not self.constraints.has_recipient(event):
                 continue
             consumed.update(cand.consumes)
             events.append(event)
             triggers.append(trigger.tok)
-            if bare:
-                frames.add(trigger.tok.i)
         if "merge" not in self.ablate:
-            events, triggers = without_subordinates(events, triggers, frames=frames)
+            events, triggers = without_subordinates(events, triggers)
         if "speech_acts" not in self.ablate:
             # Each speech act is finished before the next is looked for (see SpeechActs).
             said = [

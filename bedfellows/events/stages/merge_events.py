@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bedfellows.schema import Event, Modality
 
-from ..modality import ASKING_VERBS, COMMIT_VERBS, NEGATING_VERBS, misparsed_conjunct
+from ..modality import misparsed_conjunct
 
 # Dependencies that keep a noun inside what a verb does or names: the object of
 # "provided aid", the pact in "signed an agreement on military cooperation".
@@ -26,8 +26,6 @@ _ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep
 # gas supplies"), as does a refused one, negated ("refused to send troops"):
 # the threat or denial of an act is what the modality fields record.
 _CONTENT_MODE_TYPES = frozenset({"REQUEST", "REJECT"})
-# Types whose verb is the act itself when it frames another (see ``frames_an_act``).
-_SPEECH_ACT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN"})
 # Prepositions that set one event in time against another ("after the arrests").
 _TIME_PREPS = frozenset({"after", "before", "following", "since", "until", "amid"})
 # Residual codes of a framing verb (CAMEO 030 "Express intent to cooperate",
@@ -105,32 +103,13 @@ def _adds_party(purpose: Event, act: Event) -> bool:
     return any(t.country and t.country not in names for t in (*purpose.targets, *purpose.opposed))
 
 
-def frames_an_act(tok, frame: Event) -> bool:
-    """True when a verb coded by its bare entry only frames the act of its open
-    complement: "sought to take control", "managed to board the ship", "began
-    moving troops", "decided to evict the squatters". The act is the event;
-    the frame says when or how surely it happened, which the act's modality
-    records (PLOVER: "the coder should always return the single event
-    category, not a category+auxiliary"). A verb that is itself the speech
-    act of committing, asking, threatening or refusing (CAMEO 03, 02/10, 13,
-    12: "agreed to", "urged … to", "threatened to", "refused to") stays.
-    """
-    lemma = tok.lemma_.lower()
-    if lemma in COMMIT_VERBS or lemma in ASKING_VERBS or lemma in NEGATING_VERBS:
-        return False
-    return frame.plover_type not in _SPEECH_ACT_TYPES
-
-
-def without_subordinates(
-    events: list[Event], triggers: list, *, frames: set[int] = frozenset()
-) -> tuple[list[Event], list]:
+def without_subordinates(events: list[Event], triggers: list) -> tuple[list[Event], list]:
     """Drop events that are only the content or purpose of another event in the
     sentence (what a request asks or a rejection turns down included), and a
     generic framing event ("agreed to", "refused to") whose complement was
     coded with the same PLOVER type ("agreed to re-open the border": AGREE
-    once, on "re-open"), or a verb coded by its bare entry (``frames``: token
-    indices) that only frames its complement's act (``frames_an_act``).
-    RETURNS the kept events and their trigger tokens, still paired."""
+    once, on "re-open"). RETURNS the kept events and their trigger tokens,
+    still paired."""
     coded = {tok.i: ev for tok, ev in zip(triggers, events, strict=True)}
     drop: set[int] = set()
     for tok, ev in zip(triggers, events, strict=True):
@@ -161,9 +140,7 @@ def without_subordinates(
         head = tok.head
         if tok.dep_ == "xcomp" and head.i in coded:
             frame = coded[head.i]
-            generic = frame.cameo_code in _GENERIC_FRAMES and frame.plover_type == ev.plover_type
-            framing = head.i in frames and tok.pos_ == "VERB" and frames_an_act(head, frame)
-            if generic or framing:
+            if frame.cameo_code in _GENERIC_FRAMES and frame.plover_type == ev.plover_type:
                 drop.add(id(frame))
     kept = [(ev, tok) for ev, tok in zip(events, triggers, strict=True) if id(ev) not in drop]
     return [ev for ev, _ in kept], [tok for _, tok in kept]

@@ -78,12 +78,13 @@ def candidates(coder) -> Callable[[Parsed], list]:
 
 
 @pytest.fixture(scope="session")
-def coded(coder, candidates) -> Callable[[Parsed], tuple[list, list, set[int]]]:
-    """The sentence's events before merging (stages 1–5), their trigger tokens,
-    and the indices of those coded by a bare verb entry (``frames``)."""
+def events(coder, candidates) -> Callable[[Parsed], tuple[list, list]]:
+    """The sentence's events before merging (stages 1–5) and their trigger tokens
+    (a bare verb's cooperation, aid or sanction with no recipient left out, as
+    the coder leaves it out)."""
 
-    def _run(parsed: Parsed) -> tuple[list, list, set[int]]:
-        out, triggers, frames = [], [], set()
+    def _run(parsed: Parsed) -> tuple[list, list]:
+        out, triggers = [], []
         for cand in candidates(parsed):
             coder.arguments.situate(cand, parsed.ctx, parsed.memory)
             coder.constraints.conform(cand)
@@ -96,19 +97,6 @@ def coded(coder, candidates) -> Callable[[Parsed], tuple[list, list, set[int]]]:
                 continue
             out.append(event)
             triggers.append(cand.trigger)
-            if cand.by_bare_verb:
-                frames.add(cand.trigger.i)
-        return out, triggers, frames
-
-    return _run
-
-
-@pytest.fixture(scope="session")
-def events(coded) -> Callable[[Parsed], tuple[list, list]]:
-    """The sentence's events before merging (stages 1–5), and their trigger tokens."""
-
-    def _run(parsed: Parsed) -> tuple[list, list]:
-        out, triggers, _ = coded(parsed)
         return out, triggers
 
     return _run

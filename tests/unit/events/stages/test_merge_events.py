@@ -43,21 +43,3 @@ def test_a_purpose_clause_naming_no_new_party_is_why_an_act_happened(events, par
     before, after = _kept(events, parse("Iran sent troops to help Iraq."))
     assert before == ["sent", "help"]
     assert after == ["sent"]
-
-
-def _merged(coded, parsed):
-    evs, triggers, frames = coded(parsed)
-    kept, _ = without_subordinates(evs, triggers, frames=frames)
-    return [e.trigger for e in evs], [e.trigger for e in kept]
-
-
-def test_a_bare_verb_framing_an_act_gives_way_to_the_act(coded, parse):
-    before, after = _merged(coded, parse("The government decided to expel the ambassador."))
-    assert before == ["decided", "expel"]
-    assert after == ["expel"]
-
-
-def test_a_speech_act_framing_an_act_stays(coded, parse):
-    # "threatened to attack": the threat is an event (CAMEO 13), the attack hypothetical.
-    before, after = _merged(coded, parse("Iran threatened to attack Iraq."))
-    assert after == before == ["threatened", "attack"]

@@ -259,16 +259,19 @@ class Truecaser:
         out = list(low)
         done: set[int] = set()  # word starts already given their case
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
+        # Whether the gap after each word may sit inside a name (computed once).
+        joins = [
+            _GAP.fullmatch(low[a[1] : b[0]]) is not None
+            for a, b in zip(words, words[1:], strict=False)
+        ]
         i = 0
         while i < len(words):
             longest = min(self._max_len.get(words[i][2], 0), len(words) - i)
             step = 1
             for length in range(longest, 0, -1):
-                span = words[i : i + length]
-                if not all(
-                    _GAP.fullmatch(low[a[1] : b[0]]) for a, b in zip(span, span[1:], strict=False)
-                ):
+                if not all(joins[i : i + length - 1]):
                     continue
+                span = words[i : i + length]
                 name = self._names.get(tuple(w[2] for w in span))
                 if name is None or not self._fits(name, low, words, i, length):
                     continue

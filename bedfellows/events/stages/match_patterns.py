@@ -318,11 +318,13 @@ class PatternMatcher:
                 or (clause.dep_ == "advcl" and any(a.lower_ == "to" for a in clause.lefts))
             ):
                 continue
-            sent = clause.sent
+            sent, doc = clause.sent, clause.doc
+            before_toks = doc[max(sent.start, clause.i - PATTERN_WINDOW) : clause.i]
+            after_toks = doc[clause.i + 1 : min(sent.end, clause.i + PATTERN_WINDOW + 1)]
             inner = self.lexicon.match(
                 clause.lemma_.lower(),
-                [t.lemma_.lower() for t in sent if t.i < clause.i][-PATTERN_WINDOW:],
-                [t.lemma_.lower() for t in sent if clause.i < t.i <= clause.i + PATTERN_WINDOW],
+                [t.lemma_.lower() for t in before_toks],
+                [t.lemma_.lower() for t in after_toks],
             )
             if inner is not None and inner.code == pattern.code:
                 return None

@@ -174,6 +174,19 @@ def _inherit_subject(verb) -> list:
 _CONFINEMENT = frozenset({"prison", "jail", "gaol", "custody", "detention"})
 
 
+def prep_objects(tok, word: str, deps: frozenset[str] = frozenset({"prep"})) -> list:
+    """Heads of the objects of ``tok``'s preposition ``word``: "of" in "ministers
+    of Iraq and Iran", "by" in "an attack by rebels" (``deps``: the relations
+    the preposition may hang by)."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ in deps and c.lower_ == word
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def objects_of(tok, *, skip: frozenset[int] = frozenset()) -> list:
     """Direct objects and target-preposition objects attached to ``tok``."""
     out = []

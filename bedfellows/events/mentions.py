@@ -19,7 +19,7 @@ from datetime import date
 from bedfellows.actors import ActorKB, Resolution, resolve_phrase
 from bedfellows.schema import ActorRef, Dateline, Event
 
-from .arguments import ABSTRACT_HEADS, NON_ACTOR_HEADS, conjuncts, entity_tokens
+from .arguments import ABSTRACT_HEADS, NON_ACTOR_HEADS, conjuncts, entity_tokens, prep_objects
 from .modality import SPEECH_VERBS
 
 _PHRASE_DEPS = frozenset(
@@ -350,13 +350,7 @@ class MentionResolver:
 
     def _of_conjuncts(self, head, words, text, start, end, when) -> list[ActorRef]:
         """ "Defense Ministers of Iraq and Iran": one actor per country named."""
-        objs = [
-            g
-            for c in head.rights
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        objs = prep_objects(head, "of")
         if not objs:
             return []
         parts = conjuncts(objs[0])

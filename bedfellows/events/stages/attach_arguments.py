@@ -26,6 +26,7 @@ from ..arguments import (
     noun_object_attachments,
     object_attachments,
     objects_of,
+    prep_objects,
     purpose_objects,
 )
 from ..implicit import (
@@ -87,25 +88,13 @@ def judges(lemma: str, pattern) -> bool:
 def noun_agents(noun) -> list:
     """ "an attack by rebels", "the arrest of X by police": the heads after an
     event noun's "by", which names who acted (as after a passive verb)."""
-    return [
-        g
-        for c in noun.children
-        if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    return prep_objects(noun, "by", frozenset({"prep", "agent"}))
 
 
 def of_role(noun, code: str) -> tuple[str | None, list]:
     """Whom an event noun's "of" phrase names and in which role: ("source",
     heads), ("target", heads), or (None, []) when the act does not say."""
-    heads = [
-        g
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    heads = prep_objects(noun, "of")
     if not heads:
         return None, []
     if code[:2] in _OF_PATIENT_ROOTS:

@@ -194,9 +194,9 @@ _REFUSAL = {
 COMMITTING_VERBS = COMMIT_VERBS | {"promise", "pledge", "vow"}
 # Verbs whose to-complement is refused ("refused to send", "declined to meet").
 REFUSING_VERBS = frozenset({"refuse", "decline"})
+_YIELD_ROOT = "08"  # CAMEO 08 "Yield": an intended yield is a CONCEDE (module docstring)
 # "failed to reach agreement", "failed to sign": not agreeing is a rejection
 # (as the PLOVER gold codes it, REJECT); "failed to stop the attack" is not.
-_YIELD_ROOT = "08"  # CAMEO 08 "Yield"
 _AGREEING_VERBS = frozenset({"reach", "agree", "sign", "conclude", "finalize", "finalise"})
 # Auxiliaries that make "not" a refusal of will rather than a report that
 # something did not happen ("will not accept", "won't send", "would not join").

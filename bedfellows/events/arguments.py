@@ -436,25 +436,14 @@ def complement_subjects(verb, *, infinitive_only: bool = False) -> list:
     ]
 
 
-def _purpose_like(clause) -> bool:
-    """A complement or purpose clause, not one a subordinator sets in time,
-    cause or condition ("after crowds trashed its embassy", "because …", "if …")."""
-    return clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children)
-
-
 def purpose_objects(verb) -> list:
     """Objects of purpose/complement clauses ("to help bolster the army")."""
-    out = []
-    frontier = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and _purpose_like(c)]
+    out, frontier = [], [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
     for _ in range(3):
         nxt = []
         for clause in frontier:
             out.extend(objects_of(clause))
-            nxt.extend(
-                c
-                for c in clause.children
-                if c.dep_ in ("xcomp", "advcl", "ccomp") and _purpose_like(c)
-            )
+            nxt.extend(c for c in clause.children if c.dep_ in ("xcomp", "advcl", "ccomp"))
         frontier = nxt
     return out
 

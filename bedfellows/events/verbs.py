@@ -115,8 +115,7 @@ def _variants(word: str) -> frozenset[str]:
     out = {word}
     if len(word) > 3 and word not in _NO_S:
         if word.endswith("ies"):
-            # "parties" -> party, and "ties" -> tie (the singular may end in -ie).
-            out.update((word[:-3] + "y", word[:-1]))
+            out.add(word[:-3] + "y")
         elif word.endswith(("sses", "shes", "ches", "xes", "zes")):
             out.add(word[:-2])
         elif word.endswith("s") and not word.endswith(("ss", "us", "is")):

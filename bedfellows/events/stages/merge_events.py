@@ -103,17 +103,6 @@ def _adds_party(purpose: Event, act: Event) -> bool:
     return any(t.country and t.country not in names for t in (*purpose.targets, *purpose.opposed))
 
 
-def _commits_to_yield(frame: Event, act: Event) -> bool:
-    """ "agreed to release the fishermen": the commitment (030) to a yield is
-    coded on the act, an intended yield, which PLOVER makes a CONCEDE
-    (``mode_codes``); the frame says nothing more."""
-    return (
-        frame.plover_type == "AGREE"
-        and act.plover_type == "CONCEDE"
-        and act.modality is Modality.INTENDED
-    )
-
-
 def without_subordinates(events: list[Event], triggers: list) -> tuple[list[Event], list]:
     """Drop events that are only the content or purpose of another event in the
     sentence (what a request asks or a rejection turns down included), and a
@@ -151,9 +140,7 @@ def without_subordinates(events: list[Event], triggers: list) -> tuple[list[Even
         head = tok.head
         if tok.dep_ == "xcomp" and head.i in coded:
             frame = coded[head.i]
-            if frame.cameo_code in _GENERIC_FRAMES and (
-                frame.plover_type == ev.plover_type or _commits_to_yield(frame, ev)
-            ):
+            if frame.cameo_code in _GENERIC_FRAMES and frame.plover_type == ev.plover_type:
                 drop.add(id(frame))
     kept = [(ev, tok) for ev, tok in zip(events, triggers, strict=True) if id(ev) not in drop]
     return [ev for ev, _ in kept], [tok for _, tok in kept]

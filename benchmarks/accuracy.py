@@ -221,6 +221,23 @@ def _mention_resolver(pipeline):
     return resolve
 
 
+def _armed_resolver(pipeline):
+    """Actor text → (country, whether it resolves to a non-state armed actor: a
+    group of the armed-group table, an "X-backed" force, or an armed sector of
+    no state: rebels, militias, paramilitaries)."""
+    from bedfellows.actors import resolve_phrase
+    from bedfellows.actors.armed import armed_group, proxy_patron
+
+    def resolve(text: str) -> tuple[str | None, bool]:
+        res = resolve_phrase(text.split(), None, kb=pipeline.kb)
+        if res is None:
+            return None, False
+        named = armed_group(res.actor_id) is not None or proxy_patron(res.actor_id) is not None
+        return res.country, named or res.sector in ("REB", "UAF", "PRM", "IMG")
+
+    return resolve
+
+
 def _petrarch_root_confusion(records: Sequence[GoldRecord], preds: Mapping) -> dict:
     """PETRARCH-2 confusion of CAMEO roots: each gold event's root → its best match's root.
 
@@ -332,7 +349,9 @@ def score_part(
         kwargs["spread"] = False
     scored = module.score(records, preds, **kwargs)
     if hasattr(module, "score_mentions"):
-        scored["metrics"].update(module.score_mentions(records, _mention_resolver(pipeline)))
+        scored["metrics"].update(
+            module.score_mentions(records, _mention_resolver(pipeline), _armed_resolver(pipeline))
+        )
     if "confusion" not in scored and name in CONFUSION_ADAPTERS:
         scored["confusion"] = CONFUSION_ADAPTERS[name](records, preds)
     scored["records"] = len(records)

@@ -43,6 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from bedfellows.actors.armed import proxy_id
 from bedfellows.actors.kb import ActorEntry, ActorKB, AgentWord, PlaceAlias, Spell
 from bedfellows.actors.normalize import Token, tokens
 from bedfellows.schema import ActorRef
@@ -75,6 +76,14 @@ _STANCE_WORDS = {"pro", "anti", "ethnic"}
 #: Of those, the ones that make the phrase a people ("ethnic Turks"): civilians
 #: (PLOVER CVL, as the agents table codes "ethnic group") of no country.
 _KIN_WORDS = {"ethnic"}
+#: "Iran-backed militias", "Russian-supported separatists": a state named before
+#: one of these words backs the actor (its patron), it is not the actor's own
+#: country: PLOVER codes an actor by what it is, and a proxy force is not its
+#: patron's state. Such forces with no name of their own resolve to one actor
+#: per patron (``bedfellows.actors.armed.proxy_id``).
+BACKING_WORDS = {"backed", "supported", "sponsored", "funded", "financed"}
+#: Sectors of armed forces that can be a state's proxies.
+_ARMED_SECTORS = {"REB", "UAF", "PRM", "MIL", "IMG"}
 #: Nouns of a relation to the possessor ("Syria's allies", "Iran's proxies").
 _RELATIONS = frozenset(
     {
@@ -145,6 +154,7 @@ class _Match:
     head: bool = True  # before the segment's first preposition
     guarded: bool = False  # the name guard rejected its actors
     stance: bool = False  # after "pro-"/"anti-"/"ethnic": towards or kin of, not a member of
+    backer: bool = False  # a country before "-backed": the actor's patron
 
     @property
     def in_first_head(self) -> bool:
@@ -188,6 +198,10 @@ def resolve_phrase(
     )  # "former Iraqi Prime Minister ..."
 
     picked = _pick_actor(kb, segments)
+    if picked is None:
+        proxy = _resolve_proxy(kb, segments)
+        if proxy is not None:
+            return proxy
     if picked is not None and picked[1].kind == "person" and _elsewhere(picked[1], segments):
         picked = None  # "King Hassan of Morocco" is not Jordan's Prince Hassan
     if picked is not None:
@@ -263,8 +277,13 @@ def _scan(kb: ActorKB, toks: list[Token]) -> tuple[list[_Match], list[bool]]:
                 actors, places = [], []
             if actors or places or agent:
                 found = _Match(i, length, actors, places, agent)
-                found.stance = (i > 0 and lower[i - 1] in _STANCE_WORDS) or (
-                    _named_country(places) and _related(lower, i + length)
+                found.backer = (
+                    bool(places) and i + length < count and lower[i + length] in BACKING_WORDS
+                )
+                found.stance = (
+                    (i > 0 and lower[i - 1] in _STANCE_WORDS)
+                    or (_named_country(places) and _related(lower, i + length))
+                    or found.backer
                 )
                 break
         if found is None:
@@ -484,6 +503,29 @@ def _country_name(kb: ActorKB, iso3: str | None) -> str:
 
 
 # --------------------------------------------------------------------------- resolvers
+
+
+def _resolve_proxy(kb: ActorKB, segments: list[_Segment]) -> Resolution | None:
+    """ "Iran-backed militias": an armed force with no name of its own, backed by a
+    state, is one actor per patron (``backed_by:IRN``), never the patron itself."""
+    backers = [m for seg in segments for m in seg.matches if m.backer and m.in_first_head]
+    if not backers or any(m.in_first_head for m, _ in _places(segments)):
+        return None  # "US-backed Iraqi forces" are Iraq's
+    head_strong, other_strong, weak = _agents(segments)
+    agent = next(iter(head_strong or other_strong or weak), None)
+    if agent is None or agent.plover not in _ARMED_SECTORS:
+        return None  # "an Iran-backed government" is not an armed proxy
+    iso3 = backers[0].places[0].iso3
+    sector = agent.plover if agent.plover in ("REB", "UAF", "PRM") else "UAF"
+    return Resolution(
+        actor_id=proxy_id(iso3),
+        name=f"{_country_name(kb, iso3)}-backed armed groups",
+        kind="group",
+        country=None,
+        sector=sector,
+        cameo=None,
+        why=f"armed force backed by {iso3} (sector word '{agent.phrase}')",
+    )
 
 
 def _resolve_person(

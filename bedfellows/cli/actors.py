@@ -8,6 +8,7 @@ from datetime import date
 import click
 
 from bedfellows.actors import ActorKB, resolve_phrase
+from bedfellows.actors.armed import ArmedGroup, armed_group, proxy_patron
 from bedfellows.actors.kb import ActorEntry, Spell
 
 from .code import actors_file, actors_option
@@ -44,6 +45,28 @@ def _spell_dict(spell: Spell, chosen: Spell | None) -> dict:
     }
 
 
+def _armed_dict(group: ArmedGroup | None) -> dict | None:
+    if group is None:
+        return None
+    return {
+        "operates_in": list(group.operates_in),
+        "region": group.region,
+        "sector": group.sector,
+        "start": group.start.isoformat() if group.start else None,
+        "end": group.end.isoformat() if group.end else None,
+        "parent": group.parent,
+        "patrons": [
+            {
+                "country": p.country,
+                "start": p.start.isoformat() if p.start else None,
+                "end": p.end.isoformat() if p.end else None,
+            }
+            for p in group.patrons
+        ],
+        "sources": list(group.sources),
+    }
+
+
 def _entry_dict(entry: ActorEntry, chosen: Spell | None) -> dict:
     return {
         "actor_id": entry.actor_id,
@@ -51,7 +74,24 @@ def _entry_dict(entry: ActorEntry, chosen: Spell | None) -> dict:
         "kind": entry.kind,
         "qid": entry.qid,
         "spells": [_spell_dict(s, chosen) for s in entry.spells],
+        "armed_group": _armed_dict(armed_group(entry.actor_id)),
     }
+
+
+def _say_armed(armed: dict) -> None:
+    active = f"{armed['start'] or 'start unknown'} to {armed['end'] or 'end unknown or active'}"
+    say(
+        f"     armed group ({armed['sector']}), fights in {', '.join(armed['operates_in'])}; "
+        f"{active}"
+    )
+    if armed["parent"]:
+        say(f"     within: {armed['parent']}")
+    for p in armed["patrons"]:
+        say(
+            f"     backed by {p['country']} ({p['start'] or 'start unknown'} to "
+            f"{p['end'] or 'end unknown'})"
+        )
+    say(f"     sources: {'; '.join(armed['sources'])}")
 
 
 @actors.command()
@@ -97,6 +137,9 @@ def lookup(mention: str, when: date | None, as_json: bool, actors) -> None:
         sectors = "+".join(s for s in (res.sector, *res.other_sectors) if s) or "-"
         say(f"{mention!r}{on} -> {res.cameo or '-'}  ({res.country or 'no country'}, {sectors})")
         say(f"  why: {res.why}")
+        patron = proxy_patron(res.actor_id)
+        if patron:
+            say(f"  a force with no name of its own, backed by {patron} (--roll-up patrons)")
     for entry in doc["entries"]:
         qid = f", {entry['qid']}" if entry["qid"] else ""
         say(f"  entry {entry['actor_id']} ({entry['kind']}: {entry['name']}{qid})")
@@ -109,3 +152,5 @@ def lookup(mention: str, when: date | None, as_json: bool, actors) -> None:
                 span = f"{spell['start'] or 'before record'} to {end}"
             note = f"  — {spell['note']}" if spell["note"] else ""
             say(f"   {mark} {spell['cameo'] or '-':<12}{span}  [{spell['source']}]{note}")
+        if entry["armed_group"]:
+            _say_armed(entry["armed_group"])

@@ -75,7 +75,15 @@ def common_options(func):
             type=click.Choice(nw.links.LEVELS),
             default="country",
             show_default=True,
-            help="Actor keys: countries (IRN), country+sector (IRNMIL) or actor ids.",
+            help="Actor keys: countries (IRN), country+sector (IRNMIL) or actor ids. "
+            "Armed groups are their own nodes at every level.",
+        ),
+        click.option(
+            "--roll-up",
+            type=click.Choice(nw.links.ROLL_UPS),
+            default=None,
+            help="patrons: count an armed group as the state documented as backing it "
+            "on the event's date (default: groups stay apart).",
         ),
         click.option(
             "--include",
@@ -95,10 +103,11 @@ def common_options(func):
     return func
 
 
-def _setup(window, level, include, include_comments, no_dedup):
+def _setup(window, level, roll_up, include, include_comments, no_dedup):
     start, end = parse_window(window) if window else (None, None)
     options = nw.LinkOptions(
         level=level,
+        roll_up=roll_up,
         modalities=nw.links.DEFAULT_MODALITIES | set(include),
         include_comments=include_comments,
         dedup=not no_dedup,
@@ -179,6 +188,7 @@ def dyad(
     db,
     window,
     level,
+    roll_up,
     include,
     include_comments,
     no_dedup,
@@ -193,7 +203,7 @@ def dyad(
     if plot:
         check_plot_path(plot)
     check_outputs(db, force, plot)
-    start, end, options = _setup(window, level, include, include_comments, no_dedup)
+    start, end, options = _setup(window, level, roll_up, include, include_comments, no_dedup)
     counted = {"start": start, "end": end, "options": options, "min_confidence": min_confidence}
     frame = (nw.dyad_type_counts if types else nw.dyad_series)(db, a, b, freq=freq, **counted)
     shown = ["period", "direction", *(["plover_type"] if types else [])]
@@ -304,6 +314,7 @@ def network(
     db,
     window,
     level,
+    roll_up,
     include,
     include_comments,
     no_dedup,
@@ -321,7 +332,7 @@ def network(
     if plot:
         check_plot_path(plot)
     check_outputs(db, force, out, plot)
-    start, end, options = _setup(window, level, include, include_comments, no_dedup)
+    start, end, options = _setup(window, level, roll_up, include, include_comments, no_dedup)
     graph = _network(db, start, end, options, half_life, measure, min_confidence)
     edges = _edges_frame(graph)
     print_frame(
@@ -350,6 +361,7 @@ def blocs(
     db,
     window,
     level,
+    roll_up,
     include,
     include_comments,
     no_dedup,
@@ -365,7 +377,7 @@ def blocs(
     if plot:
         check_plot_path(plot)
     check_outputs(db, force, plot)
-    start, end, options = _setup(window, level, include, include_comments, no_dedup)
+    start, end, options = _setup(window, level, roll_up, include, include_comments, no_dedup)
     graph = _network(db, start, end, options, half_life, measure, min_confidence)
     part = nw.find_blocs(graph, max_blocs=max_blocs)
     rows = [
@@ -431,6 +443,7 @@ def bedfellows_cmd(
     db,
     window,
     level,
+    roll_up,
     include,
     include_comments,
     no_dedup,
@@ -440,7 +453,7 @@ def bedfellows_cmd(
     n_evidence,
 ):
     """Strange bedfellows: pairs cooperating against a common enemy, hostile pairs first."""
-    start, end, options = _setup(window, level, include, include_comments, no_dedup)
+    start, end, options = _setup(window, level, roll_up, include, include_comments, no_dedup)
     frame = nw.strange_bedfellows(
         db,
         start=start,
@@ -494,6 +507,7 @@ def shifts(
     db,
     window,
     level,
+    roll_up,
     include,
     include_comments,
     no_dedup,
@@ -505,7 +519,7 @@ def shifts(
     min_segment_events,
 ):
     """Significant changes in dyads' relations (all dyads, those of A, or A–B)."""
-    start, end, options = _setup(window, level, include, include_comments, no_dedup)
+    start, end, options = _setup(window, level, roll_up, include, include_comments, no_dedup)
     frame = nw.shifts(
         db,
         a=a,

@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bedfellows.actors import ActorKB
+from bedfellows.actors.armed import ArmedGroup, people_group
 from bedfellows.actors.codes import NONSTATE_PREFIXES
 from bedfellows.schema import ActorRef, Place
 
@@ -59,6 +60,8 @@ __all__ = [
 #: CAMEO roots of joint acts: agree/intend (03), consult (04), diplomatic (05)
 #: and material cooperation (06).
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+#: Sectors of armed forces: "Kurdish fighters/forces/militia/rebels".
+_ARMED_SECTORS = frozenset({"UAF", "REB", "MIL", "PRM"})
 #: Non-state CAMEO prefixes (and UIS, an unidentified state): such actors
 #: have no country to fill in.
 _NON_STATE = frozenset(NONSTATE_PREFIXES | {"UIS"})
@@ -70,7 +73,10 @@ def with_context_country(
     """Give country-less sector actors the one country in ``countries`` (the event's place).
 
     Only actors with a sector and neither a country nor a non-state code of
-    their own are filled ("the judiciary" yes; Amnesty International no).
+    their own are filled ("the judiciary" yes; Amnesty International no). An
+    armed force named by its people ("Kurdish fighters") becomes the people's
+    one armed group in that country when the armed-group table names one (the
+    YPG in Syria), never the country itself.
     """
     if len(countries) != 1:
         return list(refs)
@@ -78,7 +84,10 @@ def with_context_country(
     out = []
     for ref in refs:
         cameo = ref.cameo or ""
-        if needs_country(ref):
+        group = people_group(ref.text.replace("-", " ").split(), iso3)
+        if group is not None and needs_country(ref) and ref.sector in _ARMED_SECTORS:
+            ref = _group_ref(ref, group)
+        elif needs_country(ref):
             ref = replace(
                 ref,
                 country=iso3,
@@ -89,6 +98,20 @@ def with_context_country(
             )
         out.append(ref)
     return out
+
+
+def _group_ref(ref: ActorRef, group: ArmedGroup) -> ActorRef:
+    """ "Kurdish fighters" where the YPG is the one Kurdish armed group: that group."""
+    return replace(
+        ref,
+        name=group.name,
+        actor_id=group.group_id,
+        country=None if group.region == "GLB" else group.operates_in[0],
+        sector=group.sector,
+        cameo=group.cameo,
+        kind="group",
+        basis="context",
+    )
 
 
 def needs_country(ref: ActorRef) -> bool:

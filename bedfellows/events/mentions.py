@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bedfellows.actors import ActorKB, Resolution, resolve_phrase
+from bedfellows.actors.resolve import BACKING_WORDS
 from bedfellows.schema import ActorRef, Dateline, Event
 
 from .arguments import ABSTRACT_HEADS, NON_ACTOR_HEADS, conjuncts, entity_tokens, prep_objects
@@ -40,6 +41,9 @@ _AGENT_OF = frozenset({"of", "in", "from"})
 _EXAMPLE_PREPS = frozenset({"like", "including", "as"})
 
 
+_LED_WORDS = frozenset({"led", *BACKING_WORDS})
+
+
 def _left_phrase(head) -> list:
     """Tokens of the head's noun phrase up to and including the head (and the
     rest of the head's entity, when the parser split a name: "Barack" tagged
@@ -47,8 +51,9 @@ def _left_phrase(head) -> list:
     toks = entity_tokens(head)
     for child in head.lefts:
         # "US-led forces", "the Saudi-led coalition": led by that country, and
-        # coded as its forces (a verb modifier otherwise names no actor).
-        led = child.lower_ == "led" and child.i > 0 and child.nbor(-1).text == "-"
+        # coded as its forces (a verb modifier otherwise names no actor);
+        # "Iran-backed militias": the resolver makes the country their patron.
+        led = child.lower_ in _LED_WORDS and child.i > 0 and child.nbor(-1).text == "-"
         if child.dep_ in _PHRASE_DEPS and (child.pos_ not in ("VERB", "AUX") or led):
             toks.extend(t for t in child.subtree)
     toks = sorted(set(toks), key=lambda t: t.i)

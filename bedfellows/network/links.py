@@ -9,11 +9,19 @@ between two actors ``a < b``, with flags for the directions it runs in:
   coder already stores "Iran and Iraq met" with each party as the other's
   target, which gives both directions too;
 - the two ends are *actor keys* at the chosen level: ``country`` (ISO alpha-3;
-  a group or IGO with no country is its CAMEO code, e.g. ``IMGMUSISI``),
-  ``sector`` (country + PLOVER sector, ``IRNMIL``; groups as above) or
-  ``actor`` (the knowledge-base id when known, else the country key). A bare
-  sector with no country ("the governments") is nobody in particular and joins
-  no dyad;
+  an IGO with no country is its CAMEO code), ``sector`` (country + PLOVER
+  sector, ``IRNMIL``) or ``actor`` (the knowledge-base id when known, else the
+  country key). A bare sector with no country ("the governments") is nobody in
+  particular and joins no dyad;
+- an armed non-state group is its own node at every level, never its country
+  (al-Shabaab attacking Kenyan troops links al-Shabaab and KEN, not SOM and
+  KEN): its CAMEO code when that names the organisation itself (nine letters,
+  the codebook's third block: ``IMGMUSISI``), else its knowledge-base id in
+  capitals like every other key at these levels (``KATAIB_HEZBOLLAH``;
+  ``BACKED_BY:IRN`` for "Iran-backed militias"); at the ``actor`` level, the id;
+- ``roll_up="patrons"`` folds a group into the state documented as backing it
+  on the event's date (``bedfellows.actors.armed``), so "Iran and its proxies"
+  can be studied as one side; groups with no documented patron stay apart;
 - deduplication: mentions of the same act between the same pair (same CAMEO
   code, PLOVER type, modality, direction and date range) are one link when the
   date is known to the day, across articles (wire copies); with a coarser or no
@@ -34,15 +42,17 @@ link all of whose mentions are below the threshold does not exist.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from ..actors.armed import armed_groups, proxy_id
 from ..errors import ConfigError
 from ..schema import Modality
 from ..thresholds import check_min_confidence
 
 LEVELS = ("country", "sector", "actor")
+ROLL_UPS = ("patrons",)
 DEFAULT_MODALITIES = frozenset({Modality.ASSERTED.value, Modality.INTENDED.value})
 ALL_MODALITIES = frozenset(m.value for m in Modality)
 COOPERATIVE_QUADS = (1, 2)
@@ -56,16 +66,21 @@ class LinkOptions:
     ``modalities``: the event modalities counted (default asserted + intended).
     ``include_comments``: also count events coded from reader comments.
     ``dedup``: merge mentions of one act (see the module docstring).
+    ``roll_up``: None (groups are their own nodes) or ``"patrons"`` (a group
+    counts as its patron state where one is documented for the event's date).
     """
 
     level: str = "country"
     modalities: frozenset[str] = field(default=DEFAULT_MODALITIES)
     include_comments: bool = False
     dedup: bool = True
+    roll_up: str | None = None
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS:
             raise ConfigError(f"actor level must be one of {', '.join(LEVELS)}, got {self.level!r}")
+        if self.roll_up is not None and self.roll_up not in ROLL_UPS:
+            raise ConfigError(f"roll-up must be one of {', '.join(ROLL_UPS)}, got {self.roll_up!r}")
         modalities = frozenset(str(m).strip().lower() for m in self.modalities)
         unknown = sorted(modalities - ALL_MODALITIES)
         if unknown:
@@ -78,26 +93,67 @@ class LinkOptions:
 
     def with_modalities(self, *extra: str) -> LinkOptions:
         """The same options counting ``extra`` modalities too."""
-        return LinkOptions(
-            self.level, self.modalities | set(extra), self.include_comments, self.dedup
-        )
+        return replace(self, modalities=self.modalities | set(extra))
+
+    def key_sql(self, alias: str, when: str | None = None) -> str:
+        """SQL for the actor key of ``alias`` under these options (``when``: the SQL
+        of the event's date, which chooses a patron's spell when rolling up)."""
+        return actor_key_sql(self.level, alias, roll_up=self.roll_up, when=when)
 
 
-def actor_key_sql(level: str, alias: str = "ea") -> str:
-    """SQL for the actor key of an ``event_actors`` row at ``level`` (NULL: no key)."""
+def actor_key_sql(
+    level: str, alias: str = "ea", *, roll_up: str | None = None, when: str | None = None
+) -> str:
+    """SQL for the actor key of an ``event_actors`` row at ``level`` (NULL: no key).
+
+    roll_up: ``"patrons"`` puts a group's documented patron in its place;
+    when: the SQL of the event's date for the patron's spell (None: any spell).
+    """
     a = alias
     if level not in LEVELS:
         raise ConfigError(f"actor level must be one of {', '.join(LEVELS)}, got {level!r}")
+    group = (
+        f"WHEN {a}.kind = 'group' AND {a}.actor_id IS NOT NULL THEN "
+        f"CASE WHEN length(coalesce({a}.cameo, '')) >= 9 THEN {a}.cameo "
+        f"ELSE upper({a}.actor_id) END"
+    )
     nonstate = f"WHEN {a}.actor_id IS NOT NULL THEN coalesce({a}.cameo, {a}.actor_id)"
     if level == "sector":
-        return (
-            f"CASE WHEN {a}.country IS NOT NULL THEN {a}.country || coalesce({a}.sector, '') "
-            f"{nonstate} END"
+        key = (
+            f"CASE {group} WHEN {a}.country IS NOT NULL THEN {a}.country || "
+            f"coalesce({a}.sector, '') {nonstate} END"
         )
-    country = f"CASE WHEN {a}.country IS NOT NULL THEN {a}.country {nonstate} END"
-    if level == "actor":
-        return f"coalesce({a}.actor_id, {country})"
-    return country
+    elif level == "actor":
+        country = f"CASE WHEN {a}.country IS NOT NULL THEN {a}.country {nonstate} END"
+        key = f"coalesce({a}.actor_id, {country})"
+    else:
+        key = f"CASE {group} WHEN {a}.country IS NOT NULL THEN {a}.country {nonstate} END"
+    if roll_up is None:
+        return key
+    if roll_up not in ROLL_UPS:
+        raise ConfigError(f"roll-up must be one of {', '.join(ROLL_UPS)}, got {roll_up!r}")
+    return f"CASE {_patron_cases(a, when)} ELSE {key} END"
+
+
+def _patron_cases(a: str, when: str | None) -> str:
+    """``WHEN`` clauses mapping each group with documented patrons (and each
+    "X-backed" proxy) to its patron on the event's date."""
+    clauses = [
+        f"WHEN {a}.kind = 'group' AND starts_with({a}.actor_id, '{proxy_id('')}') "
+        f"THEN substr({a}.actor_id, {len(proxy_id('')) + 1})"
+    ]
+    for group in armed_groups().values():
+        for spell in group.patrons:
+            cond = [f"{a}.actor_id = '{group.group_id}'"]
+            if when is not None and (spell.start or spell.end):
+                inside = []
+                if spell.start:
+                    inside.append(f"{when} >= DATE '{spell.start.isoformat()}'")
+                if spell.end:
+                    inside.append(f"{when} <= DATE '{spell.end.isoformat()}'")
+                cond.append(f"({when} IS NULL OR ({' AND '.join(inside)}))")
+            clauses.append(f"WHEN {' AND '.join(cond)} THEN '{spell.country}'")
+    return " ".join(clauses)
 
 
 def check_window(start: date | None, end: date | None) -> None:
@@ -156,7 +212,7 @@ def links_sql(
     keeps the events with ``confidence >= min_confidence`` (see the module docstring).
     """
     check_window(start, end)
-    key = actor_key_sql(options.level, "ea")
+    key = options.key_sql("ea", when="ev.date_start")
     conds, params = event_conditions(
         options.modalities, options.include_comments, start, end, min_confidence=min_confidence
     )
@@ -170,6 +226,7 @@ def links_sql(
         # Only the events of these actors: a dyad query then never scans the rest.
         conds.append(
             f"e.event_id IN (SELECT ea.event_id FROM event_actors ea "
+            f"JOIN events ev ON ev.event_id = ea.event_id "
             f"WHERE ea.role IN ({role_list}) AND ({key}) IN ({marks}))"
         )
         params += list(actors)
@@ -188,7 +245,7 @@ WITH ev AS (
 ),
 ends AS (
     SELECT ea.event_id, ea.role, ({key}) AS k
-    FROM event_actors ea SEMI JOIN ev ON ea.event_id = ev.event_id
+    FROM event_actors ea JOIN ev ON ea.event_id = ev.event_id
     WHERE {" AND ".join(end_conds)} AND ({key}) IS NOT NULL
 ),
 targetless AS (

@@ -31,14 +31,14 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import polars as pl
 
 from ..schema import Modality
 from ..thresholds import DEFAULT_MIN_CONFIDENCE, check_min_confidence
-from .links import LinkOptions, actor_key_sql, check_window, event_conditions, links_sql
+from .links import LinkOptions, check_window, event_conditions, links_sql
 from .source import Database, connection, country_names, frame
 
 _PAIR_SQL = """
@@ -110,8 +110,8 @@ def _against(
     con, options: LinkOptions, start, end, *, min_confidence: float
 ) -> dict[tuple[str, str], _Enmity]:
     """(party, opposed) → weight and events of cooperation directed against ``opposed``."""
-    key_p = actor_key_sql(options.level, "p")
-    key_o = actor_key_sql(options.level, "o")
+    key_p = options.key_sql("p", when="e.date_start")
+    key_o = options.key_sql("o", when="e.date_start")
     mods = (options.modalities | {Modality.HYPOTHETICAL.value}) - {Modality.NEGATED.value}
     conds, params = event_conditions(
         mods, options.include_comments, start, end, min_confidence=min_confidence
@@ -189,9 +189,7 @@ def strange_bedfellows(
     options = options or LinkOptions()
     check_window(start, end)
     threshold = check_min_confidence(min_confidence)
-    talk_options = LinkOptions(
-        options.level, frozenset({Modality.HYPOTHETICAL.value}), options.include_comments
-    )
+    talk_options = replace(options, modalities=frozenset({Modality.HYPOTHETICAL.value}))
     windowed = start is not None or end is not None
     with connection(db) as con:
         window = _pairs(con, options, start, end, inside=True, min_confidence=threshold)

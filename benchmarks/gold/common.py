@@ -41,8 +41,8 @@ class GoldEvent:
     label: str  # PLOVER event type (mapped to the current manual) or CAMEO code
     sources: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
-    # (role, actor text, gold code) for gold actors whose text is given
-    mentions: tuple[tuple[str, str, str], ...] = ()
+    # (role, actor text, gold code, gold sector or "") for gold actors whose text is given
+    mentions: tuple[tuple[str, str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

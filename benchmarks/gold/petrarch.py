@@ -35,6 +35,10 @@ Definitions used by ``score``:
   sentence has a predicted event of the gold CAMEO root (best match among
   those): actor accuracy where event detection succeeded.
 - **False positives**: predicted events on gold no-event sentences.
+- **Armed-group code match**: over the gold source and target codes of
+  non-state armed actors (``is_armed_code``), the share whose best-matching
+  predicted event has, in that role, an armed actor of the same country (the
+  same code for an international militant group ``IMG…``).
 """
 
 from __future__ import annotations
@@ -207,6 +211,23 @@ def _match(gold: GoldEvent, event: Event) -> dict[str, bool]:
     }
 
 
+#: CAMEO agent codes of non-state armed actors (rebels, unidentified armed forces).
+_ARMED_AGENTS = ("REB", "UAF")
+
+
+def is_armed_code(code: str) -> bool:
+    """True for the code of a non-state armed actor: a rebel or armed group of a
+    country ("PSEREBHMS", "---REB", "SOMUAF") or an international militant group ("IMG...")."""
+    return code.startswith("IMG") or code[3:6] in _ARMED_AGENTS
+
+
+def armed_match(gold_code: str, predicted: set[str]) -> bool:
+    """A predicted non-state armed actor with the gold code's country (or the same IMG code)."""
+    if gold_code.startswith("IMG"):
+        return gold_code in predicted
+    return any(is_armed_code(c) and c[:3] == gold_code[:3] for c in predicted)
+
+
 def best_match(gold: GoldEvent, events: Sequence[Event]) -> tuple[Event | None, dict[str, bool]]:
     """The predicted event that best matches ``gold``, and how it matches.
 
@@ -242,6 +263,7 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
     # Actor accuracy where the coder found the event (an event of the gold root).
     found_src: list[bool] = []
     found_tgt: list[bool] = []
+    armed: list[bool] = []  # gold non-state armed actors matched by the best event
     n_gold = n_pred = n_dyads = 0
     fp_events = 0
     no_event_sentences = 0
@@ -257,9 +279,13 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
             continue
         for gold in rec.events:
             n_gold += 1
-            _, f = best_match(gold, events)
+            best, f = best_match(gold, events)
             for k, v in f.items():
                 flags[k].append(v)
+            for code, actors in ((gold.sources[0], "sources"), (gold.targets[0], "targets")):
+                if is_armed_code(code):
+                    predicted = role_codes(getattr(best, actors)) if best is not None else set()
+                    armed.append(armed_match(code, predicted))
             flags["joint"].append(f["source_country"] and f["target_country"] and f["root"])
             flags["any_event"].append(bool(events))
             same_root = [e for e in events if cameo_root(e.cameo_code) == cameo_root(gold.label)]
@@ -284,6 +310,7 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
             "target_country_match_event_found": rate(found_tgt),
             "gold_events_with_any_prediction": rate(flags["any_event"]),
             "no_event_sentences_with_events": rate(fp_sentences),
+            "armed_group_code_match": rate(armed),
         },
         "rates": {
             "predicted_per_gold_event": safe_div(n_pred, n_gold),
@@ -298,5 +325,6 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Even
             "predicted_events": n_pred,
             "predicted_dyads": n_dyads,
             "false_positive_events": fp_events,
+            "armed_group_actors": len(armed),
         },
     }

@@ -160,8 +160,8 @@ def _codes(actors) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
-def _mentions(row: Mapping) -> tuple[tuple[str, str, str], ...]:
-    """(role, actor text, code) of each gold actor that has both."""
+def _mentions(row: Mapping) -> tuple[tuple[str, str, str, str], ...]:
+    """(role, actor text, code, sector) of each gold actor that has a text and a code."""
     out = []
     for role in ("source", "target"):
         actors = row.get(role)
@@ -170,29 +170,51 @@ def _mentions(row: Mapping) -> tuple[tuple[str, str, str], ...]:
                 continue
             text = clean_text(actor.get("actorText") or "")
             code = (actor.get("code") or "").strip().upper()
+            sector = str(actor.get("sector") or "").strip().upper()
             if text and code:
-                out.append((role, text, GOLD_CODE_FIXES.get(code, code)))
+                out.append((role, text, GOLD_CODE_FIXES.get(code, code), sector))
     return tuple(out)
 
 
+#: Gold sectors of non-state armed actors (PLOVER: rebels, unidentified armed
+#: forces, paramilitaries; "REBkur"-style suffixes are cut to three letters).
+ARMED_SECTORS = frozenset({"REB", "UAF", "PRM", "INS"})
+
+
 def score_mentions(
-    records: Sequence[GoldRecord], resolve: Callable[[str], str | None]
+    records: Sequence[GoldRecord],
+    resolve: Callable[[str], str | None],
+    resolve_armed: Callable[[str], tuple[str | None, bool]] | None = None,
 ) -> dict[str, float | None]:
     """Actor resolution alone: each gold actor text resolved out of context.
 
     resolve: actor text → gold-comparable code (see ``actor_code``) or None.
-    RETURNS (dict): ``mention_source_country_accuracy`` and
-        ``mention_target_country_accuracy``.
+    resolve_armed: actor text → (country, is a non-state armed actor).
+    RETURNS (dict): ``mention_source_country_accuracy``,
+        ``mention_target_country_accuracy`` and, with ``resolve_armed``,
+        ``mention_armed_group_accuracy``: over the gold actors that are non-state
+        armed groups (an armed sector, or the code IMG), the share resolved to a
+        non-state armed actor of the gold country (of no country for IMG), and
+        ``armed_group_mentions``, their number.
     """
     hits: dict[str, list[bool]] = {"source": [], "target": []}
+    armed: list[bool] = []
     for rec in records:
         for event in rec.events:
-            for role, text, code in event.mentions:
+            for role, text, code, sector in event.mentions:
                 hits[role].append(resolve(text) == code)
-    return {
+                if resolve_armed is not None and (sector[:3] in ARMED_SECTORS or code == "IMG"):
+                    country, is_armed = resolve_armed(text)
+                    want = None if code == "IMG" else code
+                    armed.append(is_armed and country == want)
+    out: dict[str, float | None] = {
         "mention_source_country_accuracy": rate(hits["source"]),
         "mention_target_country_accuracy": rate(hits["target"]),
     }
+    if resolve_armed is not None:
+        out["mention_armed_group_accuracy"] = rate(armed)
+        out["armed_group_mentions"] = len(armed)
+    return out
 
 
 def record_from_json(row: Mapping) -> GoldRecord:

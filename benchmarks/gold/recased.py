@@ -38,7 +38,7 @@ upper = _same_length(str.upper)
 
 
 def _event(event: GoldEvent, recase: Callable[[str], str]) -> GoldEvent:
-    mentions = tuple((role, recase(text), code) for role, text, code in event.mentions)
+    mentions = tuple((role, recase(text), *rest) for role, text, *rest in event.mentions)
     return replace(event, mentions=mentions)
 
 

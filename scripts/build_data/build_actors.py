@@ -15,6 +15,8 @@ Inputs (read-only, never copied):
   are ordinary lowercase English (a single-word alias such as "organization"
   would otherwise hijack every mention of that word).
 - ``scripts/build_data/curated_actors.yaml``: hand-added certain facts.
+- ``scripts/build_data/armed_groups.tsv``: the hand-written table of armed
+  non-state groups (``build_armed_groups.py``), added as curated groups.
 
 Outputs (sorted, deterministic):
 
@@ -73,6 +75,9 @@ if str(REPO_ROOT) not in sys.path:  # run as a script: make bedfellows importabl
     sys.path.insert(0, str(REPO_ROOT))
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_armed_groups import SOURCE_PATH as ARMED_PATH  # noqa: E402
+from build_armed_groups import ArmedGroup, curated_entries, read_groups  # noqa: E402
 
 from bedfellows.actors.codes import (  # noqa: E402
     CAMEO_TO_PLOVER,
@@ -1605,16 +1610,48 @@ def merge_leaders(curated: dict[str, Any], leaders: dict[str, Any]) -> dict[str,
     return {**curated, "actors": [*curated.get("actors", []), *leaders.get("actors", [])]}
 
 
+def merge_armed_groups(curated: dict[str, Any], groups: list[ArmedGroup]) -> dict[str, Any]:
+    """The curated data with the armed-group table's groups added.
+
+    A group already in ``curated_actors.yaml`` (the Taliban, with its dated
+    spells) keeps its YAML fields and gains the table's aliases and PETRARCH
+    records; the others become new curated actors.
+    """
+    actors = [dict(e) for e in curated.get("actors", [])]
+    by_id = {e["id"]: e for e in actors}
+    for entry in curated_entries(groups):
+        known = by_id.get(entry["id"])
+        if known is None:
+            actors.append(entry)
+            continue
+        if known.get("kind", "person") != "group":
+            raise ValueError(f"armed_groups.tsv: {entry['id']} is a {known.get('kind')} in YAML")
+        for listed in ("aliases", "case_sensitive", "phoenix"):
+            known[listed] = list(dict.fromkeys([*(known.get(listed) or []), *entry[listed]]))
+        for field_name in ("cameo", "sector", "country", "note"):
+            known.setdefault(field_name, entry[field_name])
+    return {**curated, "actors": actors}
+
+
 def build(
-    shared: Path, curated_path: Path = CURATED_PATH, leaders_path: Path | None = None
+    shared: Path,
+    curated_path: Path = CURATED_PATH,
+    leaders_path: Path | None = None,
+    armed_path: Path | None = None,
 ) -> BuildResult:
-    """Build every actor table in memory (deterministic for the same inputs)."""
+    """Build every actor table in memory (deterministic for the same inputs).
+
+    armed_path: the hand-written armed-group table to add (None: none).
+    """
     stats = Stats()
     curated = load_curated(curated_path)
     if leaders_path is not None:
         curated = merge_leaders(curated, load_curated(leaders_path))
     common = common_words(shared, stats)
     countries, raw_aliases, cameo_to_iso = build_countries(shared, curated, stats)
+    if armed_path is not None:
+        groups = read_groups((c.iso3 for c in countries), armed_path)
+        curated = merge_armed_groups(curated, groups)
     country_aliases = dedupe_country_aliases(raw_aliases, stats)
     agents = build_agents(shared, curated, stats)
     country_keys = {a.key for a in country_aliases}
@@ -1723,6 +1760,8 @@ and actors_common_words.tsv are derived by scripts/build_data/build_actors.py fr
 - scripts/build_data/curated_actors.yaml and scripts/build_data/leaders.yaml:
   facts added by hand by the bedfellows contributors (MIT, like the rest of
   the project); leader dates before 2011 were checked against CountryInfo.
+- scripts/build_data/armed_groups.tsv: armed non-state groups written by hand
+  (see the armed-groups section).
 """
 
 
@@ -1750,7 +1789,7 @@ def write(result: BuildResult, out_dir: Path) -> None:
         ),
         "actors.jsonl": (
             "PETRARCH Phoenix.{Countries,International,MilNonState}.actors.txt; "
-            "curated_actors.yaml; leaders.yaml",
+            "curated_actors.yaml; leaders.yaml; armed_groups.tsv",
             "MIT",
         ),
         "actors_common_words.tsv": ("word counts of NGEC ngec_synthetic_stories.csv.zip", "MIT"),
@@ -1799,13 +1838,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--leaders", type=Path, default=LEADERS_PATH, help="leaders YAML file (curated format)"
     )
+    parser.add_argument(
+        "--armed", type=Path, default=ARMED_PATH, help="hand-written armed-group table (TSV)"
+    )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log repairs and drops")
     args = parser.parse_args(argv)
     level = logging.WARNING if args.verbose == 0 else logging.INFO
     logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr)
     if not (args.shared / "data" / "reference").is_dir():
         parser.error(f"{args.shared}: no data/reference folder (use --shared)")
-    result = build(args.shared, args.curated, args.leaders)
+    result = build(args.shared, args.curated, args.leaders, args.armed)
     write(result, args.out)
     if args.verbose:
         for line in iter_count_lines(result):

@@ -72,3 +72,21 @@ def test_isis_and_the_usa_are_never_one_bloc(seed_db, min_confidence):
     labels = find_blocs(signed_network(seed_db, **kwargs)).labels
     assert labels[ISIS] != labels["USA"]
     assert labels["IRN"] == labels["IRQ"]  # the pact
+
+
+def test_armed_groups_on_the_seeds_are_their_own_nodes(seed_db):
+    import duckdb
+
+    from bedfellows.actors.armed import armed_group
+
+    con = duckdb.connect(seed_db, read_only=True)
+    rows = con.sql(
+        "SELECT DISTINCT actor_id, cameo FROM event_actors WHERE kind = 'group'"
+    ).fetchall()
+    con.close()
+    groups = [(a, c) for a, c in rows if armed_group(a) is not None]
+    assert groups, "the seeds name ISIS"
+    g = signed_network(seed_db, min_confidence=0)
+    for actor_id, cameo in groups:
+        key = cameo if len(cameo or "") >= 9 else actor_id.upper()
+        assert key in g.nodes, actor_id

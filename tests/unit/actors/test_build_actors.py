@@ -284,7 +284,9 @@ def test_curated_spell_rejects_an_end_before_the_start(build_actors) -> None:
 
 @pytest.mark.skipif(not (SHARED / "data" / "reference").is_dir(), reason="../shared is absent")
 def test_build_actors_packaged_tables_are_current(build_actors) -> None:
-    result = build_actors.build(SHARED, leaders_path=build_actors.LEADERS_PATH)
+    result = build_actors.build(
+        SHARED, leaders_path=build_actors.LEADERS_PATH, armed_path=build_actors.ARMED_PATH
+    )
     for name, text in result.files.items():
         packaged = data_path(name).read_text(encoding="utf-8")
         assert packaged == text, f"{name} is stale: run python scripts/build_data/build_actors.py"

@@ -124,7 +124,7 @@ def test_plover_record_from_json_builds_undated_record_with_fixed_codes():
     }
     rec = plover.record_from_json(row)
     assert rec.published is None
-    mentions = (("source", "Ruritania", "RUR"), ("target", "Japan", "JPN"))
+    mentions = (("source", "Ruritania", "RUR", ""), ("target", "Japan", "JPN", ""))
     assert rec.events == (GoldEvent("REQUEST", ("RUR",), ("JPN",), mentions),)
     assert [rec.text[s:e] for s, e in rec.trigger_spans] == ["urged"]
     assert common.to_article(rec).article_id == "gold_SYN-1"
@@ -341,3 +341,37 @@ def test_plover_score_mentions_compares_each_gold_actor_text():
     scored = plover.score_mentions([rec], table.get)
     assert scored["mention_source_country_accuracy"] == 1.0
     assert scored["mention_target_country_accuracy"] == 0.0
+
+
+def test_plover_score_mentions_scores_armed_groups_when_asked():
+    rec = plover.record_from_json(
+        {
+            "id": "SYN-3",
+            "event": "ASSAULT",
+            "text": "The Red Front attacked Ruritanian rebels and the Blue Brigade.",
+            "source": [{"actorText": "The Red Front", "code": "RUR", "sector": "REB"}],
+            "target": [
+                {"actorText": "Ruritanian rebels", "code": "RUR", "sector": "REBkur"},
+                {"actorText": "the Blue Brigade", "code": "IMG"},
+            ],
+        }
+    )
+    armed = {
+        "The Red Front": ("RUR", True),
+        "Ruritanian rebels": ("RUR", False),
+        "the Blue Brigade": (None, True),
+    }
+    scored = plover.score_mentions([rec], lambda text: None, armed.get)
+    assert scored["armed_group_mentions"] == 3
+    assert scored["mention_armed_group_accuracy"] == 2 / 3
+    assert "mention_armed_group_accuracy" not in plover.score_mentions([rec], lambda text: None)
+
+
+def test_petrarch_armed_codes_and_matches():
+    from benchmarks.gold import petrarch
+
+    assert petrarch.is_armed_code("PSEREBHMS") and petrarch.is_armed_code("---REB")
+    assert petrarch.is_armed_code("IMGMUSISI") and not petrarch.is_armed_code("IRQMIL")
+    assert petrarch.armed_match("SOMUAF", {"SOMREB"})  # an armed actor of Somalia
+    assert not petrarch.armed_match("SOMREB", {"SOM", "KENMIL"})
+    assert not petrarch.armed_match("IMGMUSISI", {"IMGMUSALQ"})

@@ -57,7 +57,11 @@ def _dates(when: str | None) -> tuple[date | None, date | None, str | None]:
 
 
 def _actor(event_id: str, role: str, pos: int, key: str) -> dict:
-    # Keys of three capitals are countries; anything else is a group with a CAMEO code.
+    # Keys of three capitals are countries; anything else is a group with a CAMEO code;
+    # "al_shabaab@SOM" is a group with a knowledge-base id and a country.
+    group_id, _, group_country = key.partition("@")
+    if group_country:
+        return _group(event_id, role, pos, group_id, group_country)
     country = key if len(key) == 3 and key.isupper() and key != "ISI" else None
     kind = "country" if country else "group"
     cameo = key if country else {"ISI": "IMGMUSISI"}.get(key, key)
@@ -77,6 +81,24 @@ def _actor(event_id: str, role: str, pos: int, key: str) -> dict:
         "sector": sector,
         "cameo": cameo,
         "kind": kind,
+        "basis": "text",
+    }
+
+
+def _group(event_id: str, role: str, pos: int, group_id: str, country: str) -> dict:
+    return {
+        "event_id": event_id,
+        "role": role,
+        "position": pos,
+        "text": group_id,
+        "start": 0,
+        "end": len(group_id),
+        "name": group_id.replace("_", " ").title(),
+        "actor_id": group_id,
+        "country": country,
+        "sector": "REB",
+        "cameo": f"{country}REB",
+        "kind": "group",
         "basis": "text",
     }
 

@@ -349,9 +349,11 @@ def score_part(
         kwargs["spread"] = False
     scored = module.score(records, preds, **kwargs)
     if hasattr(module, "score_mentions"):
-        scored["metrics"].update(
-            module.score_mentions(records, _mention_resolver(pipeline), _armed_resolver(pipeline))
+        mentions = module.score_mentions(
+            records, _mention_resolver(pipeline), _armed_resolver(pipeline)
         )
+        scored["metrics"].update(mentions["metrics"])
+        scored.setdefault("counts", {}).update(mentions["counts"])
     if "confusion" not in scored and name in CONFUSION_ADAPTERS:
         scored["confusion"] = CONFUSION_ADAPTERS[name](records, preds)
     scored["records"] = len(records)

@@ -185,17 +185,17 @@ def score_mentions(
     records: Sequence[GoldRecord],
     resolve: Callable[[str], str | None],
     resolve_armed: Callable[[str], tuple[str | None, bool]] | None = None,
-) -> dict[str, float | None]:
+) -> dict[str, dict]:
     """Actor resolution alone: each gold actor text resolved out of context.
 
     resolve: actor text → gold-comparable code (see ``actor_code``) or None.
     resolve_armed: actor text → (country, is a non-state armed actor).
-    RETURNS (dict): ``mention_source_country_accuracy``,
+    RETURNS (dict): ``metrics``: ``mention_source_country_accuracy``,
         ``mention_target_country_accuracy`` and, with ``resolve_armed``,
         ``mention_armed_group_accuracy``: over the gold actors that are non-state
         armed groups (an armed sector, or the code IMG), the share resolved to a
-        non-state armed actor of the gold country (of no country for IMG), and
-        ``armed_group_mentions``, their number.
+        non-state armed actor of the gold country (of no country for IMG);
+        ``counts``: ``armed_group_mentions``, their number (with ``resolve_armed``).
     """
     hits: dict[str, list[bool]] = {"source": [], "target": []}
     armed: list[bool] = []
@@ -207,14 +207,15 @@ def score_mentions(
                     country, is_armed = resolve_armed(text)
                     want = None if code == "IMG" else code
                     armed.append(is_armed and country == want)
-    out: dict[str, float | None] = {
+    metrics: dict[str, float | None] = {
         "mention_source_country_accuracy": rate(hits["source"]),
         "mention_target_country_accuracy": rate(hits["target"]),
     }
+    counts: dict[str, int] = {}
     if resolve_armed is not None:
-        out["mention_armed_group_accuracy"] = rate(armed)
-        out["armed_group_mentions"] = len(armed)
-    return out
+        metrics["mention_armed_group_accuracy"] = rate(armed)
+        counts["armed_group_mentions"] = len(armed)
+    return {"metrics": metrics, "counts": counts}
 
 
 def record_from_json(row: Mapping) -> GoldRecord:

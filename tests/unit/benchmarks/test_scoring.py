@@ -338,7 +338,7 @@ def test_plover_score_mentions_compares_each_gold_actor_text():
         }
     )
     table = {"Ruritania": "RUR", "Japan": "CHN"}
-    scored = plover.score_mentions([rec], table.get)
+    scored = plover.score_mentions([rec], table.get)["metrics"]
     assert scored["mention_source_country_accuracy"] == 1.0
     assert scored["mention_target_country_accuracy"] == 0.0
 
@@ -362,9 +362,10 @@ def test_plover_score_mentions_scores_armed_groups_when_asked():
         "the Blue Brigade": (None, True),
     }
     scored = plover.score_mentions([rec], lambda text: None, armed.get)
-    assert scored["armed_group_mentions"] == 3
-    assert scored["mention_armed_group_accuracy"] == 2 / 3
-    assert "mention_armed_group_accuracy" not in plover.score_mentions([rec], lambda text: None)
+    assert scored["counts"]["armed_group_mentions"] == 3
+    assert scored["metrics"]["mention_armed_group_accuracy"] == 2 / 3
+    plain = plover.score_mentions([rec], lambda text: None)
+    assert "mention_armed_group_accuracy" not in plain["metrics"] and not plain["counts"]
 
 
 def test_petrarch_armed_codes_and_matches():

@@ -23,6 +23,20 @@ def test_context_country_fills_a_bare_sector_only_when_unambiguous():
     assert with_context_country([rebels], set(), kb) == [rebels]
 
 
+def test_a_peoples_armed_force_is_its_one_armed_group_of_the_place():
+    kb = ActorKB.load()
+    fighters = _ref("Kurdish fighters", sector="UAF", cameo="UAF")
+    (in_syria,) = with_context_country([fighters], {"SYR"}, kb)
+    assert (in_syria.actor_id, in_syria.kind, in_syria.basis) == ("ypg", "group", "context")
+    assert in_syria.country == "SYR" and in_syria.text == "Kurdish fighters"
+    # where the table names no single Kurdish armed group, the place's country as before
+    (in_iraq,) = with_context_country([fighters], {"IRQ"}, kb)
+    assert in_iraq.actor_id is None and in_iraq.country == "IRQ"
+    # Kurdish civilians are no armed group
+    (villagers,) = with_context_country([_ref("Kurdish villagers", sector="CVL")], {"SYR"}, kb)
+    assert villagers.actor_id is None and villagers.country == "SYR"
+
+
 def test_location_target_is_the_places_country():
     kb = ActorKB.load()
     place = Place("Beijing", 40, 47, "Beijing", "CHN")

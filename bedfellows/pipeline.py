@@ -39,6 +39,7 @@ from bedfellows.events.coder import EventCoder
 from bedfellows.events.confidence import TriggerKey
 from bedfellows.events.mentions import ArticleMemory
 from bedfellows.ingest import read_articles, split_paragraphs
+from bedfellows.ingest.fields import FieldMap
 from bedfellows.ingest.paragraphs import MAX_PARAGRAPH_CHARS
 from bedfellows.nlp.lemmas import add_lemma_repair
 from bedfellows.nlp.model import DEFAULT_MODEL, load_model, model_version
@@ -318,6 +319,7 @@ class Pipeline:
         *,
         max_bytes: int = 20_000_000,
         on_article: Callable[[Article | IngestError, int], None] | None = None,
+        fields: FieldMap | None = None,
     ) -> RunSummary:
         """Read ``inputs``, code new articles and write them to ``store``.
 
@@ -326,6 +328,8 @@ class Pipeline:
         run_id (str): the run these rows belong to (see ``Store.begin_run``).
         on_article (callable): progress callback, called with each article or
             skipped input and the number of events coded for it.
+        fields (FieldMap): the text, id, date and title fields of JSON, CSV and
+            Parquet records (default: the common names).
         RETURNS (RunSummary): counts, skipped inputs and time taken.
         """
         summary = RunSummary()
@@ -341,7 +345,7 @@ class Pipeline:
                 on_article(item, 0)
 
         def fresh_articles() -> Iterator[Article]:
-            for item in read_articles(inputs, max_bytes=max_bytes):
+            for item in read_articles(inputs, max_bytes=max_bytes, fields=fields or FieldMap()):
                 if isinstance(item, IngestError):
                     skip(item)
                     continue

@@ -9,6 +9,7 @@ import click
 
 from bedfellows.config import load_settings
 from bedfellows.errors import IngestError
+from bedfellows.ingest.fields import FieldMap
 from bedfellows.pipeline import Pipeline, RunSummary, provenance_json
 from bedfellows.store import Store
 
@@ -61,6 +62,7 @@ def run_coding(
     silent: bool,
     max_mb: float,
     actors_file: Path | None = None,
+    fields: FieldMap | None = None,
 ) -> RunSummary:
     """Code ``inputs`` into ``db``, reporting skipped inputs on stderr as they occur."""
     pipeline = Pipeline(include_comments=include_comments, actors_file=actors_file)
@@ -81,7 +83,12 @@ def run_coding(
                 advance(n_events)
 
             summary = pipeline.run(
-                inputs, store, run_id, max_bytes=int(max_mb * 1_000_000), on_article=on_article
+                inputs,
+                store,
+                run_id,
+                max_bytes=int(max_mb * 1_000_000),
+                on_article=on_article,
+                fields=fields,
             )
         store.finish_run(run_id)
     return summary
@@ -118,10 +125,32 @@ def echo_summary(summary: RunSummary) -> None:
     help="Skip inputs larger than this.",
 )
 @click.option("--silent", is_flag=True, help="No progress bar.")
+@click.option(
+    "--text-field",
+    metavar="NAME",
+    help="JSON/CSV/Parquet field holding the text (default: text, body, content, doc_text, "
+    "article, ...).",
+)
+@click.option("--id-field", metavar="NAME", help="Field holding the record's own id.")
+@click.option("--date-field", metavar="NAME", help="Field holding the publication date.")
+@click.option("--title-field", metavar="NAME", help="Field holding the title.")
 @actors_option
 @click.pass_context
-def code(ctx, inputs, db, include_comments, max_mb, silent, actors) -> None:
-    """Code INPUTS (files, directories, globs: .txt .html .jsonl) into events."""
+def code(
+    ctx,
+    inputs,
+    db,
+    include_comments,
+    max_mb,
+    silent,
+    text_field,
+    id_field,
+    date_field,
+    title_field,
+    actors,
+) -> None:
+    """Code INPUTS (files, directories, globs: .txt .html .json .jsonl .csv .tsv .parquet)
+    into events."""
     summary = run_coding(
         list(inputs),
         db,
@@ -129,6 +158,7 @@ def code(ctx, inputs, db, include_comments, max_mb, silent, actors) -> None:
         silent=silent,
         max_mb=max_mb,
         actors_file=actors_file(actors),
+        fields=FieldMap(text_field, id_field, date_field, title_field),
     )
     echo_summary(summary)
     if not summary.ok:

@@ -19,12 +19,21 @@ from bedfellows.util.hashing import article_id, normalize_text
 
 # Metadata field → the keys it may arrive under (front matter, JSONL, HTML meta).
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline"),
-    "published": ("published", "date", "publication_date", "pubdate"),
+    "title": ("title", "headline", "doc_title"),
+    "published": (
+        "published",
+        "date",
+        "publication_date",
+        "pubdate",
+        "pub_date",
+        "published_at",
+        "publish_date",
+        "date_published",
+    ),
     "source": ("source", "publisher", "sitename", "site_name"),
     "url": ("url", "link"),
     "language": ("language", "lang"),
-    "external_id": ("id",),
+    "external_id": ("id", "doc_id", "article_id", "uuid"),
 }
 _ENGLISH_CODES = frozenset({"en", "eng", "english"})
 

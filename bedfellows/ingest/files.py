@@ -16,16 +16,19 @@ from pathlib import Path
 from bedfellows.errors import IngestError, UnreadableInput, UnsupportedInput
 from bedfellows.ingest.assemble import build_article, meta_from_fields
 from bedfellows.ingest.decode import read_decoded
+from bedfellows.ingest.fields import FieldMap
 from bedfellows.ingest.frontmatter import split_front_matter
 from bedfellows.ingest.html import extract_html
-from bedfellows.ingest.jsonl import iter_json, iter_jsonl
+from bedfellows.ingest.jsonl import DEFAULT_FIELDS, iter_json, iter_jsonl
+from bedfellows.ingest.tables import CSV_SUFFIXES, PARQUET_SUFFIXES, iter_csv, iter_parquet
 from bedfellows.schema import Article
 from bedfellows.util.hashing import normalize_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | {".json", ""}
+RECORD_SUFFIXES = JSONL_SUFFIXES | CSV_SUFFIXES | PARQUET_SUFFIXES | {".json"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES | {""}
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _HTML_START = re.compile(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
@@ -38,7 +41,7 @@ _HTML_START = re.compile(
 _OWN_FILES = (".duckdb", ".duckdb.wal")
 
 _READ_SUFFIXES = " ".join(
-    sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | {".json"}, key=lambda s: s[1:])
+    sorted(TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES, key=lambda s: s[1:])
 )
 
 
@@ -110,7 +113,7 @@ def iter_sources(paths: Iterable[str]) -> Iterator[Path | IngestError]:
     """Expand files, directories (recursively, sorted) and glob patterns into files.
 
     Directory and glob expansion keep only .txt .md .text .html .htm .jsonl
-    .json .ndjson and extensionless files, yielding ``UnsupportedInput`` for
+    .json .ndjson .csv .tsv .parquet and extensionless files, yielding ``UnsupportedInput`` for
     any other visible file (hidden ones are ignored); a file named explicitly
     is always kept. A missing path, a broken or looping symbolic link, or a
     pattern matching nothing yields ``UnreadableInput``. Each file is yielded once.
@@ -160,31 +163,37 @@ def _read_text_file(path: Path, max_bytes: int) -> Article:
     return build_article(rest, source=source, meta=meta, decode_errors=replaced)
 
 
-def _read_one(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
+def _read_one(path: Path, max_bytes: int, fields: FieldMap) -> Iterator[Article | IngestError]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from iter_jsonl(path, max_bytes=max_bytes)
+        yield from iter_jsonl(path, max_bytes=max_bytes, fields=fields)
     elif suffix == ".json":
-        yield from iter_json(path, max_bytes=max_bytes)
+        yield from iter_json(path, max_bytes=max_bytes, fields=fields)
+    elif suffix in CSV_SUFFIXES:
+        yield from iter_csv(path, max_bytes=max_bytes, fields=fields)
+    elif suffix in PARQUET_SUFFIXES:
+        yield from iter_parquet(path, max_bytes=max_bytes, fields=fields)
     else:
         yield _read_text_file(path, max_bytes)
 
 
 def read_articles(
-    paths: Iterable[str], *, max_bytes: int = 20_000_000
+    paths: Iterable[str], *, max_bytes: int = 20_000_000, fields: FieldMap = DEFAULT_FIELDS
 ) -> Iterator[Article | IngestError]:
     """Read every input under ``paths``, yielding an Article or an ``IngestError`` per input.
 
-    ``paths`` are files, directories or glob patterns. Files (and, for JSONL,
-    single lines) over ``max_bytes`` are rejected before being read. Per-input
-    problems are yielded, never raised, so one bad file does not stop a batch.
+    ``paths`` are files, directories or glob patterns. Files (and, for JSONL
+    and CSV, single records) over ``max_bytes`` are rejected before being read.
+    ``fields`` names the text, id, date and title fields of JSON, CSV and
+    Parquet records. Per-input problems are yielded, never raised, so one bad
+    file does not stop a batch.
     """
     for item in iter_sources(paths):
         if isinstance(item, IngestError):
             yield item
             continue
         try:
-            yield from _read_one(item, max_bytes)
+            yield from _read_one(item, max_bytes, fields)
         except IngestError as exc:
             yield exc
         except OSError as exc:  # vanished or unreadable between listing and reading

@@ -22,37 +22,47 @@ from bedfellows.errors import (
 )
 from bedfellows.ingest.assemble import build_article, merge_meta, meta_from_fields
 from bedfellows.ingest.decode import SNIFF_BYTES, decode_text, looks_binary
+from bedfellows.ingest.fields import FieldMap
 from bedfellows.ingest.html import extract_html
 from bedfellows.schema import Article, Comment
 
-_TEXT_KEYS = ("text", "body", "content")
 _DRAIN_CHUNK = 1 << 20
+DEFAULT_FIELDS = FieldMap()
 
 
 def article_from_record(
-    obj: Any, *, source: str, record: int | None, decode_errors: int = 0
+    obj: Any,
+    *,
+    source: str,
+    record: int | None,
+    decode_errors: int = 0,
+    fields: FieldMap = DEFAULT_FIELDS,
 ) -> Article:
-    """Turn one decoded JSON record into an Article (raises ``IngestError`` subclasses).
+    """Turn one decoded JSON (or CSV) record into an Article (raises ``IngestError`` subclasses).
 
-    ``decode_errors`` counts invalid bytes replaced when the file was decoded.
+    ``decode_errors`` counts invalid bytes replaced when the file was decoded;
+    ``fields`` names the record's text, id, date and title fields.
     """
     if not isinstance(obj, dict):
         kind = type(obj).__name__
         raise MalformedRecord(source, f"record is a JSON {kind}, not an object", record)
-    key = next((k for k in _TEXT_KEYS if obj.get(k) is not None), None)
-    meta = meta_from_fields(obj, source=source, record=record)
+    key = next((k for k in fields.text_keys if obj.get(k) is not None), None)
+    html = obj.get("html") if fields.text is None else None
+    if key is None and not isinstance(html, str):
+        raise MalformedRecord(source, fields.describe_text(), record)
+    meta = meta_from_fields(
+        fields.remap(obj, source=source, number=record), source=source, record=record
+    )
     comments: tuple[Comment, ...] = ()
     if key is not None:
         text = obj[key]
         if not isinstance(text, str):
             raise MalformedRecord(source, f"field {key!r} is not a string", record)
-    elif isinstance(obj.get("html"), str):
-        page = extract_html(obj["html"], source=source, record=record)
+    else:
+        page = extract_html(html, source=source, record=record)
         text, comments = page.body, page.comments
         # The record's own fields win over what the page's markup says.
         meta = merge_meta(meta, meta_from_fields(page.fields, source=source, record=record))
-    else:
-        raise MalformedRecord(source, "record has no 'text' (or 'body', 'content', 'html')", record)
     return build_article(
         text,
         source=source,
@@ -88,7 +98,9 @@ def _parse_line(raw: bytes, *, source: str, number: int) -> Any:
         raise MalformedRecord(source, f"invalid JSON: {exc}", number) from exc
 
 
-def iter_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | IngestError]:
+def iter_jsonl(
+    path: Path, *, max_bytes: int, fields: FieldMap = DEFAULT_FIELDS
+) -> Iterator[Article | IngestError]:
     """Yield an Article or an ``IngestError`` for each non-blank line of a JSONL file.
 
     ``max_bytes`` limits each line, not the file.
@@ -110,7 +122,10 @@ def iter_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | IngestError]
             seen += 1
             try:
                 yield article_from_record(
-                    _parse_line(raw, source=source, number=number), source=source, record=number
+                    _parse_line(raw, source=source, number=number),
+                    source=source,
+                    record=number,
+                    fields=fields,
                 )
             except IngestError as exc:
                 yield exc
@@ -118,7 +133,9 @@ def iter_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | IngestError]
         yield EmptyInput(source, "no JSON records in file")
 
 
-def iter_json(path: Path, *, max_bytes: int) -> Iterator[Article | IngestError]:
+def iter_json(
+    path: Path, *, max_bytes: int, fields: FieldMap = DEFAULT_FIELDS
+) -> Iterator[Article | IngestError]:
     """Yield Articles from a .json file: an array of records, one record, or JSON Lines.
 
     Records of an array are numbered from 1 in errors and ``source_path``.
@@ -132,7 +149,7 @@ def iter_json(path: Path, *, max_bytes: int) -> Iterator[Article | IngestError]:
         if head.lstrip().startswith(b"["):
             yield TooLargeInput(source, f"{size} bytes is over the limit of {max_bytes}")
         else:
-            yield from iter_jsonl(path, max_bytes=max_bytes)
+            yield from iter_jsonl(path, max_bytes=max_bytes, fields=fields)
         return
     decoded = decode_text(path.read_bytes(), source=source)
     text = decoded.text
@@ -142,7 +159,7 @@ def iter_json(path: Path, *, max_bytes: int) -> Iterator[Article | IngestError]:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        yield from iter_jsonl(path, max_bytes=max_bytes)  # JSON Lines named .json
+        yield from iter_jsonl(path, max_bytes=max_bytes, fields=fields)  # JSON Lines named .json
         return
     records = data if isinstance(data, list) else [data]
     for number, obj in enumerate(records, start=1):
@@ -152,6 +169,7 @@ def iter_json(path: Path, *, max_bytes: int) -> Iterator[Article | IngestError]:
                 source=source,
                 record=number if isinstance(data, list) else None,
                 decode_errors=decoded.replaced,
+                fields=fields,
             )
         except IngestError as exc:
             yield exc

@@ -261,3 +261,29 @@ def test_each_skip_is_one_printable_line(tmp_path: Path) -> None:
     [forged_line] = [line for line in lines if "forged" in line]
     assert forged_line == f"skipped {folder}/x\\nskipped forged\\x1b[31m.txt: file is empty"
     assert "\x1b" not in res.stderr
+
+
+def test_code_reads_named_fields_of_jsonl_and_csv(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        json.dumps({"story_id": "s1", "story": TEMPLATES[0].format(a="France", b="Kenya"),
+                    "when": "2019-05-03"})
+        + "\n"
+        + json.dumps({"story_id": "s2", "text": "No story field here."})
+        + "\n"
+    )  # fmt: skip
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "story_id,when,story\ns3,2019-06-04,"
+        + TEMPLATES[3].format(a="Japan", b="Brazil").replace(",", "")
+        + "\n"
+    )
+    db = tmp_path / "fields.duckdb"
+    args = ["code", str(corpus), str(sheet), "--db", str(db), "--silent"]
+    done = run(*args, "--text-field", "story", "--id-field", "story_id", "--date-field", "when")
+    assert done.returncode == 1  # one record had no 'story': reported, the rest stored
+    assert "corpus.jsonl:2" in done.stderr and "'story'" in done.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.sql("SELECT external_id, published FROM articles ORDER BY external_id").fetchall()
+    con.close()
+    assert [(r[0], str(r[1])) for r in rows] == [("s1", "2019-05-03"), ("s3", "2019-06-04")]

@@ -64,7 +64,7 @@ def test_directory_expansion_is_recursive_sorted_and_filtered(tmp_path):
 
 
 def test_glob_patterns_and_duplicates(tmp_path):
-    for name in ["one.txt", "two.txt", "three.md", "skip.csv"]:
+    for name in ["one.txt", "two.txt", "three.md", "skip.xlsx"]:
         (tmp_path / name).write_text("x")
     found = list(iter_sources([str(tmp_path / "*.txt"), str(tmp_path / "one.txt")]))
     assert [p.name for p in found] == ["one.txt", "two.txt"]
@@ -75,11 +75,11 @@ def test_glob_patterns_and_duplicates(tmp_path):
         "two.txt",
     ]
     [csv] = [e for e in everything if not isinstance(e, Path)]
-    assert isinstance(csv, UnsupportedInput) and csv.source == str(tmp_path / "skip.csv")
+    assert isinstance(csv, UnsupportedInput) and csv.source == str(tmp_path / "skip.xlsx")
 
 
 def test_explicit_file_is_kept_whatever_its_extension(tmp_path):
-    path = tmp_path / "story.csv"
+    path = tmp_path / "story.log"
     path.write_text(TEXT)
     assert isinstance(only(read_articles([str(path)])), Article)
 

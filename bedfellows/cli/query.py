@@ -28,9 +28,12 @@ _db_option = click.option(
 )
 
 
-def _filters(actor, event_type, since, until, modality, include_comments, min_confidence) -> dict:
+def _filters(
+    actor, article, event_type, since, until, modality, include_comments, min_confidence
+) -> dict:
     return {
         "actor": actor,
+        "article_id": article,
         "plover_type": event_type.upper() if event_type else None,
         "start": since.date() if since else None,
         "end": until.date() if until else None,
@@ -42,6 +45,7 @@ def _filters(actor, event_type, since, until, modality, include_comments, min_co
 
 _filter_options = [
     click.option("--actor", help="Country ISO3 (IRN), CAMEO actor prefix (IRNMIL) or actor id."),
+    click.option("--article", metavar="ID", help="Only the events of this article (its id)."),
     click.option("--type", "event_type", help="PLOVER event type (AGREE, THREATEN, ...)."),
     click.option(
         "--since", type=click.DateTime(["%Y-%m-%d"]), help="Events on or after this date."
@@ -72,16 +76,29 @@ def filter_options(func):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv", "tsv"]),
+    type=click.Choice(["table", "json", "jsonl", "csv", "tsv"]),
     default="table",
     show_default=True,
+    help="json: one JSON array; jsonl: one JSON object per line.",
 )
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many events.")
 def events(
-    db, actor, event_type, since, until, modality, include_comments, min_confidence, fmt, limit
+    db,
+    actor,
+    article,
+    event_type,
+    since,
+    until,
+    modality,
+    include_comments,
+    min_confidence,
+    fmt,
+    limit,
 ) -> None:
     """List coded events, one row each, with their evidence."""
-    filters = _filters(actor, event_type, since, until, modality, include_comments, min_confidence)
+    filters = _filters(
+        actor, article, event_type, since, until, modality, include_comments, min_confidence
+    )
     with Store.open(db, read_only=True) as store:
         rows = store.events(**filters, limit=limit)
     print_events(rows, fmt)
@@ -113,6 +130,7 @@ def events(
 def export(
     db,
     actor,
+    article,
     event_type,
     since,
     until,
@@ -129,7 +147,9 @@ def export(
     place); CSV and GDELT text cells that a spreadsheet would run as a formula
     get a leading ' (see the README).
     """
-    filters = _filters(actor, event_type, since, until, modality, include_comments, min_confidence)
+    filters = _filters(
+        actor, article, event_type, since, until, modality, include_comments, min_confidence
+    )
     to_file = output is not None and output != "-"
     if fmt == "parquet" and not to_file:
         raise click.UsageError("parquet needs -o/--output FILE")

@@ -58,8 +58,12 @@ def flat(row: dict) -> dict:
 
 
 def print_events(rows: list[dict], fmt: str, *, show_sentence: bool = True) -> None:
-    """Print events as a rich table, JSON lines, CSV or TSV on stdout."""
+    """Print events as a rich table, a JSON array, JSON lines, CSV or TSV on stdout."""
     if fmt == "json":
+        json.dump(rows, sys.stdout, default=str, sort_keys=True, indent=1)
+        sys.stdout.write("\n")
+        return
+    if fmt == "jsonl":
         for row in rows:
             sys.stdout.write(json.dumps(row, default=str, sort_keys=True) + "\n")
         return

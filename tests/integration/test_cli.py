@@ -77,8 +77,13 @@ def test_cli_events_and_export(tmp_path):
     assert run("code", str(tmp_path / "corpus"), "--db", str(db), "--silent").returncode == 0
     listed = run("events", "--db", str(db), "--actor", "FRA", "--format", "json")
     assert listed.returncode == 0, listed.stderr
-    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    rows = json.loads(listed.stdout)  # one JSON array
+    lines = run("events", "--db", str(db), "--actor", "FRA", "--format", "jsonl").stdout
+    assert [json.loads(line) for line in lines.splitlines()] == rows
     assert rows
+    one = rows[0]["article_id"]
+    only = json.loads(run("events", "--db", str(db), "--article", one, "--format", "json").stdout)
+    assert only and {r["article_id"] for r in only} == {one}
     for row in rows:
         codes = {a["country"] for a in row["sources"] + row["targets"]}
         assert "FRA" in codes

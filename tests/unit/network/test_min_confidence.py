@@ -352,7 +352,7 @@ HIGH_IDS = sorted(e.event_id for e in _kept(_alliance_stream(), 0.9))
 
 def test_events_command(db):
     def ids(*extra: str) -> list[str]:
-        rows = _json_lines(_run("events", "--db", db, "--format", "json", *extra))
+        rows = _json_lines(_run("events", "--db", db, "--format", "jsonl", *extra))
         return sorted(r["event_id"] for r in rows)
 
     assert ids("--min-confidence", "0") == ALL_IDS

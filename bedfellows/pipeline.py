@@ -25,7 +25,7 @@ from typing import Protocol
 
 from bedfellows.about import __version__
 from bedfellows.actors import ActorKB
-from bedfellows.data import data_path
+from bedfellows.data import data_manifest_sha256
 from bedfellows.errors import (
     ArticleFailed,
     CodingError,
@@ -89,11 +89,6 @@ class RunSummary:
     def ok(self) -> bool:
         """True when no input was skipped."""
         return not self.skipped
-
-
-def data_manifest_sha256() -> str:
-    """sha256 of the packaged data MANIFEST: which tables coded an event."""
-    return hashlib.sha256(data_path("MANIFEST.toml").read_bytes()).hexdigest()
 
 
 class Pipeline:

@@ -11,7 +11,7 @@ from bedfellows.actors import ActorKB, resolve_phrase
 from bedfellows.actors.armed import ArmedGroup, armed_group, proxy_patron
 from bedfellows.actors.kb import ActorEntry, Spell
 
-from .code import actors_file, actors_option
+from .options import actors_file, actors_option
 from .safe_text import say
 
 

@@ -23,8 +23,7 @@ from bedfellows.network.source import evidence
 from bedfellows.network.windows import parse_window
 from bedfellows.thresholds import DEFAULT_MIN_CONFIDENCE
 
-from .code import DEFAULT_DB
-from .options import check_outputs, force_option, min_confidence_option
+from .options import DEFAULT_DB, check_outputs, force_option, min_confidence_option
 from .safe_text import cell, printable, say
 
 FORMATS = ("table", "csv", "json")

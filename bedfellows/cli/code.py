@@ -7,44 +7,14 @@ from pathlib import Path
 
 import click
 
-from bedfellows.config import load_settings
 from bedfellows.errors import IngestError
 from bedfellows.ingest.fields import FieldMap
 from bedfellows.pipeline import Pipeline, RunSummary, provenance_json
 from bedfellows.store import Store
 
+from .options import DEFAULT_DB, actors_file, actors_option
 from .progress import progressbar
 from .safe_text import say
-
-DEFAULT_DB = "bedfellows.duckdb"
-_ANNOUNCED = "bedfellows.settings_announced"
-
-actors_option = click.option(
-    "--actors",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="User actor file (YAML or CSV) added to the knowledge base; "
-    "default: [actors] file in bedfellows.toml.",
-)
-
-
-def actors_file(option: Path | None) -> Path | None:
-    """The user actor file: the option, else the config file's setting.
-
-    When a config file is in effect the command says so, once, on stderr: a
-    ``bedfellows.toml`` in the working directory changes how actors are coded,
-    and nobody should be surprised by it.
-    """
-    if option is not None:
-        return option
-    settings = load_settings()
-    ctx = click.get_current_context(silent=True)
-    announced = ctx is not None and ctx.meta.get(_ANNOUNCED, False)
-    if settings.source is not None and not announced:
-        say(f"using settings from {settings.describe()}", err=True)
-        if ctx is not None:
-            ctx.meta[_ANNOUNCED] = True
-    return settings.actors_file
 
 
 def _max_mb(_ctx, _param, value: float) -> float:

@@ -6,6 +6,7 @@ skipped (each named on stderr); 2 usage error or a fatal error.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -15,13 +16,6 @@ import click
 from bedfellows.about import __version__
 from bedfellows.errors import BedfellowsError
 
-from .acled_types import acled_types
-from .actors import actors
-from .alliances import bedfellows_cmd, blocs, dyad, network, shifts
-from .code import code
-from .dating import dating
-from .demo import demo
-from .query import events, export, info
 from .safe_text import printable, say
 
 EXIT_SKIPPED = 1
@@ -34,12 +28,52 @@ _VERBOSE = "bedfellows.verbose"
 log = logging.getLogger(__name__)
 
 
+#: Each command: its module, its function and the one-line help ``--help`` lists.
+#: Commands are imported only when run, so ``bedfellows --help`` and the commands
+#: that do not code never load spaCy, the knowledge base or the alliance layer
+#: (tests/unit/cli/test_startup.py checks the lines against the commands' own).
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "acled-types": ("acled_types", "acled_types", "Each article's ACLED sub-event type."),
+    "actors": ("actors", "actors", "Inspect the actor knowledge base."),
+    "bedfellows": ("alliances", "bedfellows_cmd", "Pairs cooperating against a common enemy."),
+    "blocs": ("alliances", "blocs", "Alliance blocs, structural balance, friends and enemies."),
+    "code": ("code", "code", "Code INPUTS (files, directories, globs) into events."),
+    "dating": ("dating", "dating", "Undated articles' inferred date windows and the evidence."),
+    "demo": ("demo", "demo", "Code the bundled sample corpus into DuckDB; print events."),
+    "dyad": ("alliances", "dyad", "How actors A and B treat each other, period by period."),
+    "events": ("query", "events", "List coded events, one row each, with their evidence."),
+    "export": ("query", "export", "Export events as PLOVER JSONL, GDELT, CSV or Parquet."),
+    "info": ("query", "info", "Versions, packaged data status and database counts."),
+    "network": ("alliances", "network", "The signed actor network of a window."),
+    "shifts": ("alliances", "shifts", "Significant changes in dyads' relations."),
+}  # fmt: skip
+
+
 class BedfellowsGroup(click.Group):
     """Turns every failure of a command into one clear stderr line and an exit status.
 
     Library errors and anything unexpected exit 2 (``error: ...``), Ctrl-C
     exits 130; no traceback reaches the user unless ``-v`` asks for it.
+    Commands are loaded lazily (``COMMANDS``).
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, sorted."""
+        return sorted({*COMMANDS, *super().list_commands(ctx)})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, importing its module on first use."""
+        if cmd_name not in COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        module, attr, _ = COMMANDS[cmd_name]
+        return getattr(importlib.import_module(f"{__package__}.{module}"), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help`` from ``COMMANDS``, importing nothing."""
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx) if name in COMMANDS]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):
         """Run the command, mapping its failures to messages and exit codes."""
@@ -120,24 +154,6 @@ def cli(ctx: click.Context, verbose: int) -> None:
     # trafilatura logs an ERROR for every page it cannot parse; bedfellows names
     # such an input once itself ("skipped ..."). Its own log shows from -vv on.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL if verbose < 2 else logging.DEBUG)
-
-
-for command in (
-    code,
-    events,
-    export,
-    info,
-    demo,
-    actors,
-    dating,
-    acled_types,
-    dyad,
-    network,
-    blocs,
-    bedfellows_cmd,
-    shifts,
-):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -14,8 +14,7 @@ from bedfellows.store import Store
 from bedfellows.store.export import FORMATS
 from bedfellows.store.export import export as export_events
 
-from .code import DEFAULT_DB
-from .options import check_outputs, force_option, min_confidence_option
+from .options import DEFAULT_DB, check_outputs, force_option, min_confidence_option
 from .render import print_events
 from .safe_text import say
 
@@ -171,8 +170,8 @@ def export(
 )
 def info(db) -> None:
     """Versions, packaged data status and database counts."""
+    from bedfellows.data import data_manifest_sha256
     from bedfellows.nlp.model import DEFAULT_MODEL
-    from bedfellows.pipeline import data_manifest_sha256
 
     click.echo(f"bedfellows {__version__}")
     click.echo(f"spaCy model: {DEFAULT_MODEL}")

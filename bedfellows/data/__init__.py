@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bedfellows.errors import DataFileError
 
-__all__ = ["data_path", "read_tsv", "verify"]
+__all__ = ["data_manifest_sha256", "data_path", "read_tsv", "verify"]
 
 MANIFEST = "MANIFEST.toml"
 _REBUILD = "rebuild with: python scripts/build_data/build_all.py"
@@ -104,3 +104,8 @@ def verify(data_dir: Path | None = None) -> list[str]:
         if actual != expected:
             problems.append(f"{name}: sha256 {actual} does not match {MANIFEST} ({expected})")
     return problems
+
+
+def data_manifest_sha256() -> str:
+    """sha256 of the packaged data MANIFEST: which tables coded an event."""
+    return hashlib.sha256(data_path("MANIFEST.toml").read_bytes()).hexdigest()

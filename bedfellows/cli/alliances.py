@@ -209,20 +209,28 @@ def dyad(
     shown += ["events", "cooperation", "conflict", "goldstein_mean", "plover_mean"]
     title = f"{a.upper()}–{b.upper()} by {freq}{_threshold(min_confidence)}"
     print_frame(frame, fmt, title=title, columns=shown)
-    if fmt == "table" and freq != "all":
-        total = nw.dyad_series(db, a, b, freq="all", **counted)
-        placed = int(frame.filter(pl.col("direction") == "both")["events"].sum() or 0)
-        both = total.filter(pl.col("direction") == "both")
-        overall = int(both["events"].sum() or 0)
-        if overall > placed and not types:
-            say(
-                f"{overall - placed} of {overall} events are dated too loosely for one {freq} "
-                "(or undated); use --freq all to count them"
-            )
+    if fmt == "table":
+        _say_date_rule(window, freq)
     if plot:
         title = f"{a.upper()}–{b.upper()}"
         written = plot_dyad(frame, plot, title=title, overwrite=force, protected=[db])
         say(f"plot: {written}", err=True)
+
+
+def _say_date_rule(window: str | None, freq: str = "all") -> None:
+    """State how loosely dated events were counted (stderr, under a table)."""
+    if freq != "all":
+        say(
+            f"an event dated to a range (a month, a year, an undated article's inferred window) "
+            f"counts in each {freq} it overlaps, weighted by its share of days there; "
+            "undated events count only with --freq all",
+            err=True,
+        )
+    elif window:
+        say(
+            f"an event dated to a range counts in {window} by the share of its days inside it",
+            err=True,
+        )
 
 
 def _threshold(min_confidence: float) -> str:
@@ -343,6 +351,7 @@ def network(
     )
     if fmt == "table":
         click.echo(_balance_line(graph))
+        _say_date_rule(window)
     if out:
         written = nw.write_graph(graph, out, overwrite=force, protected=[db])
         say(f"graph: {out} ({written})", err=True)
@@ -422,6 +431,8 @@ def blocs(
         click.echo(f"method: {part.method}")
         click.echo(_balance_line(graph))
     print_frame(per_actor, fmt, title="friends, enemies and the enemies they share")
+    if fmt == "table":
+        _say_date_rule(window)
     if plot:
         drawn = plot_network(graph, plot, blocs=part.labels, overwrite=force, protected=[db])
         say(f"plot: {drawn}", err=True)
@@ -466,6 +477,7 @@ def bedfellows_cmd(
     print_frame(frame, fmt, title=title, columns=columns)
     if fmt != "table":
         return
+    _say_date_rule(window)
     for row in frame.iter_rows(named=True):
         kind = "strange bedfellows" if row["strange"] else "allies"
         click.echo("")
@@ -537,6 +549,8 @@ def shifts(
     print_frame(frame, fmt, title=title, columns=columns)
     if fmt == "table" and frame.is_empty():
         click.echo(f"no shift with |z| >= {min_z} among dyads with >= {min_events} events")
+    if fmt == "table":
+        _say_date_rule(window, freq)
 
 
 def _stance(coop: float, conflict: float) -> str:

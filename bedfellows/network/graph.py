@@ -22,7 +22,7 @@ import polars as pl
 from ..errors import ConfigError
 from ..thresholds import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from .links import LinkOptions, actor_key_sql, check_window, links_sql
-from .series import period_sql
+from .series import period_rows_sql
 from .source import Database, connection, country_names, frame
 
 MEASURES = ("net", "goldstein")
@@ -144,7 +144,8 @@ def network_series(
     evidence: bool = True,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> dict[date, nx.Graph]:
-    """One signed network per period (links placed as in ``dyad_series``), built
+    """One signed network per period (links placed and share-weighted as in
+    ``dyad_series``), built
     in a single DuckDB aggregation; periods without links are absent. Edges,
     the confidence threshold and the graphs' attributes are as in ``signed_network``."""
     options = options or LinkOptions()
@@ -153,10 +154,9 @@ def network_series(
     if freq == "all":
         raise ConfigError("a network series needs a period length (day, week, month, ...)")
     min_confidence = check_min_confidence(min_confidence)
-    period, cond = period_sql(freq)
     links, params = links_sql(options, start=start, end=end, min_confidence=min_confidence)
-    sql = f"WITH l AS (SELECT *, {period} AS period FROM ({links})) " + _EDGE_SQL.format(
-        group="period, ", decay="1.0", cond=cond, evidence=_EVIDENCE if evidence else ""
+    sql = f"WITH l AS ({period_rows_sql(freq, links, start, end)}) " + _EDGE_SQL.format(
+        group="period, ", decay="1.0", cond="TRUE", evidence=_EVIDENCE if evidence else ""
     )
     with connection(db) as con:
         rows = frame(con, sql, params, "network series")

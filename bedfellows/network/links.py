@@ -31,9 +31,12 @@ between two actors ``a < b``, with flags for the directions it runs in:
 
 By default only asserted and intended events count (negated and hypothetical
 ones, and reader comments, are excluded; ``LinkOptions`` includes them on
-request). A date window keeps the events whose whole date range lies inside it,
-like the store's event filter, so an event known only to the year is not placed
-in a month. Events whose ``confidence`` is below ``min_confidence`` (default
+request). A date window keeps the events whose date range overlaps it, each
+weighted by the share of its range inside the window (``share``): an act known
+only to lie somewhere in 2014 counts 30/365 in June 2014, an undated article's
+inferred window counts in every month it spans, in proportion, and an event
+known to the day counts whole or not at all. Undated events are in no window.
+Events whose ``confidence`` is below ``min_confidence`` (default
 ``bedfellows.thresholds.DEFAULT_MIN_CONFIDENCE``; 0 keeps every event) are left
 out before deduplication: such a mention is neither evidence nor weight, and a
 link all of whose mentions are below the threshold does not exist.
@@ -181,13 +184,43 @@ def event_conditions(
     params: list[Any] = [*mods, threshold]
     if not include_comments:
         conds.append("NOT e.is_comment")
+    if start is not None or end is not None:
+        conds.append("e.date_start IS NOT NULL")
     if start is not None:
-        conds.append("e.date_start >= ?")
+        conds.append("e.date_end >= ?")
         params.append(start)
     if end is not None:
-        conds.append("e.date_end <= ?")
+        conds.append("e.date_start <= ?")
         params.append(end)
     return conds, params
+
+
+def _day(value: date) -> str:
+    return f"DATE '{value.isoformat()}'"
+
+
+def share_sql(
+    start: date | None,
+    end: date | None,
+    alias: str = "e",
+    *,
+    lo: str | None = None,
+    hi: str | None = None,
+) -> str:
+    """SQL of the share (0–1) of an event's date range that lies inside ``[start, end]``
+    (and inside ``[lo, hi]``, SQL date expressions, when given): whole days
+    counted inclusively; 1 with no bounds; 0 for an undated event."""
+    first, last = f"{alias}.date_start", f"{alias}.date_end"
+    lows = [f"{alias}.date_start"] + ([_day(start)] if start else []) + ([lo] if lo else [])
+    highs = [f"{alias}.date_end"] + ([_day(end)] if end else []) + ([hi] if hi else [])
+    if len(lows) == len(highs) == 1:
+        return f"CASE WHEN {first} IS NULL THEN 0.0 ELSE 1.0 END"
+    low = lows[0] if len(lows) == 1 else f"greatest({', '.join(lows)})"
+    high = highs[0] if len(highs) == 1 else f"least({', '.join(highs)})"
+    return (
+        f"coalesce(greatest(date_diff('day', {low}, {high}) + 1, 0)::DOUBLE"
+        f" / (date_diff('day', {first}, {last}) + 1), 0.0)"
+    )
 
 
 def links_sql(
@@ -204,8 +237,9 @@ def links_sql(
     Columns: ``link_id`` (smallest event id), ``a``, ``b`` (actor keys, a < b),
     ``ab``/``ba`` (the act runs a → b / b → a), ``cameo_code``, ``plover_type``,
     ``modality``, ``quad_class``, ``goldstein``, ``plover_score``, ``date_start``,
-    ``date_end``, ``date_granularity``, ``weight`` (highest confidence),
-    ``n_mentions`` and ``event_ids`` (sorted).
+    ``date_end``, ``date_granularity``, ``confidence`` (highest of the mentions),
+    ``share`` (of the date range inside the window; 1 without one), ``weight``
+    (confidence × share), ``n_mentions`` and ``event_ids`` (sorted).
 
     ``actors`` keeps only links whose both ends are among them (a dyad query
     passes its two keys, which lets DuckDB prune early). ``min_confidence``
@@ -239,7 +273,7 @@ def links_sql(
 WITH ev AS (
     SELECT e.event_id, e.article_id, e.cameo_code, e.plover_type, e.modality, e.quad_class,
            e.goldstein, e.plover_score, e.date_start, e.date_end, e.date_granularity,
-           e.confidence
+           e.confidence, {share_sql(start, end) if start or end else "1.0"} AS share
     FROM events e
     WHERE {" AND ".join(conds)}
 ),
@@ -272,7 +306,8 @@ pairs AS (
 SELECT min(j.event_id) AS link_id, j.a, j.b, j.ab, j.ba, j.cameo_code, j.plover_type,
        j.modality, any_value(j.quad_class) AS quad_class, any_value(j.goldstein) AS goldstein,
        any_value(j.plover_score) AS plover_score, j.date_start, j.date_end,
-       any_value(j.date_granularity) AS date_granularity, max(j.confidence) AS weight,
+       any_value(j.date_granularity) AS date_granularity, max(j.confidence) AS confidence,
+       any_value(j.share) AS share, max(j.confidence) * any_value(j.share) AS weight,
        count(*) AS n_mentions, list(j.event_id ORDER BY j.event_id) AS event_ids
 FROM (SELECT p.*, ev.* EXCLUDE (event_id) FROM pairs p JOIN ev ON ev.event_id = p.event_id) j
 GROUP BY j.a, j.b, j.ab, j.ba, j.cameo_code, j.plover_type, j.modality, j.date_start,

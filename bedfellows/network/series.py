@@ -4,9 +4,14 @@ For a pair of actor keys and a period length, each row sums the links (see
 ``links``) of one period in one direction: ``A->B``, ``B->A``, and ``both``
 (every link once, whichever way it runs; a joint act counts once there and in
 each direction). Counts are weighted by confidence; Goldstein and PLOVER
-means are confidence-weighted too. A link belongs to a period only when its
-whole date range lies inside the period (an act dated "June 2014" is in no
-week); ``freq="all"`` gives one row per direction over every link, dated or not.
+means are confidence-weighted too. A link counts in every period its date
+range overlaps, weighted there by the share of its range inside the period
+(and inside the window, when one is given): an act dated "June 2014" counts
+in each week of June in proportion to its days there, an undated article's
+inferred window of five months counts about a fifth in each month;
+``events`` counts the links touching a period, every weight sum is
+share-weighted. ``freq="all"`` gives one row per direction over every link,
+dated or not (a window still weights by share).
 Only events with ``confidence >= min_confidence`` count (see ``links``).
 """
 
@@ -18,7 +23,7 @@ import polars as pl
 
 from ..errors import ConfigError
 from ..thresholds import DEFAULT_MIN_CONFIDENCE
-from .links import LinkOptions, links_sql
+from .links import LinkOptions, links_sql, share_sql
 from .source import Database, connection, frame, normalise_key
 
 FREQS = ("day", "week", "month", "quarter", "year", "all")
@@ -40,15 +45,42 @@ _MEASURES = """
     sum(weight * plover_score) / sum(weight) FILTER (plover_score IS NOT NULL) AS plover_mean"""
 
 
-def period_sql(freq: str, column: str = "date_start") -> tuple[str, str]:
-    """(period expression, condition) placing a link in a period of ``freq``."""
+_STEP = {
+    "day": "INTERVAL 1 DAY",
+    "week": "INTERVAL 7 DAY",
+    "month": "INTERVAL 1 MONTH",
+    "quarter": "INTERVAL 3 MONTH",
+    "year": "INTERVAL 1 YEAR",
+}
+
+
+def period_rows_sql(
+    freq: str, links: str, start: date | None = None, end: date | None = None
+) -> str:
+    """The rows of ``links`` (a query of ``links_sql``) placed in periods of ``freq``.
+
+    One row per link and period its date range overlaps (inside the window
+    ``[start, end]``), with ``period`` (first day) and ``share`` (of the link's
+    range inside both) and ``weight`` = confidence × share; rows of no share are
+    left out, and so are undated links. ``freq="all"``: the links as they are,
+    with a null ``period``.
+    """
     if freq not in FREQS:
         raise ConfigError(f"period must be one of {', '.join(FREQS)}, got {freq!r}")
     if freq == "all":
-        return "NULL::DATE", "TRUE"
-    expr = f"date_trunc('{freq}', {column})::DATE"
-    cond = f"{column} IS NOT NULL AND {expr} = date_trunc('{freq}', date_end)::DATE"
-    return expr, cond
+        return f"SELECT *, NULL::DATE AS period FROM ({links}) pl"
+    step = _STEP[freq]
+    period_end = f"(p.period + {step} - INTERVAL 1 DAY)::DATE"
+    share = share_sql(start, end, "x", lo="p.period", hi=period_end)
+    return f"""
+SELECT * REPLACE (confidence * share AS weight) FROM (
+    SELECT x.* REPLACE ({share} AS share), p.period
+    FROM ({links}) x,
+         (SELECT unnest(generate_series(
+              date_trunc('{freq}', x.date_start), date_trunc('{freq}', x.date_end), {step}
+          ))::DATE AS period) p
+    WHERE x.date_start IS NOT NULL
+) pr WHERE share > 0"""
 
 
 def _directed_sql(
@@ -66,14 +98,14 @@ def _directed_sql(
     links, params = links_sql(
         options, start=start, end=end, actors=[a, b], min_confidence=min_confidence
     )
-    period, cond = period_sql(freq)
+    periods = period_rows_sql(freq, "SELECT * FROM l", start, end)
     sql = f"""
 WITH l AS ({links}),
 d AS (
-    SELECT *, {period} AS period,
+    SELECT *,
            CASE WHEN a = ? THEN ab ELSE ba END AS fwd,
            CASE WHEN a = ? THEN ba ELSE ab END AS bwd
-    FROM l WHERE {cond}
+    FROM ({periods}) pd
 ),
 u AS (
     SELECT *, ? AS direction, 0 AS dir_order FROM d WHERE fwd

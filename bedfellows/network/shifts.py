@@ -28,7 +28,7 @@ from ..errors import ConfigError
 from ..thresholds import DEFAULT_MIN_CONFIDENCE
 from .changepoint import pelt
 from .links import LinkOptions, links_sql
-from .series import period_sql
+from .series import period_rows_sql
 from .source import Database, connection, country_names, frame, normalise_key
 
 COLUMNS = {
@@ -63,10 +63,9 @@ def _pair_periods_sql(
     links, params = links_sql(
         options, start=start, end=end, actors=actors, min_confidence=min_confidence
     )
-    period, cond = period_sql(freq)
     sql = f"""
-WITH l AS (SELECT *, {period} AS period FROM ({links}) x WHERE {cond}),
-busy AS (SELECT a, b FROM l GROUP BY a, b HAVING count(*) >= ?)
+WITH l AS ({period_rows_sql(freq, links, start, end)}),
+busy AS (SELECT a, b FROM l GROUP BY a, b HAVING count(DISTINCT link_id) >= ?)
 SELECT a, b, period, sum(weight * goldstein) / sum(weight) AS level,
        count(*) AS n, sum(weight) AS w, sum(weight * goldstein) AS wg,
        sum(weight * goldstein * goldstein) AS wg2,

@@ -38,7 +38,7 @@ import polars as pl
 
 from ..schema import Modality
 from ..thresholds import DEFAULT_MIN_CONFIDENCE, check_min_confidence
-from .links import LinkOptions, check_window, event_conditions, links_sql
+from .links import LinkOptions, check_window, event_conditions, links_sql, share_sql
 from .source import Database, connection, country_names, frame
 
 _PAIR_SQL = """
@@ -52,7 +52,6 @@ SELECT a, b,
        coalesce(flatten(list(event_ids ORDER BY link_id) FILTER (quad_class IN (3, 4))),
                 []::VARCHAR[]) AS conflict_ids
 FROM ({links}) l
-WHERE {cond}
 GROUP BY a, b
 """
 
@@ -86,23 +85,22 @@ class _Enmity:
 def _pairs(
     con, options: LinkOptions, start, end, *, inside: bool, min_confidence: float
 ) -> dict[tuple[str, str], dict]:
-    """Per pair: cooperation/conflict weights and event ids, inside or outside the window."""
+    """Per pair: cooperation/conflict weights and event ids, inside or outside the window.
+
+    Each link counts inside the window by the share of its date range there and
+    outside by the rest (an undated link is wholly outside); a link with no
+    share on a side is not counted on it.
+    """
     links, params = links_sql(options, min_confidence=min_confidence)
     if start is None and end is None:
-        cond = "TRUE"
-        extra: list = []
+        source = links
     else:
-        within = []
-        extra = []
-        if start is not None:
-            within.append("date_start >= ?")
-            extra.append(start)
-        if end is not None:
-            within.append("date_end <= ?")
-            extra.append(end)
-        inside_sql = f"(date_start IS NOT NULL AND {' AND '.join(within)})"
-        cond = inside_sql if inside else f"NOT {inside_sql}"
-    rows = frame(con, _PAIR_SQL.format(links=links, cond=cond), params + extra, "pair relations")
+        inside_share = share_sql(start, end, "x")
+        share = inside_share if inside else f"1 - {inside_share}"
+        source = (
+            f"SELECT * REPLACE (weight * ({share}) AS weight) FROM ({links}) x WHERE ({share}) > 0"
+        )
+    rows = frame(con, _PAIR_SQL.format(links=source), params, "pair relations")
     return {(r["a"], r["b"]): r for r in rows.to_dicts()}
 
 
@@ -116,8 +114,9 @@ def _against(
     conds, params = event_conditions(
         mods, options.include_comments, start, end, min_confidence=min_confidence
     )
+    share = share_sql(start, end) if start or end else "1.0"
     sql = f"""
-SELECT ({key_p}) AS x, ({key_o}) AS c, max(e.confidence) AS weight,
+SELECT ({key_p}) AS x, ({key_o}) AS c, max(e.confidence * {share}) AS weight,
        list(DISTINCT e.event_id ORDER BY e.event_id) AS event_ids
 FROM events e
 JOIN event_actors p ON p.event_id = e.event_id AND p.role IN ('source', 'target')

@@ -32,24 +32,39 @@ def _row(frame, period, direction):
     return hits[0]
 
 
-def test_monthly_series_by_direction_weights_by_confidence(store):
+def test_monthly_series_by_direction_weights_by_confidence_and_share(store):
     s = dyad_series(store, "irn", "IRQ", freq="month")
     june, july = date(2014, 6, 1), date(2014, 7, 1)
-    assert set(s["period"]) == {june, july}  # the year-only event fits no month
+    # the year-only threat counts in every month of 2014, by its days there
+    assert set(s["period"]) == {date(2014, m, 1) for m in range(1, 13)}
+    january = _row(s, date(2014, 1, 1), "both")
+    assert january["events"] == 1 and january["verbal_conflict"] == pytest.approx(31 / 365)
     fwd = _row(s, june, "IRN->IRQ")
-    assert fwd["events"] == 1 and fwd["material_cooperation"] == 0.5
-    assert fwd["goldstein_sum"] == pytest.approx(3.5) and fwd["goldstein_mean"] == 7.0
+    assert fwd["events"] == 2 and fwd["material_cooperation"] == 0.5
+    assert fwd["verbal_conflict"] == pytest.approx(30 / 365)
+    assert fwd["goldstein_sum"] == pytest.approx(0.5 * 7 - 4 * 30 / 365)
     both_june = _row(s, june, "both")
-    assert both_june["events"] == 2 and both_june["cooperation"] == 1.5
-    assert both_june["goldstein_mean"] == pytest.approx((0.5 * 7 + 3) / 1.5)
+    assert both_june["events"] == 3 and both_june["cooperation"] == 1.5
+    assert both_june["goldstein_mean"] == pytest.approx(
+        (0.5 * 7 + 3 - 4 * 30 / 365) / (1.5 + 30 / 365)
+    )
     # July: the joint act runs both ways but is one event in "both"; the monthly
-    # conflict counts; hypothetical, negated and comment events do not.
-    assert _row(s, july, "IRN->IRQ")["events"] == 2
+    # conflict counts whole; hypothetical, negated and comment events do not.
+    assert _row(s, july, "IRN->IRQ")["events"] == 3
     assert _row(s, july, "IRQ->IRN")["events"] == 1
     both_july = _row(s, july, "both")
-    assert both_july["events"] == 2
-    assert (both_july["cooperation"], both_july["conflict"]) == (1.0, 1.0)
+    assert both_july["events"] == 3
+    assert both_july["cooperation"] == 1.0
+    assert both_july["conflict"] == pytest.approx(1 + 31 / 365)
     assert both_july["material_conflict"] == 1.0
+
+
+def test_weekly_series_splits_a_month_by_its_days(store):
+    s = dyad_series(store, "IRN", "IRQ", freq="week", start=date(2014, 7, 1), end=date(2014, 7, 31))
+    fwd = s.filter(s["direction"] == "IRN->IRQ")
+    # the act known to July 2014 counts in each week by its July days: 31 days in all
+    assert fwd["material_conflict"].sum() == pytest.approx(1.0)
+    assert fwd["period"].min() == date(2014, 6, 30) and fwd["period"].max() == date(2014, 7, 28)
 
 
 def test_period_all_counts_every_dated_or_not_link_and_includes_on_request(store):
@@ -62,9 +77,14 @@ def test_period_all_counts_every_dated_or_not_link_and_includes_on_request(store
     assert _row(s, None, "both")["events"] == 6
 
 
-def test_window_keeps_links_whose_whole_range_is_inside(store):
+def test_window_weights_each_link_by_the_share_of_its_range_inside(store):
     s = dyad_series(store, "IRN", "IRQ", freq="all", start=date(2014, 6, 1), end=date(2014, 6, 30))
-    assert _row(s, None, "both")["events"] == 2
+    both = _row(s, None, "both")
+    # the two June days whole, the year-only conflict by 30 of its 365 days
+    assert both["events"] == 3
+    assert both["cooperation"] == pytest.approx(1.5)
+    assert both["conflict"] == pytest.approx(30 / 365)
+    assert both["verbal_conflict"] == pytest.approx(30 / 365)
 
 
 def test_type_counts_split_by_plover_type(store):
@@ -73,6 +93,7 @@ def test_type_counts_split_by_plover_type(store):
     assert dict(zip(july_both["plover_type"], july_both["events"], strict=True)) == {
         "AID": 1,
         "ASSAULT": 1,
+        "THREATEN": 1,  # the year-only threat, by its share of July
     }
 
 

@@ -74,3 +74,21 @@ def test_one_cooperative_link_of_a_hostile_pair_is_within_its_usual_noise():
     loose = strange_bedfellows(s, **window, max_p=1.0)
     assert ("IRN", "USA") in set(zip(loose["a"], loose["b"], strict=True))
     s.close()
+
+
+def test_a_loosely_dated_link_splits_between_the_window_and_the_long_run():
+    # Iran and Iraq cooperate against ISIS sometime in 2014 (an undated article's
+    # inferred year); in a June window that counts 30/365 inside, the rest outside.
+    s = stream_store(
+        [
+            ev("IRN>ISI", "2014-06-02", 4),
+            ev("IRQ>ISI", "2014-06-03", 4),
+            ev("IRN+IRQ", "2014", 2, against=("ISI",), event_id="y1"),
+        ]
+    )
+    june = strange_bedfellows(s, start=date(2014, 6, 1), end=date(2014, 6, 30))
+    (row,) = [r for r in june.to_dicts() if (r["a"], r["b"]) == ("IRN", "IRQ")]
+    assert row["cooperation"] == "cooperating" and row["event_ids"] == ["y1"]
+    assert abs(row["cooperation_weight"] - 30 / 365) < 1e-9
+    assert row["long_run_net"] > 0  # the other 335 days of the year count outside
+    s.close()

@@ -34,8 +34,14 @@ def run_coding(
     actors_file: Path | None = None,
     fields: FieldMap | None = None,
 ) -> RunSummary:
-    """Code ``inputs`` into ``db``, reporting skipped inputs on stderr as they occur."""
+    """Code ``inputs`` into ``db``, reporting skipped inputs on stderr as they occur.
+
+    A database this run created is removed again when no article was stored in
+    it (every input skipped): the messages have said why, and an empty file
+    would only suggest that something was coded.
+    """
     pipeline = Pipeline(include_comments=include_comments, actors_file=actors_file)
+    created = not Path(db).exists()
     with Store.open(db) as store:
         prov = pipeline.provenance()
         run_id = store.begin_run(
@@ -61,6 +67,10 @@ def run_coding(
                 fields=fields,
             )
         store.finish_run(run_id)
+    if created and summary.articles_coded == 0 and summary.articles_already_stored == 0:
+        for path in (Path(db), Path(f"{db}.wal")):
+            path.unlink(missing_ok=True)  # our own file, just made
+        say(f"nothing stored: {db} not created", err=True)
     return summary
 
 

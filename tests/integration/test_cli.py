@@ -292,3 +292,16 @@ def test_code_reads_named_fields_of_jsonl_and_csv(tmp_path):
     rows = con.sql("SELECT external_id, published FROM articles ORDER BY external_id").fetchall()
     con.close()
     assert [(r[0], str(r[1])) for r in rows] == [("s1", "2019-05-03"), ("s3", "2019-06-04")]
+
+
+def test_no_database_is_left_when_nothing_was_stored(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    db = tmp_path / "nothing.duckdb"
+    done = run("code", str(tmp_path / "empty.txt"), "--db", str(db), "--silent")
+    assert done.returncode == 1 and "skipped" in done.stderr and "not created" in done.stderr
+    assert not db.exists() and not Path(f"{db}.wal").exists()
+    # an existing database is never removed, even when the run stores nothing
+    make_corpus(tmp_path / "corpus", 1)
+    assert run("code", str(tmp_path / "corpus"), "--db", str(db), "--silent").returncode == 0
+    again = run("code", str(tmp_path / "empty.txt"), "--db", str(db), "--silent")
+    assert again.returncode == 1 and db.exists() and table_counts(db)["articles"] == 1

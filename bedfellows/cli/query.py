@@ -81,6 +81,7 @@ def filter_options(func):
     help="json: one JSON array; jsonl: one JSON object per line.",
 )
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many events.")
+@click.option("--wide", is_flag=True, help="Every column, however narrow the terminal.")
 def events(
     db,
     actor,
@@ -93,6 +94,7 @@ def events(
     min_confidence,
     fmt,
     limit,
+    wide,
 ) -> None:
     """List coded events, one row each, with their evidence."""
     filters = _filters(
@@ -100,7 +102,7 @@ def events(
     )
     with Store.open(db, read_only=True) as store:
         rows = store.events(**filters, limit=limit)
-    print_events(rows, fmt)
+    print_events(rows, fmt, wide=wide)
     if fmt == "table":
         shown = f" with confidence >= {min_confidence:g}" if min_confidence > 0 else ""
         click.echo(f"{len(rows)} events{shown}", err=True)

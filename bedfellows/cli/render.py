@@ -57,8 +57,20 @@ def flat(row: dict) -> dict:
     }
 
 
-def print_events(rows: list[dict], fmt: str, *, show_sentence: bool = True) -> None:
-    """Print events as a rich table, a JSON array, JSON lines, CSV or TSV on stdout."""
+#: Columns a terminal narrower than ``_NARROW`` characters does without (``--wide`` keeps them).
+_OPTIONAL = ("against", "place")
+_NARROW = 120
+
+
+def print_events(
+    rows: list[dict], fmt: str, *, show_sentence: bool = True, wide: bool = False
+) -> None:
+    """Print events as a rich table, a JSON array, JSON lines, CSV or TSV on stdout.
+
+    The table fits the terminal (80 columns when output is not a terminal):
+    narrower than 120 columns it leaves out ``against`` and ``place``;
+    ``wide`` shows every column at 140 columns or more.
+    """
     if fmt == "json":
         json.dump(rows, sys.stdout, default=str, sort_keys=True, indent=1)
         sys.stdout.write("\n")
@@ -75,14 +87,16 @@ def print_events(rows: list[dict], fmt: str, *, show_sentence: bool = True) -> N
         # A display of the events, like the table: article text made printable.
         writer.writerows({k: printable(v) for k, v in flat(r).items()} for r in rows)
         return
+    width = max(Console().width, 140) if wide else Console().width
+    columns = [c for c in COLUMNS if wide or width >= _NARROW or c not in _OPTIONAL]
     table = Table(show_lines=show_sentence, expand=False)
-    for col in COLUMNS:
+    for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
         f = flat(row)
         # Text cells: article text is shown literally, never read as rich markup.
-        cells = [cell(f[c]) for c in COLUMNS]
+        cells = [cell(f[c]) for c in columns]
         if show_sentence:
             cells[-1] = Text.assemble(cell(f["evidence"]), "\n", cell(f["sentence"], "dim"))
         table.add_row(*cells)
-    Console(soft_wrap=False, width=max(Console().width, 140)).print(table)
+    Console(soft_wrap=False, width=width).print(table)

@@ -1,9 +1,13 @@
 #!/usr/bin/env python
 """Accuracy of bedfellows on the gold sets in ``../shared/data/gold``.
 
-    python benchmarks/accuracy.py [--shared PATH] [--out benchmarks/results/accuracy.json]
+    python benchmarks/accuracy.py [--shared PATH] [--record | --out FILE]
                                   [--limit N] [--sets NAME ...] [--fast] [--no-plots]
                                   [--ablation]
+
+Results go to ``benchmarks/results/local/`` (git-ignored); ``--record`` writes the
+committed ``benchmarks/results/accuracy.json`` (``accuracy_fast.json`` with
+``--fast``), as the commit that changes the coder must (``benchmarks/outputs.py``).
 
 Every gold record becomes one ``Article`` (id ``gold_<record id>``, body = the
 record's text: a sentence, a snippet, or a whole document for sets coded by
@@ -88,6 +92,7 @@ from benchmarks.gold import (  # noqa: E402
     split_parts,
     to_article,
 )
+from benchmarks.outputs import add_record_option, out_path  # noqa: E402
 from benchmarks.scoring import confusion_counts  # noqa: E402
 
 log = logging.getLogger("benchmarks.accuracy")
@@ -847,6 +852,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="../shared folder")
     parser.add_argument("--out", type=Path, default=None, help="JSON results file")
+    add_record_option(parser)
     parser.add_argument("--limit", type=int, default=None, help="first N records of each set")
     parser.add_argument(
         "--sets", nargs="+", choices=sorted(GOLD_SETS), default=None, help="gold sets to run"
@@ -867,14 +873,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.ablation:
         if args.sets is not None and not set(args.sets) & set(ABLATION_SETS):
             parser.error(f"--ablation runs only {', '.join(ABLATION_SETS)}")
-        out = args.out or (DEFAULT_ABLATION_FAST_OUT if args.fast else DEFAULT_ABLATION_OUT)
+        name = (DEFAULT_ABLATION_FAST_OUT if args.fast else DEFAULT_ABLATION_OUT).name
+        out = out_path(name, args.record, args.out)
         doc = ablation(args.shared, limit=args.limit, sets=args.sets, fast=args.fast)
         render_ablation(doc)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {out}")
         return 0
-    out = args.out or (DEFAULT_FAST_OUT if args.fast else DEFAULT_OUT)
+    out = out_path((DEFAULT_FAST_OUT if args.fast else DEFAULT_OUT).name, args.record, args.out)
     doc = run(args.shared, limit=args.limit, sets=args.sets, fast=args.fast)
     render(doc)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -52,6 +52,7 @@ from bedfellows.about import __version__  # noqa: E402
 from bedfellows.network import dyad_series, network_series, signed_network  # noqa: E402
 from bedfellows.network.synthetic import SyntheticSpec, generate, write_world  # noqa: E402
 from bedfellows.store import Store  # noqa: E402
+from benchmarks.outputs import add_record_option, out_path  # noqa: E402
 
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "alliance_speed.json"
 TARGET_SECONDS = 30.0
@@ -300,8 +301,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--loop-months", action="store_true", help="also time one signed_network call per month"
     )
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
+    parser.add_argument("--out", type=Path, default=None, help="JSON results file")
+    add_record_option(parser)
     args = parser.parse_args(argv)
+    args.out = out_path(DEFAULT_OUT.name, args.record, args.out)
     if args.repeats < 1 or args.actor_repeats < 1:
         parser.error("--repeats and --actor-repeats must be at least 1")
     spec = SyntheticSpec(

@@ -83,6 +83,7 @@ from bedfellows.network import (  # noqa: E402
 )
 from bedfellows.network.synthetic import SyntheticSpec, SyntheticWorld, generate, write_world  # noqa: E402
 from bedfellows.store import Store  # noqa: E402
+from benchmarks.outputs import add_record_option, out_path  # noqa: E402
 
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "alliances.json"
 DEFAULT_NOISE = (0.0, 0.1, 0.2, 0.3)
@@ -452,8 +453,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--blocs", type=int, default=DEFAULT_SPEC.n_blocs)
     parser.add_argument("--months", type=int, default=DEFAULT_SPEC.n_months)
     parser.add_argument("--events", type=int, default=DEFAULT_SPEC.n_events)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
+    parser.add_argument("--out", type=Path, default=None, help="JSON results file")
+    add_record_option(parser)
     args = parser.parse_args(argv)
+    args.out = out_path(DEFAULT_OUT.name, args.record, args.out)
     try:
         noises = [float(x) for x in args.noise.split(",") if x.strip()]
     except ValueError:

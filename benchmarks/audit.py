@@ -64,11 +64,12 @@ if str(REPO) not in sys.path:  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(REPO))
 
 from bedfellows.schema import ActorRef, Article, Event  # noqa: E402
+from benchmarks.outputs import add_record_option, out_path  # noqa: E402
 
 log = logging.getLogger("benchmarks.audit")
 
 DEFAULT_SHARED = REPO.parent / "shared"
-RESULTS = REPO / "benchmarks" / "results"
+
 COLUMNS = ("event_id", "verdict", "reason")
 RIGHT = "right"
 VERDICTS = (RIGHT, "wrong_type", "wrong_actor", "wrong_modality", "wrong_date", "not_an_event")
@@ -351,7 +352,7 @@ def cmd_score(args: argparse.Namespace) -> int:
             f"  confidence >= {point['threshold']:.2f}: {point['events']} events, "
             f"precision {point['precision']}"
         )
-    out = args.out or RESULTS / f"audit_{name}.json"
+    out = out_path(f"audit_{name}.json", args.record, args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {out}")
@@ -432,6 +433,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("tsv", type=Path)
     p.add_argument("--name", default=None, help="JSON name (default: the TSV's stem)")
     p.add_argument("--out", type=Path, default=None, help="JSON file")
+    add_record_option(p)
     p.add_argument(
         "--by-confidence",
         action="store_true",

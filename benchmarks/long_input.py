@@ -33,6 +33,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(REPO))
 
+from benchmarks.outputs import add_record_option, out_path  # noqa: E402
+
 log = logging.getLogger("benchmarks.long_input")
 
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "long_input.json"
@@ -196,8 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="comma-separated sentence counts (default 1000,5000,20000)",
     )
     parser.add_argument("--seed", type=int, default=15, help="sentence generator seed")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
+    parser.add_argument("--out", type=Path, default=None, help="JSON results file")
+    add_record_option(parser)
     args = parser.parse_args(argv)
+    args.out = out_path(DEFAULT_OUT.name, args.record, args.out)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     doc = run(args.sizes, args.seed)
     render(doc)

@@ -27,6 +27,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # run as a script: make ``benchmarks`` importable
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.outputs import add_record_option, out_path  # noqa: E402
+
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "startup.json"
 TARGETS = {"--help": 0.3, "info": 1.0, "events": 1.0}
 HEAVY = ("spacy", "polars", "networkx", "matplotlib", "trafilatura", "duckdb")
@@ -98,8 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Time the commands, print a table, write the JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out", type=Path, default=None, help="JSON results file")
+    add_record_option(parser)
     args = parser.parse_args(argv)
+    args.out = out_path(DEFAULT_OUT.name, args.record, args.out)
     doc = run(max(1, args.repeats))
     print(f"{'command':<15}{'median s':>10}{'target':>8}  heavy imports")
     for name, fig in doc["commands"].items():

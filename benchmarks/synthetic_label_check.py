@@ -54,6 +54,7 @@ if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.gold.synthetic_stories import training_half  # noqa: E402
+from benchmarks.outputs import add_record_option, out_path  # noqa: E402
 
 SEED = 16
 PER_TYPE = 10
@@ -199,8 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("command", choices=("sample", "score"))
     ap.add_argument("--shared", type=Path, default=Path("/work/shared"))
     ap.add_argument("--tsv", type=Path, default=TSV)
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=None, help="JSON results file")
+    add_record_option(ap)
     args = ap.parse_args(argv)
+    args.out = out_path(OUT.name, args.record, args.out)
     by_label = ids_by_label(args.shared)
     drawn = draw(by_label)
     if args.command == "sample":

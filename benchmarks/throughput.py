@@ -48,6 +48,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(REPO))
 
+from benchmarks.outputs import add_record_option, out_path  # noqa: E402
+
 log = logging.getLogger("benchmarks.throughput")
 
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -396,8 +398,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="../shared folder")
     parser.add_argument("--articles", type=int, default=300, help="IndiaPoliceEvents documents")
     parser.add_argument("--repeats", type=int, default=2, help="timed runs of each (best kept)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
+    parser.add_argument("--out", type=Path, default=None, help="JSON results file")
+    add_record_option(parser)
     args = parser.parse_args(argv)
+    args.out = out_path(DEFAULT_OUT.name, args.record, args.out)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not (args.shared / INDIA_DOCS).is_file():
         parser.error(f"{args.shared / INDIA_DOCS} not found")

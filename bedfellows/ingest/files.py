@@ -11,11 +11,13 @@ import glob
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from bedfellows.errors import IngestError, UnreadableInput, UnsupportedInput
 from bedfellows.ingest.assemble import build_article, meta_from_fields
 from bedfellows.ingest.decode import read_decoded
+from bedfellows.ingest.exports import split_export
 from bedfellows.ingest.fields import FieldMap
 from bedfellows.ingest.frontmatter import split_front_matter
 from bedfellows.ingest.html import extract_html
@@ -143,14 +145,15 @@ def iter_sources(paths: Iterable[str]) -> Iterator[Path | IngestError]:
             yield item
 
 
-def _read_text_file(path: Path, max_bytes: int) -> Article:
+def _read_text_file(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
+    """One article, or each article of a LexisNexis/Factiva export (``exports``)."""
     source = str(path)
     decoded = read_decoded(path, max_bytes=max_bytes)
     text, replaced = decoded.text, decoded.replaced
     if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(text[:4096]):
         page = extract_html(text, source=source)
         meta = meta_from_fields(page.fields, source=source)
-        return build_article(
+        yield build_article(
             page.body,
             source=source,
             meta=meta,
@@ -158,9 +161,19 @@ def _read_text_file(path: Path, max_bytes: int) -> Article:
             comments=page.comments,
             decode_errors=replaced,
         )
+        return
     fields, rest = split_front_matter(normalize_text(text), source=source)
     meta = meta_from_fields(fields, source=source)
-    return build_article(rest, source=source, meta=meta, decode_errors=replaced)
+    exported = split_export(rest)
+    if exported is None:
+        yield build_article(rest, source=source, meta=meta, decode_errors=replaced)
+        return
+    for number, piece in enumerate(exported, start=1):
+        dated = replace(meta, published=piece.published or meta.published)
+        try:
+            yield build_article(piece.text, source=source, record=number, meta=dated)
+        except IngestError as exc:
+            yield exc
 
 
 def _read_one(path: Path, max_bytes: int, fields: FieldMap) -> Iterator[Article | IngestError]:
@@ -174,7 +187,7 @@ def _read_one(path: Path, max_bytes: int, fields: FieldMap) -> Iterator[Article 
     elif suffix in PARQUET_SUFFIXES:
         yield from iter_parquet(path, max_bytes=max_bytes, fields=fields)
     else:
-        yield _read_text_file(path, max_bytes)
+        yield from _read_text_file(path, max_bytes)
 
 
 def read_articles(

@@ -15,8 +15,10 @@ between two actors ``a < b``, with flags for the directions it runs in:
   particular and joins no dyad;
 - an armed non-state group is its own node at every level, never its country
   (al-Shabaab attacking Kenyan troops links al-Shabaab and KEN, not SOM and
-  KEN): its CAMEO code when that names the organisation itself (nine letters,
-  the codebook's third block: ``IMGMUSISI``), else its knowledge-base id in
+  KEN), unless the role it had on the event's date is its country's
+  government (sector GOV: the Taliban after August 2021): its CAMEO code
+  when that names the organisation itself (nine letters, the codebook's
+  third block: ``IMGMUSISI``), else its knowledge-base id in
   capitals like every other key at these levels (``KATAIB_HEZBOLLAH``;
   ``BACKED_BY:IRN`` for "Iran-backed militias"); at the ``actor`` level, the id;
 - ``roll_up="patrons"`` folds a group into the state documented as backing it
@@ -115,8 +117,11 @@ def actor_key_sql(
     a = alias
     if level not in LEVELS:
         raise ConfigError(f"actor level must be one of {', '.join(LEVELS)}, got {level!r}")
+    # A group that governs a state is that state's government (the Taliban since
+    # August 2021: their spell there is GOV), not a node of its own.
     group = (
-        f"WHEN {a}.kind = 'group' AND {a}.actor_id IS NOT NULL THEN "
+        f"WHEN {a}.kind = 'group' AND {a}.actor_id IS NOT NULL "
+        f"AND coalesce({a}.sector, '') <> 'GOV' THEN "
         f"CASE WHEN length(coalesce({a}.cameo, '')) >= 9 THEN {a}.cameo "
         f"ELSE upper({a}.actor_id) END"
     )

@@ -61,7 +61,8 @@ def _actor(event_id: str, role: str, pos: int, key: str) -> dict:
     # "al_shabaab@SOM" is a group with a knowledge-base id and a country.
     group_id, _, group_country = key.partition("@")
     if group_country:
-        return _group(event_id, role, pos, group_id, group_country)
+        country, _, sector = group_country.partition("/")
+        return _group(event_id, role, pos, group_id, country, sector or "REB")
     country = key if len(key) == 3 and key.isupper() and key != "ISI" else None
     kind = "country" if country else "group"
     cameo = key if country else {"ISI": "IMGMUSISI"}.get(key, key)
@@ -85,7 +86,9 @@ def _actor(event_id: str, role: str, pos: int, key: str) -> dict:
     }
 
 
-def _group(event_id: str, role: str, pos: int, group_id: str, country: str) -> dict:
+def _group(
+    event_id: str, role: str, pos: int, group_id: str, country: str, sector: str = "REB"
+) -> dict:
     return {
         "event_id": event_id,
         "role": role,
@@ -96,8 +99,8 @@ def _group(event_id: str, role: str, pos: int, group_id: str, country: str) -> d
         "name": group_id.replace("_", " ").title(),
         "actor_id": group_id,
         "country": country,
-        "sector": "REB",
-        "cameo": f"{country}REB",
+        "sector": sector,
+        "cameo": f"{country}{sector}",
         "kind": "group",
         "basis": "text",
     }

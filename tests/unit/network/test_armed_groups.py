@@ -44,6 +44,16 @@ def test_a_group_is_its_own_node_not_its_country():
     s.close()
 
 
+def test_a_group_in_a_government_role_is_its_country():
+    s = stream_store(
+        [ev("taliban@AFG/GOV>PAK", "2023-01-05", 3), ev("taliban@AFG>USA", "2019-01-05", 4)]
+    )
+    g = signed_network(s)
+    assert ("AFG", "PAK") in {tuple(sorted(e)) for e in g.edges}
+    assert ("TALIBAN", "USA") in {tuple(sorted(e)) for e in g.edges}
+    s.close()
+
+
 def test_roll_up_uses_the_patron_spell_that_covers_the_event(table):
     s = stream_store(
         [

@@ -213,7 +213,7 @@ def dyad(
         _say_date_rule(window, freq)
     if plot:
         title = f"{a.upper()}–{b.upper()}"
-        written = plot_dyad(frame, plot, title=title, overwrite=force, protected=[db])
+        written = plot_dyad(frame, plot, title=title, freq=freq, overwrite=force, protected=[db])
         say(f"plot: {written}", err=True)
 
 
@@ -356,8 +356,8 @@ def network(
         written = nw.write_graph(graph, out, overwrite=force, protected=[db])
         say(f"graph: {out} ({written})", err=True)
     if plot:
-        blocs = nw.find_blocs(graph).labels if graph.number_of_edges() else None
-        drawn = plot_network(graph, plot, blocs=blocs, overwrite=force, protected=[db])
+        # The network alone: who cooperates and who fights; `blocs --plot` colours blocs.
+        drawn = plot_network(graph, plot, overwrite=force, protected=[db])
         say(f"plot: {drawn}", err=True)
 
 

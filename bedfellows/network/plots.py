@@ -26,6 +26,10 @@ def _pyplot():
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+
+        # SVG text stays text: searchable, selectable and smaller than paths.
+        matplotlib.rcParams["svg.fonttype"] = "none"
+
     except ImportError as exc:  # pragma: no cover - matplotlib is a dependency
         raise ConfigError("plots need matplotlib: pip install matplotlib") from exc
     return plt
@@ -45,16 +49,23 @@ def _save(fig, path: Path, *, overwrite: bool, protected: Iterable[str | Path]) 
         fig.savefig(tmp, dpi=150, bbox_inches="tight", format=path.suffix.lower()[1:])
 
 
+#: Days a period of each length spans, for bar widths (a bar is 80 % of its period).
+_PERIOD_DAYS = {"day": 1, "week": 7, "month": 30.4, "quarter": 91.3, "year": 365.2}
+
+
 def plot_dyad(
     series: pl.DataFrame,
     path: str | Path,
     *,
     title: str = "",
+    freq: str | None = None,
     overwrite: bool = False,
     protected: Iterable[str | Path] = (),
 ) -> Path:
-    """Draw a ``dyad_series`` frame: cooperation up, conflict down (bars, both
-    directions together) and each direction's mean Goldstein score (lines).
+    """Draw a ``dyad_series`` frame: cooperation above the axis, conflict below it
+    (bars, both directions together) and each direction's mean Goldstein score
+    (lines). ``freq`` (the series' period) sets the bar width to 80 % of a
+    period; dates are ticked by a concise date locator, never in hours.
 
     Written atomically; an existing file is replaced only with ``overwrite``,
     ``protected`` files never (ConfigError)."""
@@ -63,17 +74,43 @@ def plot_dyad(
     if dated.is_empty():
         raise ConfigError("nothing to plot: no events fall inside single periods")
     plt = _pyplot()
+    from matplotlib import dates as mdates
+
     fig, (ax_top, ax_low) = plt.subplots(2, 1, figsize=(9, 5.5), sharex=True)
     both = dated.filter(pl.col("direction") == "both")
     days = both["period"].to_list()
-    width = _bar_width(days)
+    width = _PERIOD_DAYS[freq] * 0.8 if freq in _PERIOD_DAYS else _bar_width(days)
+    # Bars start at their period's first day and cover it.
     ax_top.bar(
-        days, both["cooperation"].to_list(), width=width, color="#009E73", label="cooperation"
+        days,
+        both["cooperation"].to_list(),
+        width=width,
+        align="edge",
+        color="#009E73",
+        label="cooperation (above the axis)",
     )
-    ax_top.bar(days, [-c for c in both["conflict"]], width=width, color="#D55E00", label="conflict")
+    ax_top.bar(
+        days,
+        [-c for c in both["conflict"]],
+        width=width,
+        align="edge",
+        color="#D55E00",
+        label="conflict (below the axis)",
+    )
     ax_top.axhline(0, color="black", linewidth=0.6)
-    ax_top.set_ylabel("events (confidence-weighted)")
+    # Symmetric, so "above" and "below" read at a glance; conflict ticks unsigned.
+    top = max([*both["cooperation"].to_list(), *both["conflict"].to_list(), 0.0]) or 1.0
+    ax_top.set_ylim(-1.15 * top, 1.15 * top)
+    from matplotlib.ticker import FuncFormatter
+
+    ax_top.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{abs(v):g}"))
+    ax_top.set_ylabel("events, weighted by\nconfidence and date share")
     ax_top.legend(loc="upper left", fontsize=8)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=10, interval_multiples=True)
+    # Dates are days: never tick hours, whatever the span.
+    locator.intervald[mdates.HOURLY] = []
+    ax_low.xaxis.set_major_locator(locator)
+    ax_low.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     for direction, style in zip(
         [d for d in dated["direction"].unique(maintain_order=True) if d != "both"],
         ("-o", "--s"),
@@ -87,7 +124,6 @@ def plot_dyad(
     ax_low.set_ylabel("mean Goldstein")
     ax_low.legend(loc="upper left", fontsize=8)
     fig.suptitle(title)
-    fig.autofmt_xdate()
     try:
         _save(fig, path, overwrite=overwrite, protected=protected)
     finally:
@@ -112,8 +148,11 @@ def plot_network(
     overwrite: bool = False,
     protected: Iterable[str | Path] = (),
 ) -> Path:
-    """Draw a signed network: nodes coloured by bloc, cooperative edges solid
-    green, hostile edges dashed red, width by |weight|. Written like ``plot_dyad``."""
+    """Draw a signed network: cooperative edges solid green, hostile edges dashed
+    orange, width by |weight|, nodes named by their labels. With ``blocs`` (the
+    blocs plot) nodes are coloured by bloc and a legend lists each bloc's
+    members; without, nodes are one colour and the legend explains the edges.
+    Written like ``plot_dyad``."""
     path = check_plot_path(path)
     if graph.number_of_nodes() == 0:
         raise ConfigError("nothing to plot: the network has no actors")
@@ -134,11 +173,30 @@ def plot_network(
             graph, pos, edgelist=edges, width=widths, edge_color=colour, style=style, ax=ax
         )
     colours = [
-        _PALETTE[(blocs or {}).get(n, 0) % len(_PALETTE)] if blocs else _PALETTE[0] for n in graph
+        _PALETTE[(blocs or {}).get(n, 0) % len(_PALETTE)] if blocs else "#BBBBBB" for n in graph
     ]
     nx.draw_networkx_nodes(graph, pos, node_color=colours, node_size=380, ax=ax)
-    nx.draw_networkx_labels(graph, pos, font_size=8, ax=ax)
-    ax.set_title(title or "signed network (green: cooperation, dashed red: conflict)")
+    labels = {n: graph.nodes[n].get("label") or n for n in graph}
+    nx.draw_networkx_labels(graph, pos, labels=labels, font_size=8, ax=ax)
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = [
+        Line2D([], [], color="#009E73", linewidth=2, label="cooperation (solid)"),
+        Line2D([], [], color="#D55E00", linewidth=2, linestyle="dashed", label="conflict (dashed)"),
+        Line2D([], [], color="#777777", linewidth=4, label="wider: stronger (|weight|)"),
+    ]
+    if blocs:
+        members: dict[int, list[str]] = {}
+        for node, bloc in sorted(blocs.items(), key=lambda kv: (kv[1], kv[0])):
+            members.setdefault(bloc, []).append(str(labels.get(node, node)))
+        for bloc, nodes in sorted(members.items()):
+            shown = ", ".join(nodes[:6]) + (f" +{len(nodes) - 6}" if len(nodes) > 6 else "")
+            colour = _PALETTE[bloc % len(_PALETTE)]
+            handles.append(Patch(color=colour, label=f"bloc {bloc}: {shown}"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    default = "blocs of the signed network" if blocs else "signed network"
+    ax.set_title(title or default)
     ax.axis("off")
     try:
         _save(fig, path, overwrite=overwrite, protected=protected)

@@ -61,7 +61,7 @@ def test_event_output_shows_article_text_literally(
     fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # rich strips only BEL/BS/VT/FF/CR itself, and reads [/dim] as markup (an error).
-    print_events([_event(NASTY, "Evil\x1b]8;;http://x\x07Corp")], fmt)
+    print_events([_event(NASTY, "Evil\x1b]8;;http://x\x07Corp")], fmt, wide=True)
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out and "\x9b" not in out
     assert "[/dim][link=x]" in out  # shown, not read as markup

@@ -18,7 +18,8 @@ from rich.table import Table
 from bedfellows import network as nw
 from bedfellows.errors import ConfigError
 from bedfellows.network.export import graph_format
-from bedfellows.network.plots import check_plot_path, plot_dyad, plot_network
+from bedfellows.network.html import html_path, write_dyad_html, write_network_html
+from bedfellows.network.plots import check_plot_path, plot_dyad, plot_network, signed_layout
 from bedfellows.network.source import evidence
 from bedfellows.network.windows import parse_window
 from bedfellows.thresholds import DEFAULT_MIN_CONFIDENCE
@@ -201,7 +202,7 @@ def dyad(
     """How actors A and B treat each other, period by period (e.g. dyad IRN USA)."""
     if plot:
         check_plot_path(plot)
-    check_outputs(db, force, plot)
+    check_outputs(db, force, plot, _html(plot))
     start, end, options = _setup(window, level, roll_up, include, include_comments, no_dedup)
     counted = {"start": start, "end": end, "options": options, "min_confidence": min_confidence}
     frame = (nw.dyad_type_counts if types else nw.dyad_series)(db, a, b, freq=freq, **counted)
@@ -214,7 +215,13 @@ def dyad(
     if plot:
         title = f"{a.upper()}–{b.upper()}"
         written = plot_dyad(frame, plot, title=title, freq=freq, overwrite=force, protected=[db])
-        say(f"plot: {written}", err=True)
+        page = write_dyad_html(frame, _html(plot), title=title, overwrite=force, protected=[db])
+        say(f"plot: {written} (interactive: {page})", err=True)
+
+
+def _html(plot: str | None) -> str | None:
+    """The interactive HTML page written beside a plot (``june.png`` → ``june.html``)."""
+    return str(html_path(plot)) if plot else None
 
 
 def _say_date_rule(window: str | None, freq: str = "all") -> None:
@@ -338,7 +345,7 @@ def network(
         graph_format(out)
     if plot:
         check_plot_path(plot)
-    check_outputs(db, force, out, plot)
+    check_outputs(db, force, out, plot, _html(plot))
     start, end, options = _setup(window, level, roll_up, include, include_comments, no_dedup)
     graph = _network(db, start, end, options, half_life, measure, min_confidence)
     edges = _edges_frame(graph)
@@ -358,7 +365,10 @@ def network(
     if plot:
         # The network alone: who cooperates and who fights; `blocs --plot` colours blocs.
         drawn = plot_network(graph, plot, overwrite=force, protected=[db])
-        say(f"plot: {drawn}", err=True)
+        page = write_network_html(
+            graph, signed_layout(graph), _html(plot), overwrite=force, protected=[db]
+        )
+        say(f"plot: {drawn} (interactive: {page})", err=True)
 
 
 @click.command()
@@ -384,7 +394,7 @@ def blocs(
     """Alliance blocs, structural balance, and each actor's friends and enemies."""
     if plot:
         check_plot_path(plot)
-    check_outputs(db, force, plot)
+    check_outputs(db, force, plot, _html(plot))
     start, end, options = _setup(window, level, roll_up, include, include_comments, no_dedup)
     graph = _network(db, start, end, options, half_life, measure, min_confidence)
     part = nw.find_blocs(graph, max_blocs=max_blocs)
@@ -435,7 +445,16 @@ def blocs(
         _say_date_rule(window)
     if plot:
         drawn = plot_network(graph, plot, blocs=part.labels, overwrite=force, protected=[db])
-        say(f"plot: {drawn}", err=True)
+        page = write_network_html(
+            graph,
+            signed_layout(graph),
+            _html(plot),
+            blocs=part.labels,
+            title="blocs of the signed network",
+            overwrite=force,
+            protected=[db],
+        )
+        say(f"plot: {drawn} (interactive: {page})", err=True)
 
 
 @click.command(name="bedfellows")

@@ -138,6 +138,17 @@ def _bar_width(days: list) -> float:
     return max(min(gaps) * 0.8, 0.8)
 
 
+def signed_layout(graph: nx.Graph, *, seed: int = 0) -> dict:
+    """Node positions laid out by cooperation only, so allies sit together and
+    enemies apart (deterministic for a seed: the PNG and the HTML agree)."""
+    layout = nx.Graph()
+    layout.add_nodes_from(graph)
+    layout.add_edges_from(
+        (a, b, {"weight": d["weight"]}) for a, b, d in graph.edges(data=True) if d["weight"] > 0
+    )
+    return nx.spring_layout(layout, seed=seed, weight="weight")
+
+
 def plot_network(
     graph: nx.Graph,
     path: str | Path,
@@ -157,13 +168,7 @@ def plot_network(
     if graph.number_of_nodes() == 0:
         raise ConfigError("nothing to plot: the network has no actors")
     plt = _pyplot()
-    layout = nx.Graph()
-    layout.add_nodes_from(graph)
-    # Lay out by cooperation only, so allies sit together and enemies apart.
-    layout.add_edges_from(
-        (a, b, {"weight": d["weight"]}) for a, b, d in graph.edges(data=True) if d["weight"] > 0
-    )
-    pos = nx.spring_layout(layout, seed=seed, weight="weight")
+    pos = signed_layout(graph, seed=seed)
     fig, ax = plt.subplots(figsize=(8, 7))
     top = max((abs(d["weight"]) for _, _, d in graph.edges(data=True)), default=1.0) or 1.0
     for sign, colour, style in ((1, "#009E73", "solid"), (-1, "#D55E00", "dashed")):

@@ -84,10 +84,15 @@ def with_context_country(
     out = []
     for ref in refs:
         cameo = ref.cameo or ""
-        group = people_group(ref.text.replace("-", " ").split(), iso3)
-        if group is not None and needs_country(ref) and ref.sector in _ARMED_SECTORS:
+        if not needs_country(ref):
+            out.append(ref)
+            continue
+        group = None
+        if ref.sector in _ARMED_SECTORS:
+            group = people_group(ref.text.replace("-", " ").split(), iso3)
+        if group is not None:
             ref = _group_ref(ref, group)
-        elif needs_country(ref):
+        else:
             ref = replace(
                 ref,
                 country=iso3,

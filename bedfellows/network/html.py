@@ -17,12 +17,12 @@ import networkx as nx
 import polars as pl
 
 from ..util.atomic import atomic_output
+from .plots import PALETTE
 
 __all__ = ["html_path", "write_dyad_html", "write_network_html"]
 
 _WIDTH, _HEIGHT, _PAD = 900, 620, 60
 _GREEN, _ORANGE = "#009E73", "#D55E00"
-_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 _STYLE = """
 body { font-family: sans-serif; margin: 1.5em; color: #222; }
 svg { border: 1px solid #ddd; background: #fff; }
@@ -106,7 +106,7 @@ def write_network_html(
     for node in sorted(graph):
         x, y = xy(node)
         bloc = (blocs or {}).get(node)
-        fill = _PALETTE[bloc % len(_PALETTE)] if bloc is not None else "#BBBBBB"
+        fill = PALETTE[bloc % len(PALETTE)] if bloc is not None else "#BBBBBB"
         tip = f"{label[node]} ({node})" + (f", bloc {bloc}" if bloc is not None else "")
         parts.append(
             f"<g class='hover'><circle cx='{x:.1f}' cy='{y:.1f}' r='13' fill='{fill}'>"

@@ -17,7 +17,7 @@ from ..util.atomic import atomic_output
 
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 # Colour-blind-safe categorical palette (Okabe & Ito).
-_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 
 
 def _pyplot():
@@ -178,7 +178,7 @@ def plot_network(
             graph, pos, edgelist=edges, width=widths, edge_color=colour, style=style, ax=ax
         )
     colours = [
-        _PALETTE[(blocs or {}).get(n, 0) % len(_PALETTE)] if blocs else "#BBBBBB" for n in graph
+        PALETTE[(blocs or {}).get(n, 0) % len(PALETTE)] if blocs else "#BBBBBB" for n in graph
     ]
     nx.draw_networkx_nodes(graph, pos, node_color=colours, node_size=380, ax=ax)
     labels = {n: graph.nodes[n].get("label") or n for n in graph}
@@ -197,7 +197,7 @@ def plot_network(
             members.setdefault(bloc, []).append(str(labels.get(node, node)))
         for bloc, nodes in sorted(members.items()):
             shown = ", ".join(nodes[:6]) + (f" +{len(nodes) - 6}" if len(nodes) > 6 else "")
-            colour = _PALETTE[bloc % len(_PALETTE)]
+            colour = PALETTE[bloc % len(PALETTE)]
             handles.append(Patch(color=colour, label=f"bloc {bloc}: {shown}"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     default = "blocs of the signed network" if blocs else "signed network"
